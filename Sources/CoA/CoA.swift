@@ -1,0 +1,1 @@
+// The CoA module: see README "Design".

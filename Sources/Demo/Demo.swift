@@ -1,0 +1,1 @@
+// The Demo module: see README "Design".

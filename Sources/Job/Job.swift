@@ -1,0 +1,1 @@
+// The Job module: see README "Design".

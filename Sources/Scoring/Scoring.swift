@@ -1,0 +1,1 @@
+// The Scoring module: see README "Design".

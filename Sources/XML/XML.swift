@@ -1,0 +1,1 @@
+// The XML module: see README "Design".
