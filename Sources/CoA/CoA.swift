@@ -1,1 +1,0 @@
-// The CoA module: see README "Design".

@@ -1,1 +1,0 @@
-// The Scoring module: see README "Design".
