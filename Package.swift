@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "CoATests", dependencies: ["CoA", "XML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "Domain"]),
         .testTarget(
             name: "JobTests",
             dependencies: ["Job", "Store", "Demo", "Postgres", "TestSupport", "Scoring", "CoA"]),
