@@ -17,7 +17,9 @@ import Testing
         #expect(feb28.advanced(by: 2).iso == "2024-03-01")
     }
 
-    @Test(arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1-1", "", "2026-01-01T00:00", "abcd-ef-gh"])
+    @Test(arguments: [
+        "2026-02-30", "2026-13-01", "26-01-01", "2026-1-1", "", "2026-01-01T00:00", "abcd-ef-gh",
+    ])
     func rejectsMalformedText(_ text: String) {
         #expect(Day(iso: text) == nil)
     }

@@ -1,0 +1,116 @@
+-- The job's own schema: runs, ingested CoAs and every run's results, kept for every run (history).
+-- The job writes only here; procurement.* is read-only input.
+
+CREATE TABLE scorecard.runs (
+    run_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    as_of date NOT NULL,
+    status text NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
+    started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    finished_at timestamptz,
+    host text,
+    pid integer,
+    error text,                                  -- why it failed; NULL otherwise
+    suppliers_scored integer,
+    documents_accepted integer,
+    documents_rejected integer,
+    documents_duplicate integer,
+    flags_raised integer,
+    input_anomalies integer,                     -- input rows excluded because they break assumptions
+    render_error text);                          -- HTML rendering failed after the results were stored
+CREATE INDEX runs_status_as_of ON scorecard.runs (status, as_of);
+
+CREATE TABLE scorecard.coa_documents (
+    document_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    sha256 text NOT NULL,                        -- identity of the file: a renamed copy is a duplicate
+    path text NOT NULL,                          -- relative to the inbox
+    supplier_id text,                            -- from the inbox folder <inbox>/<supplier_id>/
+    format text,                                 -- 'canonical' or the profile that read it
+    status text NOT NULL CHECK (status IN ('accepted', 'rejected', 'duplicate')),
+    reason text,                                 -- why rejected (names the place in the file)
+    error_line integer,
+    error_column integer,
+    duplicate_of bigint REFERENCES scorecard.coa_documents,
+    material_id text,
+    lot_number text,
+    manufactured date,
+    issued date,
+    purchase_order text,
+    size_bytes bigint NOT NULL,
+    raw bytea,                                   -- the bytes as received; NULL for duplicates
+    run_id bigint NOT NULL REFERENCES scorecard.runs,   -- the run that ingested it
+    ingested_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    reprocessed_at timestamptz);
+CREATE UNIQUE INDEX coa_documents_sha256 ON scorecard.coa_documents (sha256) WHERE status <> 'duplicate';
+CREATE UNIQUE INDEX coa_documents_duplicate_path ON scorecard.coa_documents (sha256, path);
+CREATE INDEX coa_documents_lot ON scorecard.coa_documents (supplier_id, material_id, lot_number)
+    WHERE status = 'accepted';
+CREATE INDEX coa_documents_run ON scorecard.coa_documents (run_id);
+
+CREATE TABLE scorecard.coa_measurements (
+    document_id bigint NOT NULL REFERENCES scorecard.coa_documents ON DELETE CASCADE,
+    position integer NOT NULL,                   -- order of the result in the document
+    supplier_id text NOT NULL,
+    material_id text NOT NULL,
+    lot_number text NOT NULL,
+    lot_day date NOT NULL,                       -- manufacture date, else issue date, else ingestion day
+    characteristic text NOT NULL,                -- our name
+    reported_characteristic text NOT NULL,       -- as the supplier wrote it
+    method text,
+    reported_text text NOT NULL,                 -- the value exactly as written
+    qualifier text,                              -- '<', '<=', '>', '>=', 'not_detected' or NULL
+    value double precision,                      -- the number as reported, in the reported unit
+    unit text,                                   -- the reported unit
+    value_in_spec_unit double precision,
+    spec_unit text,
+    lower_limit double precision,                -- our limits in force on lot_day
+    upper_limit double precision,
+    target double precision,
+    spec_valid_from date,
+    supplier_lower double precision,             -- the supplier's own stated limits
+    supplier_upper double precision,
+    supplier_limits_wider boolean NOT NULL DEFAULT false,
+    band_position double precision,              -- 0 at the lower limit, 1 at the upper (two-sided only)
+    verdict text NOT NULL CHECK (verdict IN
+        ('pass', 'edge', 'fail', 'no_spec', 'unit_mismatch', 'not_numeric', 'inconclusive')),
+    note text,
+    PRIMARY KEY (document_id, position));
+CREATE INDEX coa_measurements_series
+    ON scorecard.coa_measurements (supplier_id, material_id, characteristic, lot_day);
+
+CREATE TABLE scorecard.supplier_scores (
+    run_id bigint NOT NULL REFERENCES scorecard.runs ON DELETE CASCADE,
+    supplier_id text NOT NULL,
+    supplier_name text NOT NULL,
+    due_lines integer NOT NULL,
+    otd_rate double precision,
+    otif_rate double precision,
+    avg_days_late double precision,
+    lots_received integer NOT NULL,
+    received_quantity double precision NOT NULL,
+    defective_quantity double precision NOT NULL,
+    ppm double precision,
+    lot_rejection_rate double precision,
+    coa_results integer NOT NULL,
+    coa_conformance_rate double precision,
+    coa_edge_rate double precision,
+    missing_coa_lots integer NOT NULL,
+    messages integer NOT NULL,
+    median_response_hours double precision,
+    within_sla_rate double precision,
+    unanswered_overdue integer NOT NULL,
+    PRIMARY KEY (run_id, supplier_id));
+
+CREATE TABLE scorecard.flags (
+    run_id bigint NOT NULL REFERENCES scorecard.runs ON DELETE CASCADE,
+    flag_id integer NOT NULL,                    -- order within the run
+    supplier_id text,
+    material_id text,
+    characteristic text,
+    kind text NOT NULL CHECK (kind IN ('priority_position_risk', 'edge_of_tolerance_drift', 'out_of_tolerance',
+        'missing_coa', 'coa_rejected', 'coa_credibility', 'single_source', 'scale_up_cost_gap',
+        'scale_up_lead_time_gap', 'slow_response')),
+    severity text NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+    message text NOT NULL,
+    evidence jsonb NOT NULL DEFAULT '{}',
+    PRIMARY KEY (run_id, flag_id));
+CREATE INDEX flags_supplier ON scorecard.flags (supplier_id, run_id);
