@@ -23,8 +23,16 @@ extension PostgresConnection {
             drainResults(connection)
             throw error
         }
-        var writer = PostgresCopyWriter(
-            connection: connection, columnCount: columns.isEmpty ? nil : columns.count)
+        return try whileBusy("in a COPY") {
+            try sendRows(connection, columnCount: columns.isEmpty ? nil : columns.count, body)
+        }
+    }
+
+    /// The data phase of ``copyIn(table:columns:_:)``, once the server is waiting for rows.
+    private func sendRows(
+        _ connection: OpaquePointer, columnCount: Int?, _ body: (inout PostgresCopyWriter) throws -> Void
+    ) throws -> Int {
+        var writer = PostgresCopyWriter(connection: connection, columnCount: columnCount)
         do {
             try body(&writer)
             try writer.flush()

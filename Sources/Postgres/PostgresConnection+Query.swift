@@ -38,9 +38,18 @@ extension PostgresConnection {
             drainResults(connection)
             throw PostgresError(code: .internalError, message: "libpq refused single-row mode")
         }
+        try whileBusy("streaming rows") {
+            try receiveRows(connection, body)
+        }
+    }
+
+    /// The result loop of ``stream(_:_:_:)``: frees every result and always reads to the end.
+    private func receiveRows(_ connection: OpaquePointer, _ body: (PostgresRow) throws -> Void) throws {
         var failure: (any Error)?
+        var columnNames: [String]?
         while let raw = PQgetResult(connection) {
-            let result = PostgresResult(handle: raw)
+            let result = PostgresResult(handle: raw, columnNames: columnNames)
+            columnNames = result.columnNames
             if failure != nil {
                 abandonCopy(raw, connection: connection)
                 continue

@@ -12,6 +12,10 @@ public final class PostgresConnection {
     /// Kept alive as long as the `PGconn` whose notice receiver points at it.
     private let noticeSink: NoticeSink
     var transactionDepth = 0
+    /// Set while rows stream or a COPY is open: libpq runs one command at a time, and a statement sent
+    /// meanwhile would consume (and lose) the results in flight.
+    private var busyWith: String?
+    private var closeRequested = false
 
     /// Connects and prepares the session: client_encoding UTF8, DateStyle ISO, TimeZone UTC.
     ///
@@ -57,9 +61,14 @@ public final class PostgresConnection {
         close()
     }
 
-    /// Frees the connection; later calls throw 08003. Safe to call more than once.
+    /// Frees the connection; later calls throw 08003. Safe to call more than once. Called from inside a
+    /// ``stream(_:_:_:)`` or ``copyIn(table:columns:_:)`` body, it takes effect when that call returns.
     public func close() {
         guard let handle else { return }
+        if busyWith != nil {
+            closeRequested = true
+            return
+        }
         PQfinish(handle)
         self.handle = nil
     }
@@ -90,12 +99,33 @@ public final class PostgresConnection {
     }
 
     func requireHandle() throws -> OpaquePointer {
+        if let busyWith {
+            throw PostgresError(
+                code: .prerequisiteStateNotMet,
+                message: "the connection is busy \(busyWith): use another connection for this statement")
+        }
         guard let handle else {
             throw PostgresError(code: .connectionDoesNotExist, message: "the connection is closed")
         }
         return handle
     }
+
+    /// Runs `body` with the connection marked busy, so statements from inside it are refused.
+    func whileBusy<R>(_ activity: String, _ body: () throws -> R) rethrows -> R {
+        busyWith = activity
+        defer {
+            busyWith = nil
+            if closeRequested {
+                closeRequested = false
+                close()
+            }
+        }
+        return try body()
+    }
 }
+
+@available(*, unavailable, message: "one connection, one thread at a time")
+extension PostgresConnection: Sendable {}
 
 /// Calls `body` with a NULL-terminated array of C strings that live for the duration of the call.
 func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {

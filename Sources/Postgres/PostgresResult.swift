@@ -9,13 +9,16 @@ public final class PostgresResult: Sequence {
     /// Rows inserted, updated, deleted, copied or selected, as the command tag reports them; 0 when none.
     public let affectedRows: Int
 
-    /// Takes ownership of `handle`.
-    init(handle: OpaquePointer) {
+    /// Takes ownership of `handle`. `columnNames`, when given, are reused from an earlier result of the
+    /// same statement (single-row mode) instead of being read again for every row.
+    init(handle: OpaquePointer, columnNames: [String]? = nil) {
         self.handle = handle
         rowCount = Int(PQntuples(handle))
-        columnNames = (0..<PQnfields(handle)).map { index in
-            PQfname(handle, index).map { String(cString: $0) } ?? ""
-        }
+        self.columnNames =
+            columnNames
+            ?? (0..<PQnfields(handle)).map { index in
+                PQfname(handle, index).map { String(cString: $0) } ?? ""
+            }
         affectedRows = PQcmdTuples(handle).flatMap { Int(String(cString: $0)) } ?? 0
     }
 
@@ -24,6 +27,13 @@ public final class PostgresResult: Sequence {
     }
 
     public var columnCount: Int { columnNames.count }
+
+    /// The first row, nil when there are none.
+    public var first: PostgresRow? {
+        rowCount > 0 ? PostgresRow(result: self, index: 0) : nil
+    }
+
+    public var isEmpty: Bool { rowCount == 0 }
 
     /// The row at `index` (0-based).
     public subscript(index: Int) -> PostgresRow {

@@ -8,9 +8,12 @@ enum PostgresTimestamp {
 
     /// `2026-03-04T10:00:00.123Z`: at least milliseconds, up to microseconds, trailing zeros trimmed.
     static func format(_ date: Date) -> String {
-        let micros =
-            Int64((date.timeIntervalSinceReferenceDate * 1_000_000).rounded())
-            + secondsFrom1970To2001 * 1_000_000
+        let scaled = (date.timeIntervalSinceReferenceDate * 1_000_000).rounded()
+        // NaN makes the server reject the value, which beats storing a wrong date.
+        if scaled.isNaN { return "NaN" }
+        // Past what Int64 microseconds hold (and far past PostgreSQL's range, 294276 AD).
+        guard abs(scaled) < 9e18 else { return scaled < 0 ? "-infinity" : "infinity" }
+        let micros = Int64(scaled) + secondsFrom1970To2001 * 1_000_000
         let seconds = floorDivide(micros, 1_000_000)
         var fraction = micros - seconds * 1_000_000
         let days = floorDivide(seconds, 86_400)

@@ -41,7 +41,8 @@ import Testing
     @Test func nullIsDistinctFromEmptyString() throws {
         let (connection, _) = try TestCluster.shared.connect()
         try connection.executeScript("CREATE TABLE t (id int PRIMARY KEY, note text)")
-        try connection.execute("INSERT INTO t VALUES (1, $1), (2, $2)", ["", nil])
+        let absent: String? = nil
+        try connection.execute("INSERT INTO t VALUES (1, $1), (2, $2)", ["", absent])
         let result = try connection.query("SELECT note, note IS NULL FROM t ORDER BY id")
         #expect(result.rowCount == 2)
         #expect(result.columnNames == ["note", "?column?"])
@@ -51,6 +52,8 @@ import Testing
         #expect(try result[1].decodeIfPresent(String.self, at: 0) == nil)
         #expect(try result[1].decode(Bool.self, at: 1) == true)
         #expect(result[1].isNull(0))
+        #expect(result.first?.index == 0)
+        #expect(try connection.query("SELECT 1 WHERE false").first == nil)
     }
 
     @Test func affectedRowsCountsWhatChanged() throws {

@@ -42,3 +42,46 @@ private struct Stop: Error {}
         #expect(try connection.query("SELECT 1")[0].decode(Int.self, at: 0) == 1)
     }
 }
+
+@Suite struct BusyConnectionTests {
+    @Test func statementsInsideAStreamAreRefusedAndNoRowIsLost() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        var seen: [Int] = []
+        var refusals: [SQLState] = []
+        try connection.stream("SELECT g FROM generate_series(1, 4) g") { row in
+            seen.append(try row.decode(Int.self, at: 0))
+            do {
+                try connection.execute("SELECT 1")
+            } catch let error as PostgresError {
+                refusals.append(error.code)
+            }
+        }
+        #expect(seen == [1, 2, 3, 4])
+        #expect(refusals == Array(repeating: .prerequisiteStateNotMet, count: 4))
+        #expect(try connection.query("SELECT 1")[0].decode(Int.self, at: 0) == 1)
+    }
+
+    @Test func statementsInsideACopyAreRefused() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        try connection.executeScript("CREATE TABLE m (id int)")
+        let copied = try connection.copyIn(table: "m", columns: ["id"]) { writer in
+            try writer.appendRow([1])
+            #expect(throws: PostgresError.self) { try connection.execute("INSERT INTO m VALUES (2)") }
+            try writer.appendRow([3])
+        }
+        #expect(copied == 2)
+    }
+
+    @Test func closeInsideAStreamTakesEffectAfterIt() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        var seen = 0
+        try connection.stream("SELECT g FROM generate_series(1, 3) g") { _ in
+            seen += 1
+            connection.close()
+        }
+        #expect(seen == 3)
+        #expect(!connection.isConnected)
+        let error = try #require(throws: PostgresError.self) { try connection.query("SELECT 1") }
+        #expect(error.code == .connectionDoesNotExist)
+    }
+}

@@ -27,6 +27,9 @@ import Testing
         #expect(Date(timeIntervalSince1970: -1).postgresText == "1969-12-31T23:59:59.000Z")
         // 2000-02-29 (a leap day in a year divisible by 400) is day 11_016 after the epoch.
         #expect(Date(timeIntervalSince1970: 11_016 * 86_400).postgresText == "2000-02-29T00:00:00.000Z")
+        #expect(Date(timeIntervalSinceReferenceDate: 1e300).postgresText == "infinity")
+        #expect(Date(timeIntervalSinceReferenceDate: -.infinity).postgresText == "-infinity")
+        #expect(Date.distantFuture.postgresText == "4001-01-01T00:00:00.000Z")
     }
 
     @Test func datesParseAsTheServerPrintsThem() throws {
