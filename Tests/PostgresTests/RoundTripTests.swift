@@ -105,3 +105,30 @@ import Testing
         #expect(try connection.query("SELECT 1")[0].decode(Int.self, at: 0) == 1)
     }
 }
+
+@Suite struct ArrayParameterTests {
+    @Test func arrayParametersKeepSpecialCharactersAndNulls() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        let values: [String?] = ["plain", "with,comma", "quote\"d", "back\\slash", "NULL", "", " {x} ", nil]
+        let result = try connection.query(
+            "SELECT v, v IS NULL FROM unnest($1::text[]) WITH ORDINALITY AS u(v, n) ORDER BY n",
+            [PostgresArray(values)])
+        #expect(try result.map { try $0.decodeIfPresent(String.self, at: 0) } == values)
+        let ids: [String] = ["S-1", "S-3"]
+        let matched = try connection.query(
+            "SELECT count(*) FROM (VALUES ('S-1'), ('S-2'), ('S-3')) AS s(id) WHERE id = ANY($1::text[])",
+            [PostgresArray(ids)])
+        #expect(try matched[0].decode(Int.self, at: 0) == 2)
+        #expect(PostgresArray([1, 2] as [Int]).postgresText == "{\"1\",\"2\"}")
+        #expect(
+            try connection.query("SELECT cardinality($1::int[])", [PostgresArray([Int]())])[0].decode(
+                Int.self, at: 0) == 0)
+    }
+
+    @Test func arraysOfValuesPassAsParameterLists() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        let texts: [String] = ["a", "b"]
+        let row = try connection.query("SELECT $1::text || $2::text", texts)[0]
+        #expect(try row.decode(String.self, at: 0) == "ab")
+    }
+}
