@@ -1,0 +1,82 @@
+import CLibPQ
+
+/// One row of a ``PostgresResult``; keeps the result alive while it exists.
+public struct PostgresRow {
+    let result: PostgresResult
+    /// 0-based row number within the result.
+    public let index: Int
+
+    public var columnNames: [String] { result.columnNames }
+
+    public var columnCount: Int { result.columnNames.count }
+
+    public func isNull(_ column: Int) -> Bool {
+        PQgetisnull(result.handle, Int32(index), Int32(column)) == 1
+    }
+
+    /// The raw text of a column, nil for NULL.
+    public func text(at column: Int) -> String? {
+        guard column >= 0, column < result.columnNames.count, !isNull(column),
+            let value = PQgetvalue(result.handle, Int32(index), Int32(column))
+        else { return nil }
+        return String(cString: value)
+    }
+
+    /// Throws ``PostgresDecodingError`` naming the column when it is NULL or its text is not a `T`.
+    public func decode<T: PostgresDecodable>(_ type: T.Type, at column: Int) throws -> T {
+        guard let value = try decodeIfPresent(type, at: column) else {
+            throw error(
+                PostgresDecodingError(targetType: "\(T.self)", reason: "value is NULL"), column: column)
+        }
+        return value
+    }
+
+    public func decode<T: PostgresDecodable>(_ type: T.Type, column name: String) throws -> T {
+        try decode(type, at: try columnIndex(name, type))
+    }
+
+    /// Nil only for SQL NULL: an empty string decodes as `""`.
+    public func decodeIfPresent<T: PostgresDecodable>(_ type: T.Type, at column: Int) throws -> T? {
+        guard column >= 0, column < result.columnNames.count else {
+            throw error(
+                PostgresDecodingError(
+                    targetType: "\(T.self)", reason: "no column #\(column) (the row has \(columnCount))"),
+                column: nil)
+        }
+        guard let text = text(at: column) else { return nil }
+        do {
+            return try T(postgresText: text)
+        } catch let decodingError as PostgresDecodingError {
+            throw error(decodingError, column: column)
+        } catch {
+            throw self.error(
+                PostgresDecodingError(targetType: "\(T.self)", reason: "\(error)"), column: column)
+        }
+    }
+
+    public func decodeIfPresent<T: PostgresDecodable>(_ type: T.Type, column name: String) throws -> T? {
+        try decodeIfPresent(type, at: try columnIndex(name, type))
+    }
+
+    private func columnIndex<T>(_ name: String, _ type: T.Type) throws -> Int {
+        guard let column = result.columnIndex(named: name) else {
+            var missing = PostgresDecodingError(
+                targetType: "\(T.self)",
+                reason: "no such column (columns: \(result.columnNames.joined(separator: ", ")))")
+            missing.column = name
+            missing.row = index
+            throw missing
+        }
+        return column
+    }
+
+    private func error(_ base: PostgresDecodingError, column: Int?) -> PostgresDecodingError {
+        var located = base
+        if let column {
+            located.column = result.columnNames[column]
+            located.columnIndex = column
+        }
+        located.row = index
+        return located
+    }
+}

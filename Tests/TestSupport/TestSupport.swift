@@ -1,1 +1,0 @@
-// Throwaway PostgreSQL cluster for integration tests.
