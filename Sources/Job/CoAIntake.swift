@@ -1,0 +1,261 @@
+import CoA
+import Dispatch
+import Domain
+import Foundation
+import Logging
+import Postgres
+import Store
+
+/// Reads new CoA files from the inbox, judges every result and stores documents and measurements.
+///
+/// Identity is the SHA-256 of the bytes: a file seen before at the same path is skipped, a renamed copy
+/// is recorded as a duplicate, a changed file is new. Every file ends up `accepted`, `rejected` (with the
+/// reason and place) or `duplicate`; the inbox is never modified.
+struct CoAIntake {
+    struct Counts: Sendable {
+        var accepted = 0
+        var rejected = 0
+        var duplicate = 0
+        /// Per supplier: rejected documents of this run (path, reason) for `coa_rejected` flags.
+        var rejections: [Rejection] = []
+    }
+
+    struct Rejection: Sendable {
+        var supplierId: String?
+        var path: String
+        var reason: String
+    }
+
+    let connection: PostgresConnection
+    let reader: CoAReader
+    let evaluator: ToleranceEvaluator
+    let supplierProfiles: [String: String]
+    let maxBytes: Int
+    let logger: Logger
+    /// Files parsed per batch: bounds memory whatever the inbox holds.
+    var batchSize = 256
+
+    func ingest(inbox: URL, runId: Int64, asOf: Day) throws -> Counts {
+        let entries = try InboxScanner(inbox: inbox).entries()
+        let store = CoADocumentStore(connection)
+        let reference = try store.referenceData()
+        var counts = Counts()
+        var start = 0
+        while start < entries.count {
+            let batch = Array(entries[start..<min(start + batchSize, entries.count)])
+            start += batch.count
+            try ingest(batch: batch, store: store, reference: reference, runId: runId, asOf: asOf, counts: &counts)
+        }
+        return counts
+    }
+
+    private func ingest(
+        batch: [InboxScanner.Entry], store: CoADocumentStore, reference: CoADocumentStore.ReferenceData,
+        runId: Int64, asOf: Day, counts: inout Counts
+    ) throws {
+        let files = readAll(batch)
+        let known = try store.known(sha256s: files.map(\.sha256))
+        var fresh: [ReadFile] = []
+        var duplicates: [(ReadFile, Int64)] = []
+        var seenInBatch: [String: Int] = [:]
+        for file in files {
+            if let paths = known[file.sha256] {
+                if paths[file.entry.relativePath] != nil { continue }  // read on an earlier night
+                let original = paths.values.first { $0.status != "duplicate" } ?? paths.values.first
+                if let original { duplicates.append((file, original.documentId)) }
+                continue
+            }
+            if let index = seenInBatch[file.sha256] {
+                duplicates.append((file, -Int64(index) - 1))  // resolved to the batch original's id below
+                continue
+            }
+            seenInBatch[file.sha256] = fresh.count
+            fresh.append(file)
+        }
+        let parsed = parseAll(fresh)
+        let ids = try store.reserveDocumentIds(fresh.count + duplicates.count)
+        var documents: [CoADocumentRecord] = []
+        var measurements: [MeasurementRecord] = []
+        let lotDays = try receiptDays(for: zip(fresh, parsed), store: store)
+
+        for (index, file) in fresh.enumerated() {
+            var document = CoADocumentRecord(
+                documentId: ids[index], sha256: file.sha256, path: file.entry.relativePath,
+                supplierId: file.entry.supplierFolder, status: .rejected, sizeBytes: file.entry.size)
+            document.raw = file.bytes
+            switch parsed[index] {
+            case .failure(let rejection):
+                document.reason = rejection.reason
+                document.errorLine = rejection.line
+                document.errorColumn = rejection.column
+            case .success(let certificate):
+                document.format = certificate.format
+                document.lotNumber = certificate.lotNumber
+                document.manufactured = certificate.manufactured
+                document.issued = certificate.issued
+                document.purchaseOrder = certificate.purchaseOrder
+                switch resolve(certificate, folder: file.entry.supplierFolder, reference: reference) {
+                case .unresolved(let reason):
+                    document.reason = reason
+                    document.materialId = certificate.materialId
+                case .resolved(let resolved):
+                    document.status = .accepted
+                    document.materialId = resolved.materialId
+                    let lotDay =
+                        certificate.manufactured ?? lotDays[resolved.supplierId]?[resolved.lotNumber]
+                        ?? certificate.issued ?? asOf
+                    for (position, result) in certificate.results.enumerated() {
+                        let spec = reference.specification(
+                            material: resolved.materialId, characteristic: result.characteristic, on: lotDay)
+                        measurements.append(
+                            MeasurementRecord(
+                                documentId: document.documentId, position: position + 1,
+                                supplierId: resolved.supplierId, materialId: resolved.materialId,
+                                lotNumber: resolved.lotNumber, lotDay: lotDay, result: result,
+                                evaluation: evaluator.evaluate(result, against: spec), specification: spec))
+                    }
+                }
+            }
+            if document.status == .accepted {
+                counts.accepted += 1
+            } else {
+                counts.rejected += 1
+                counts.rejections.append(
+                    Rejection(supplierId: document.supplierId, path: document.path, reason: document.reason ?? ""))
+                logger.warning(
+                    "CoA rejected",
+                    metadata: ["coa.file": "\(document.path)", "reason": "\(document.reason ?? "")"])
+            }
+            documents.append(document)
+        }
+        for (offset, (file, originalId)) in duplicates.enumerated() {
+            var document = CoADocumentRecord(
+                documentId: ids[fresh.count + offset], sha256: file.sha256, path: file.entry.relativePath,
+                supplierId: file.entry.supplierFolder, status: .duplicate, sizeBytes: file.entry.size)
+            document.duplicateOf = originalId >= 0 ? originalId : ids[Int(-originalId - 1)]
+            let original = documents.first { $0.documentId == document.duplicateOf }?.path
+            document.reason = "same bytes as \(original ?? "document \(document.duplicateOf ?? 0)")"
+            documents.append(document)
+            counts.duplicate += 1
+        }
+        try store.insert(documents: documents, measurements: measurements, runId: runId)
+    }
+
+    // MARK: - Reading and parsing
+
+    struct ReadFile: Sendable {
+        var entry: InboxScanner.Entry
+        var sha256: String
+        /// nil when the file is over the size limit (then the reason is set) or unreadable.
+        var bytes: [UInt8]?
+        var problem: String?
+    }
+
+    private func readAll(_ batch: [InboxScanner.Entry]) -> [ReadFile] {
+        batch.map { entry in
+            if entry.size > maxBytes {
+                // Hash in pieces: an oversized file is identified and recorded, never held whole in memory.
+                return ReadFile(
+                    entry: entry, sha256: Self.streamingSHA256(entry.url) ?? "unreadable:\(entry.relativePath)",
+                    bytes: nil,
+                    problem: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)")
+            }
+            guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+                return ReadFile(
+                    entry: entry, sha256: "unreadable:\(entry.relativePath)", bytes: nil,
+                    problem: "file cannot be read (permissions?)")
+            }
+            let bytes = [UInt8](data)
+            return ReadFile(entry: entry, sha256: SHA256.hex(of: bytes), bytes: bytes, problem: nil)
+        }
+    }
+
+    private static func streamingSHA256(_ url: URL) -> String? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+        return hasher.finalizeHex()
+    }
+
+    /// Parses on all cores; each libxml2 parser context stays on its thread.
+    private func parseAll(_ files: [ReadFile]) -> [Result<Certificate, CoARejection>] {
+        let results = ResultSlots<Result<Certificate, CoARejection>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            guard let bytes = file.bytes else {
+                results[index] = .failure(CoARejection(reason: file.problem ?? "unreadable", line: nil, column: nil))
+                return
+            }
+            let profile = file.entry.supplierFolder.flatMap { supplierProfiles[$0] }
+            results[index] = reader.read(bytes, profileName: profile)
+        }
+        return results.values(default: .failure(CoARejection(reason: "not parsed", line: nil, column: nil)))
+    }
+
+    // MARK: - Resolution
+
+    struct Resolved {
+        var supplierId: String
+        var materialId: String
+        var lotNumber: String
+    }
+
+    enum Resolution {
+        case resolved(Resolved)
+        case unresolved(String)
+    }
+
+    /// Establishes supplier, material and lot, or says why they cannot be established.
+    private func resolve(
+        _ certificate: Certificate, folder: String?, reference: CoADocumentStore.ReferenceData
+    ) -> Resolution {
+        guard let folder else {
+            return .unresolved("file is not in a supplier folder (<inbox>/<supplier_id>/...)")
+        }
+        guard reference.supplierIds.contains(folder) else {
+            return .unresolved("folder '\(folder)' is not a supplier in procurement.suppliers")
+        }
+        if let stated = certificate.supplierId, !stated.isEmpty, stated != folder {
+            return .unresolved("document names supplier \(stated) but sits in the folder of \(folder)")
+        }
+        let materialId: String
+        if let id = certificate.materialId, !id.isEmpty {
+            guard reference.materialIds.contains(id) else {
+                return .unresolved("material \(id) is not in procurement.materials")
+            }
+            materialId = id
+        } else if let part = certificate.partNumber, !part.isEmpty {
+            guard let id = reference.partNumbers[folder]?[part] else {
+                return .unresolved(
+                    "part number \(part) is not an approved source of \(folder) (procurement.approved_sources)")
+            }
+            materialId = id
+        } else {
+            return .unresolved("material cannot be established: no materialId or partNumber")
+        }
+        guard let lot = certificate.lotNumber?.trimmingCharacters(in: .whitespaces), !lot.isEmpty else {
+            return .unresolved("lot cannot be established: no lot number")
+        }
+        return .resolved(Resolved(supplierId: folder, materialId: materialId, lotNumber: lot))
+    }
+
+    private func receiptDays(
+        for parsed: some Sequence<(ReadFile, Result<Certificate, CoARejection>)>, store: CoADocumentStore
+    ) throws -> [String: [String: Day]] {
+        // Only lots without a manufacture date need their receipt day.
+        var lotsBySupplier: [String: Set<String>] = [:]
+        for (file, result) in parsed {
+            guard case .success(let certificate) = result, certificate.manufactured == nil,
+                let supplier = file.entry.supplierFolder, let lot = certificate.lotNumber
+            else { continue }
+            lotsBySupplier[supplier, default: []].insert(lot)
+        }
+        var days: [String: [String: Day]] = [:]
+        for (supplier, lots) in lotsBySupplier {
+            days[supplier] = try store.receiptDays(supplierId: supplier, lots: lots.sorted())
+        }
+        return days
+    }
+}
+

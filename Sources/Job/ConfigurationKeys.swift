@@ -1,0 +1,115 @@
+import Foundation
+import Scoring
+
+/// One configuration key: its name in the file, its environment variable, its default and how it is applied.
+/// The table below is the single list of keys; the sample file, `scorecard config` and validation all come from it.
+struct ConfigurationKey: Sendable {
+    var name: String
+    var help: String
+    var defaultText: String
+    /// The effective value as text.
+    var read: @Sendable (Configuration) -> String
+    var apply: @Sendable (inout Configuration, String) throws(ConfigurationError) -> Void
+
+    /// `SCORECARD_` + the name upper-cased with dots as underscores.
+    var environmentVariable: String {
+        "SCORECARD_" + name.uppercased().replacingOccurrences(of: ".", with: "_")
+    }
+}
+
+extension ConfigurationKey {
+    static func int(
+        _ name: String, _ help: String, _ range: ClosedRange<Int>, _ keyPath: WritableKeyPath<Configuration, Int> & Sendable
+    ) -> ConfigurationKey {
+        ConfigurationKey(
+            name: name, help: help, defaultText: String(Configuration()[keyPath: keyPath]),
+            read: { String($0[keyPath: keyPath]) }
+        ) { config, text throws(ConfigurationError) in
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ConfigurationError.invalid(key: name, value: text, expected: "a whole number")
+            }
+            guard range.contains(value) else {
+                throw ConfigurationError.invalid(
+                    key: name, value: text, expected: "\(range.lowerBound) to \(range.upperBound)")
+            }
+            config[keyPath: keyPath] = value
+        }
+    }
+
+    static func double(
+        _ name: String, _ help: String, _ range: ClosedRange<Double>, _ keyPath: WritableKeyPath<Configuration, Double> & Sendable
+    ) -> ConfigurationKey {
+        ConfigurationKey(
+            name: name, help: help, defaultText: formatted(Configuration()[keyPath: keyPath]),
+            read: { formatted($0[keyPath: keyPath]) }
+        ) { config, text throws(ConfigurationError) in
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                throw ConfigurationError.invalid(key: name, value: text, expected: "a number")
+            }
+            guard range.contains(value) else {
+                throw ConfigurationError.invalid(
+                    key: name, value: text,
+                    expected: "\(formatted(range.lowerBound)) to \(formatted(range.upperBound))")
+            }
+            config[keyPath: keyPath] = value
+        }
+    }
+
+    static func text(
+        _ name: String, _ help: String, _ keyPath: WritableKeyPath<Configuration, String> & Sendable,
+        validate: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) -> ConfigurationKey {
+        ConfigurationKey(
+            name: name, help: help, defaultText: Configuration()[keyPath: keyPath],
+            read: { $0[keyPath: keyPath] }
+        ) { config, text throws(ConfigurationError) in
+            let value = text.trimmingCharacters(in: .whitespaces)
+            if let problem = validate(value) {
+                throw ConfigurationError.invalid(key: name, value: text, expected: problem)
+            }
+            config[keyPath: keyPath] = value
+        }
+    }
+
+    fileprivate static func formatted(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+extension Configuration {
+    /// Every key, in the order the sample file shows them.
+    static let keys: [ConfigurationKey] = [
+        .text("inbox", "Folder of supplier CoA files: <inbox>/<supplier_id>/... (never modified)", \.inbox),
+        .text("reports", "Folder the HTML scorecards are written to", \.reports),
+        .text(
+            "time_zone", "Time zone in which timestamps become days (IANA name)", \.timeZone,
+            validate: { TimeZone(identifier: $0) == nil ? "an IANA time zone name such as UTC or Europe/Berlin" : nil }),
+        .int("windows.current_days", "Current window: days up to the as-of date", 7...730, \.scoring.currentWindowDays),
+        .int(
+            "windows.baseline_days", "Baseline window: days before the current window", 7...1460,
+            \.scoring.baselineWindowDays),
+        .int("delivery.grace_days", "Days after the due date still counted on time", 0...60, \.scoring.deliveryGraceDays),
+        .double(
+            "delivery.in_full_tolerance", "Short delivery still counted in full (fraction of the ordered quantity)",
+            0...0.5, \.scoring.inFullTolerance),
+        .double(
+            "responsiveness.sla_hours", "Hours within which a message should be answered", 1...2160,
+            \.scoring.responseSLAHours),
+        .int(
+            "coa.missing_after_days", "Days after receipt before a lot without an accepted CoA counts as missing",
+            0...90, \.scoring.missingCoADays),
+        .double(
+            "coa.edge_fraction", "Outer share of the tolerance range on each side that counts as 'edge'", 0.01...0.45,
+            \.edgeFraction),
+        .int("coa.max_bytes", "Largest CoA file accepted, in bytes", 1024...(512 << 20), \.maxDocumentBytes),
+        .int("coa.max_depth", "Deepest element nesting accepted in a CoA", 8...10_000, \.maxDocumentDepth),
+        .text("coa.profiles", "Folder of supplier format profiles (empty: the shipped profiles/)", \.profilesDirectory),
+        .int("drift.baseline_lots", "Lots that form a series' small-batch baseline", 5...100, \.scoring.baselineLots),
+        .int("drift.recent_lots", "Most recent lots compared against the baseline", 5...100, \.scoring.recentLots),
+        .double("drift.ewma_lambda", "EWMA smoothing constant", 0.01...1, \.scoring.ewmaLambda),
+        .double("drift.ewma_l", "EWMA control limit width in standard deviations", 1...5, \.scoring.ewmaL),
+        .int(
+            "risk.min_due_lines", "Due lines needed in each window before priority risk is judged", 1...1000,
+            \.scoring.minDueLines),
+    ]
+}

@@ -1,1 +1,0 @@
-// The Job module: see README "Design".

@@ -1,0 +1,167 @@
+import CoA
+import Domain
+import Foundation
+import Logging
+import Postgres
+import Scoring
+import Store
+
+/// One nightly run end to end: lock → record the run → ingest CoAs → score → commit all results at once
+/// → render HTML from what was committed.
+///
+/// Ingestion and results share one transaction: a run that dies leaves nothing of itself but its
+/// `running` row, which the next run marks failed; the previous results stay visible throughout.
+public struct NightlyRun {
+    public let configuration: Configuration
+    public let paths: ResourcePaths
+    public let logger: Logger
+    /// Suppliers scored per batch: bounds memory whatever the number of suppliers.
+    public var supplierBatchSize = 200
+
+    public init(configuration: Configuration, paths: ResourcePaths, logger: Logger) {
+        self.configuration = configuration
+        self.paths = paths
+        self.logger = logger
+    }
+
+    public func run(asOf: Day, database: String) throws -> RunSummary {
+        let started = Date()
+        let connection = try Database.connect(database, logger: logger)
+        defer { connection.close() }
+        guard try connection.tryAdvisoryLock(RunLedger.runLockKey) else {
+            throw JobError(.lockHeld, "another scorecard run holds the run lock; this run did nothing")
+        }
+        try Database.requireCurrentSchema(connection, migrations: paths.sqlDirectory)
+        let ledger = RunLedger(connection)
+        let abandoned = try ledger.failAbandonedRuns()
+        if abandoned > 0 { logger.warning("marked \(abandoned) abandoned run(s) failed") }
+        let runId = try ledger.start(asOf: asOf)
+        var logger = logger
+        logger[metadataKey: "run.id"] = "\(runId)"
+        logger.info("run started", metadata: ["as_of": "\(asOf)"])
+
+        var summary = RunSummary(runId: runId, asOf: asOf)
+        do {
+            try connection.inTransaction {
+                let intake = try ingest(connection, runId: runId, asOf: asOf, logger: logger)
+                summary.counts.documentsAccepted = intake.accepted
+                summary.counts.documentsRejected = intake.rejected
+                summary.counts.documentsDuplicate = intake.duplicate
+                let scored = try score(connection, runId: runId, asOf: asOf, rejections: intake.rejections, logger: logger)
+                summary.counts.suppliersScored = scored.suppliers
+                summary.counts.flagsRaised = scored.flags
+                summary.counts.inputAnomalies = scored.anomalies.count
+                summary.anomalies = scored.anomalies
+                try ledger.succeed(runId, counts: summary.counts)
+            }
+        } catch {
+            let message = Database.describe(error)
+            logger.error("run failed", metadata: ["error": "\(message)"])
+            // On a lost connection the row cannot be updated now; the next run marks it failed.
+            try? ledger.fail(runId, error: message)
+            if let postgres = error as? PostgresError, postgres.code.isConnectionError {
+                throw JobError(.databaseUnavailable, "run \(runId) failed: lost the database: \(message)")
+            }
+            throw JobError(.failure, "run \(runId) failed: \(message)")
+        }
+        summary.status = "succeeded"
+
+        do {
+            let rendered = try ReportPublisher(connection: connection, paths: paths, logger: logger)
+                .publish(runId: runId, to: URL(fileURLWithPath: configuration.reports))
+            summary.pagesRendered = rendered
+            try? ledger.recordRenderError(runId, error: nil)
+        } catch {
+            let message = "\(error)"
+            try? ledger.recordRenderError(runId, error: message)
+            summary.renderError = message
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        logger.info("\(summary.line)")
+        if let renderError = summary.renderError {
+            throw JobError(
+                .renderFailed,
+                "run \(runId) stored its results but the HTML could not be written to \(configuration.reports): "
+                    + "\(renderError); fix it and run `scorecard render`")
+        }
+        return summary
+    }
+
+    private func ingest(_ connection: PostgresConnection, runId: Int64, asOf: Day, logger: Logger) throws
+        -> CoAIntake.Counts
+    {
+        let inbox = URL(fileURLWithPath: configuration.inbox)
+        guard FileManager.default.fileExists(atPath: inbox.path) else {
+            logger.notice("no inbox folder at \(inbox.path): no CoAs ingested")
+            return CoAIntake.Counts()
+        }
+        let intake = CoAIntake(
+            connection: connection, reader: try CoAReaders.make(configuration, paths: paths),
+            evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction),
+            supplierProfiles: configuration.supplierProfiles, maxBytes: configuration.maxDocumentBytes,
+            logger: logger)
+        return try intake.ingest(inbox: inbox, runId: runId, asOf: asOf)
+    }
+
+    private func score(
+        _ connection: PostgresConnection, runId: Int64, asOf: Day, rejections: [CoAIntake.Rejection], logger: Logger
+    ) throws -> (suppliers: Int, flags: Int, anomalies: [InputAnomaly]) {
+        let scoring = configuration.scoring
+        let window = InputLoader.Window(
+            from: asOf.advanced(by: -(scoring.currentWindowDays + scoring.baselineWindowDays) + 1), asOf: asOf,
+            timeZone: configuration.timeZone)
+        let loader = InputLoader(connection, window: window)
+        let suppliers = try loader.supplierIds()
+        let criticality = try loader.materialCriticality()
+        let scorer = Scorer(config: scoring)
+        let writer = ResultWriter(connection, runId: runId)
+        var anomalies: [InputAnomaly] = []
+        var flagCount = 0
+        var flags: [Flag] = rejections.map { rejection in
+            Flag(
+                supplierId: rejection.supplierId, kind: .coaRejected, severity: .warning,
+                message: "CoA \(rejection.path) was rejected: \(rejection.reason)",
+                evidence: ["path": .string(rejection.path), "reason": .string(rejection.reason)])
+        }
+        var start = 0
+        while start < suppliers.count {
+            let batch = Array(suppliers[start..<min(start + supplierBatchSize, suppliers.count)])
+            start += batch.count
+            var inputs = try loader.load(batch, anomalies: &anomalies)
+            for index in inputs.indices { inputs[index].materialCriticality = criticality }
+            var scores: [SupplierScore] = []
+            for input in inputs {
+                let result = scorer.score(input, asOf: asOf)
+                scores.append(result.score)
+                flags.append(contentsOf: result.flags)
+            }
+            try writer.write(scores: scores, names: Dictionary(uniqueKeysWithValues: batch.map { ($0.supplierId, $0.name) }))
+        }
+        for anomaly in anomalies {
+            logger.warning("input row left out", metadata: ["row": "\(anomaly)"])
+        }
+        try writer.write(flags: flags)
+        flagCount = flags.count
+        return (suppliers.count, flagCount, anomalies)
+    }
+}
+
+/// What a run did, for the log's summary line and the CLI.
+public struct RunSummary: Sendable {
+    public var runId: Int64
+    public var asOf: Day
+    public var status = "running"
+    public var counts = RunCounts()
+    public var anomalies: [InputAnomaly] = []
+    public var pagesRendered = 0
+    public var renderError: String?
+    public var seconds = 0.0
+
+    public var line: String {
+        "run \(runId) \(status) as of \(asOf): \(counts.suppliersScored) suppliers scored, "
+            + "\(counts.documentsAccepted) CoAs accepted, \(counts.documentsRejected) rejected, "
+            + "\(counts.documentsDuplicate) duplicates, \(counts.flagsRaised) flags raised, "
+            + "\(counts.inputAnomalies) input rows left out, \(pagesRendered) pages, "
+            + String(format: "%.1f s", seconds)
+    }
+}

@@ -1,0 +1,254 @@
+import CoA
+import Domain
+import Foundation
+import Postgres
+
+/// What the intake needs from the database, and where it stores documents and measurements.
+public struct CoADocumentStore {
+    private let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// Reference data the intake checks every document against, loaded once per run.
+    public struct ReferenceData: Sendable {
+        public var supplierIds: Set<String>
+        public var materialIds: Set<String>
+        /// supplier id → supplier part number → our material id (`procurement.approved_sources`).
+        public var partNumbers: [String: [String: String]]
+        /// material id → characteristic → versions.
+        public var specifications: [String: [String: [Specification]]]
+
+        public init(
+            supplierIds: Set<String> = [], materialIds: Set<String> = [], partNumbers: [String: [String: String]] = [:],
+            specifications: [String: [String: [Specification]]] = [:]
+        ) {
+            self.supplierIds = supplierIds
+            self.materialIds = materialIds
+            self.partNumbers = partNumbers
+            self.specifications = specifications
+        }
+
+        /// The version in force on `day`.
+        public func specification(material: String, characteristic: String, on day: Day) -> Specification? {
+            specifications[material]?[characteristic]?.first { $0.isInForce(on: day) }
+        }
+    }
+
+    public func referenceData() throws -> ReferenceData {
+        var data = ReferenceData()
+        try connection.stream("SELECT supplier_id FROM procurement.suppliers") { row in
+            data.supplierIds.insert(try row.decode(String.self, at: 0))
+        }
+        try connection.stream("SELECT material_id FROM procurement.materials") { row in
+            data.materialIds.insert(try row.decode(String.self, at: 0))
+        }
+        try connection.stream(
+            """
+            SELECT supplier_id, supplier_part_number, material_id FROM procurement.approved_sources
+            WHERE supplier_part_number IS NOT NULL
+            """
+        ) { row in
+            data.partNumbers[try row.decode(String.self, at: 0), default: [:]][try row.decode(String.self, at: 1)] =
+                try row.decode(String.self, at: 2)
+        }
+        try connection.stream(
+            """
+            SELECT material_id, characteristic, unit, lower_limit::float8, upper_limit::float8, target::float8,
+                   valid_from, valid_to
+            FROM procurement.specifications ORDER BY material_id, characteristic, valid_from
+            """
+        ) { row in
+            let spec = Specification(
+                materialId: try row.decode(String.self, at: 0), characteristic: try row.decode(String.self, at: 1),
+                unit: try row.decode(String.self, at: 2), lowerLimit: try row.decodeIfPresent(Double.self, at: 3),
+                upperLimit: try row.decodeIfPresent(Double.self, at: 4), target: try row.decodeIfPresent(Double.self, at: 5),
+                validFrom: try row.decode(Day.self, at: 6), validTo: try row.decodeIfPresent(Day.self, at: 7))
+            data.specifications[spec.materialId, default: [:]][spec.characteristic, default: []].append(spec)
+        }
+        return data
+    }
+
+    /// Documents already stored for these hashes: (sha256 → (path → document)).
+    public func known(sha256s: [String]) throws -> [String: [String: KnownDocument]] {
+        var known: [String: [String: KnownDocument]] = [:]
+        try connection.stream(
+            "SELECT sha256, path, document_id, status FROM scorecard.coa_documents WHERE sha256 = ANY($1::text[])",
+            [PostgresArray(sha256s)]
+        ) { row in
+            let doc = KnownDocument(
+                documentId: try row.decode(Int64.self, at: 2), status: try row.decode(String.self, at: 3))
+            known[try row.decode(String.self, at: 0), default: [:]][try row.decode(String.self, at: 1)] = doc
+        }
+        return known
+    }
+
+    /// The first receipt day of each of a supplier's lots: the day a specification is chosen by when the
+    /// CoA gives no manufacture date.
+    public func receiptDays(supplierId: String, lots: [String]) throws -> [String: Day] {
+        var days: [String: Day] = [:]
+        try connection.stream(
+            """
+            SELECT r.lot_number, min(r.received_at)::date
+            FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id)
+            WHERE ol.supplier_id = $1 AND r.lot_number = ANY($2::text[])
+            GROUP BY r.lot_number
+            """, [supplierId, PostgresArray(lots)]
+        ) { row in
+            days[try row.decode(String.self, at: 0)] = try row.decode(Day.self, at: 1)
+        }
+        return days
+    }
+
+    /// Reserves document ids, so documents and their measurements can both be written with COPY.
+    public func reserveDocumentIds(_ count: Int) throws -> [Int64] {
+        guard count > 0 else { return [] }
+        var ids: [Int64] = []
+        ids.reserveCapacity(count)
+        try connection.stream(
+            "SELECT nextval(pg_get_serial_sequence('scorecard.coa_documents', 'document_id')) FROM generate_series(1, $1)",
+            [count]
+        ) { row in ids.append(try row.decode(Int64.self, at: 0)) }
+        return ids
+    }
+
+    public func insert(documents: [CoADocumentRecord], measurements: [MeasurementRecord], runId: Int64) throws {
+        _ = try connection.copyIn(
+            table: "scorecard.coa_documents",
+            columns: [
+                "document_id", "sha256", "path", "supplier_id", "format", "status", "reason", "error_line",
+                "error_column", "duplicate_of", "material_id", "lot_number", "manufactured", "issued",
+                "purchase_order", "size_bytes", "raw", "run_id",
+            ]
+        ) { writer in
+            for d in documents {
+                try writer.appendRow([
+                    d.documentId, d.sha256, d.path, d.supplierId, d.format, d.status.rawValue, d.reason, d.errorLine,
+                    d.errorColumn, d.duplicateOf, d.materialId, d.lotNumber, d.manufactured, d.issued,
+                    d.purchaseOrder, d.sizeBytes, d.raw, runId,
+                ])
+            }
+        }
+        _ = try connection.copyIn(
+            table: "scorecard.coa_measurements",
+            columns: [
+                "document_id", "position", "supplier_id", "material_id", "lot_number", "lot_day", "characteristic",
+                "reported_characteristic", "method", "reported_text", "qualifier", "value", "unit",
+                "value_in_spec_unit", "spec_unit", "lower_limit", "upper_limit", "target", "spec_valid_from",
+                "supplier_lower", "supplier_upper", "supplier_limits_wider", "band_position", "verdict", "note",
+            ]
+        ) { writer in
+            for m in measurements {
+                try writer.appendRow([
+                    m.documentId, m.position, m.supplierId, m.materialId, m.lotNumber, m.lotDay, m.characteristic,
+                    m.reportedCharacteristic, m.method, m.reportedText, m.qualifier, m.value, m.unit,
+                    m.valueInSpecUnit, m.specUnit, m.lowerLimit, m.upperLimit, m.target, m.specValidFrom,
+                    m.supplierLower, m.supplierUpper, m.supplierLimitsWider, m.bandPosition, m.verdict.rawValue,
+                    m.note,
+                ])
+            }
+        }
+    }
+}
+
+public struct KnownDocument: Sendable, Hashable {
+    public var documentId: Int64
+    public var status: String
+}
+
+public enum DocumentStatus: String, Sendable {
+    case accepted, rejected, duplicate
+}
+
+/// A row of `scorecard.coa_documents`.
+public struct CoADocumentRecord: Sendable {
+    public var documentId: Int64
+    public var sha256: String
+    public var path: String
+    public var supplierId: String?
+    public var format: String?
+    public var status: DocumentStatus
+    public var reason: String?
+    public var errorLine: Int?
+    public var errorColumn: Int?
+    public var duplicateOf: Int64?
+    public var materialId: String?
+    public var lotNumber: String?
+    public var manufactured: Day?
+    public var issued: Day?
+    public var purchaseOrder: String?
+    public var sizeBytes: Int
+    public var raw: [UInt8]?
+
+    public init(
+        documentId: Int64, sha256: String, path: String, supplierId: String?, status: DocumentStatus, sizeBytes: Int
+    ) {
+        self.documentId = documentId
+        self.sha256 = sha256
+        self.path = path
+        self.supplierId = supplierId
+        self.status = status
+        self.sizeBytes = sizeBytes
+    }
+}
+
+/// A row of `scorecard.coa_measurements`.
+public struct MeasurementRecord: Sendable {
+    public var documentId: Int64
+    public var position: Int
+    public var supplierId: String
+    public var materialId: String
+    public var lotNumber: String
+    public var lotDay: Day
+    public var characteristic: String
+    public var reportedCharacteristic: String
+    public var method: String?
+    public var reportedText: String
+    public var qualifier: String?
+    public var value: Double?
+    public var unit: String?
+    public var valueInSpecUnit: Double?
+    public var specUnit: String?
+    public var lowerLimit: Double?
+    public var upperLimit: Double?
+    public var target: Double?
+    public var specValidFrom: Day?
+    public var supplierLower: Double?
+    public var supplierUpper: Double?
+    public var supplierLimitsWider: Bool
+    public var bandPosition: Double?
+    public var verdict: Verdict
+    public var note: String?
+
+    public init(
+        documentId: Int64, position: Int, supplierId: String, materialId: String, lotNumber: String, lotDay: Day,
+        result: ReportedResult, evaluation: Evaluation, specification: Specification?
+    ) {
+        self.documentId = documentId
+        self.position = position
+        self.supplierId = supplierId
+        self.materialId = materialId
+        self.lotNumber = lotNumber
+        self.lotDay = lotDay
+        characteristic = result.characteristic
+        reportedCharacteristic = result.reportedCharacteristic
+        method = result.method
+        reportedText = result.reportedText
+        qualifier = evaluation.qualifier == .none ? nil : evaluation.qualifier.rawValue
+        value = evaluation.value
+        unit = result.unit
+        valueInSpecUnit = evaluation.valueInSpecUnit
+        specUnit = specification?.unit
+        lowerLimit = specification?.lowerLimit
+        upperLimit = specification?.upperLimit
+        target = specification?.target
+        specValidFrom = specification?.validFrom
+        supplierLower = result.supplierLower
+        supplierUpper = result.supplierUpper
+        supplierLimitsWider = evaluation.supplierLimitsWider
+        bandPosition = evaluation.bandPosition
+        verdict = evaluation.verdict
+        self.note = evaluation.note
+    }
+}

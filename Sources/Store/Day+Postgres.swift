@@ -1,0 +1,25 @@
+import Domain
+import Postgres
+
+extension Day: PostgresEncodable {
+    public var postgresText: String { iso }
+}
+
+extension Day: PostgresDecodable {
+    public init(postgresText: String) throws {
+        guard let day = Day(iso: postgresText) else { throw StoreError.badValue("date", postgresText) }
+        self = day
+    }
+}
+
+public enum StoreError: Error, CustomStringConvertible {
+    case badValue(String, String)
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case .badValue(let type, let text): "unexpected \(type) value '\(text)' from the database"
+        case .missing(let what): "missing from the database: \(what)"
+        }
+    }
+}

@@ -1,0 +1,288 @@
+import Domain
+import Foundation
+import Postgres
+import Scoring
+
+/// Loads the inputs of one scoring run from `procurement.*` and `scorecard.coa_*`, for a batch of suppliers.
+///
+/// Everything is seen as it was known at the end of the as-of day: receipts, defects, answers and
+/// confirmations after it are ignored, so re-running an old date gives the same numbers.
+/// Timestamps are turned into days in the configured time zone here, once, by PostgreSQL.
+public struct InputLoader {
+    public struct Window: Sendable, Hashable {
+        /// First day of the look-back (baseline window start).
+        public var from: Day
+        /// The as-of day (inclusive).
+        public var asOf: Day
+        /// IANA time zone name, e.g. `UTC` or `Europe/Berlin`.
+        public var timeZone: String
+
+        public init(from: Day, asOf: Day, timeZone: String) {
+            self.from = from
+            self.asOf = asOf
+            self.timeZone = timeZone
+        }
+    }
+
+    private let connection: PostgresConnection
+    private let window: Window
+
+    public init(_ connection: PostgresConnection, window: Window) {
+        self.connection = connection
+        self.window = window
+    }
+
+    /// The supplier ids to score, in a stable order.
+    public func supplierIds() throws -> [SupplierInfo] {
+        var suppliers: [SupplierInfo] = []
+        try connection.stream(
+            "SELECT supplier_id, name, country, active FROM procurement.suppliers ORDER BY supplier_id"
+        ) { row in
+            suppliers.append(
+                SupplierInfo(
+                    supplierId: try row.decode(String.self, at: 0), name: try row.decode(String.self, at: 1),
+                    country: try row.decodeIfPresent(String.self, at: 2), active: try row.decode(Bool.self, at: 3)))
+        }
+        return suppliers
+    }
+
+    /// Material id → criticality (`critical`, `major`, `minor`).
+    public func materialCriticality() throws -> [String: String] {
+        var map: [String: String] = [:]
+        try connection.stream("SELECT material_id, criticality FROM procurement.materials") { row in
+            map[try row.decode(String.self, at: 0)] = try row.decode(String.self, at: 1)
+        }
+        return map
+    }
+
+    /// Inputs of the given suppliers; rows that break the model's assumptions are reported in `anomalies`
+    /// and left out of the figures they would distort.
+    public func load(_ suppliers: [SupplierInfo], anomalies: inout [InputAnomaly]) throws -> [SupplierInputs] {
+        let ids = PostgresArray(suppliers.map(\.supplierId))
+        var inputs: [String: SupplierInputs] = [:]
+        for supplier in suppliers { inputs[supplier.supplierId] = SupplierInputs(supplier: supplier) }
+        let bounds: [(any PostgresEncodable)?] = [window.from, window.asOf, window.timeZone, ids]
+
+        var lines: [String: OrderLine] = [:]
+        var lineOrder: [String] = []
+        try connection.stream(Self.orderLinesSQL, bounds) { row in
+            let line = OrderLine(
+                orderLineId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
+                materialId: try row.decode(String.self, at: 2), quantity: try row.decode(Double.self, at: 3),
+                unit: try row.decode(String.self, at: 4), unitPrice: try row.decodeIfPresent(Double.self, at: 5),
+                orderedOn: try row.decode(Day.self, at: 6), requestedDate: try row.decode(Day.self, at: 7),
+                promisedDate: try row.decodeIfPresent(Day.self, at: 8),
+                confirmationHours: try row.decodeIfPresent(Double.self, at: 9),
+                repromisedDate: try row.decodeIfPresent(Day.self, at: 10), cancelled: try row.decode(Bool.self, at: 11))
+            lines[line.orderLineId] = line
+            lineOrder.append(line.orderLineId)
+        }
+        try connection.stream(Self.receiptsSQL, bounds) { row in
+            let receipt = Receipt(
+                receiptId: try row.decode(String.self, at: 0), orderLineId: try row.decode(String.self, at: 1),
+                supplierId: try row.decode(String.self, at: 2), materialId: try row.decode(String.self, at: 3),
+                receivedOn: try row.decode(Day.self, at: 4), quantity: try row.decode(Double.self, at: 5),
+                lotNumber: try row.decodeIfPresent(String.self, at: 6))
+            guard var line = lines[receipt.orderLineId] else { return }
+            if line.cancelled {
+                anomalies.append(
+                    InputAnomaly(
+                        table: "procurement.receipts", key: receipt.receiptId,
+                        problem: "receipt against cancelled order line \(line.orderLineId); left out of delivery figures"))
+                return
+            }
+            line.receipts.append(receipt)
+            lines[receipt.orderLineId] = line
+        }
+        for id in lineOrder {
+            guard let line = lines[id] else { continue }
+            inputs[line.supplierId]?.orderLines.append(line)
+        }
+
+        try connection.stream(Self.defectsSQL, bounds) { row in
+            let defectId = try row.decode(String.self, at: 0)
+            let quantity = try row.decode(Double.self, at: 6)
+            guard quantity >= 0 else {
+                anomalies.append(
+                    InputAnomaly(
+                        table: "procurement.defects", key: defectId,
+                        problem: "negative defective quantity \(quantity); left out of PPM"))
+                return
+            }
+            guard let severity = Severity(defectSeverity: try row.decode(String.self, at: 5)),
+                let disposition = Defect.Disposition(rawValue: try row.decode(String.self, at: 7))
+            else {
+                anomalies.append(
+                    InputAnomaly(
+                        table: "procurement.defects", key: defectId, problem: "unknown severity or disposition"))
+                return
+            }
+            let defect = Defect(
+                defectId: defectId, receiptId: try row.decodeIfPresent(String.self, at: 1),
+                supplierId: try row.decode(String.self, at: 2), materialId: try row.decode(String.self, at: 3),
+                detectedOn: try row.decode(Day.self, at: 4), severity: severity, defectiveQuantity: quantity,
+                disposition: disposition)
+            inputs[defect.supplierId]?.defects.append(defect)
+        }
+
+        try connection.stream(Self.communicationsSQL, bounds) { row in
+            let message = Communication(
+                communicationId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
+                kind: try row.decode(String.self, at: 2), sentAt: try row.decode(Date.self, at: 3),
+                sentOn: try row.decode(Day.self, at: 4), respondedAt: try row.decodeIfPresent(Date.self, at: 5))
+            if let answered = message.respondedAt, answered < message.sentAt {
+                anomalies.append(
+                    InputAnomaly(
+                        table: "procurement.communications", key: message.communicationId,
+                        problem: "answered before it was sent; left out of response times"))
+                return
+            }
+            inputs[message.supplierId]?.communications.append(message)
+        }
+
+        try connection.stream(Self.quotationsSQL, [window.asOf, ids]) { row in
+            let quotation = Quotation(
+                quotationId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
+                materialId: try row.decode(String.self, at: 2), quotedOn: try row.decode(Day.self, at: 3),
+                minQuantity: try row.decode(Double.self, at: 4), unitPrice: try row.decode(Double.self, at: 5),
+                leadTimeDays: try row.decode(Int.self, at: 6), validUntil: try row.decodeIfPresent(Day.self, at: 7))
+            inputs[quotation.supplierId]?.quotations.append(quotation)
+        }
+
+        try connection.stream(Self.measurementsSQL, [window.asOf, window.timeZone, ids]) { row in
+            guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 7)) else { return }
+            let measurement = LotMeasurement(
+                documentId: try row.decode(Int64.self, at: 0), supplierId: try row.decode(String.self, at: 1),
+                materialId: try row.decode(String.self, at: 2), characteristic: try row.decode(String.self, at: 3),
+                lotNumber: try row.decode(String.self, at: 4), lotDay: try row.decode(Day.self, at: 5),
+                value: try row.decodeIfPresent(Double.self, at: 6), verdict: verdict,
+                lowerLimit: try row.decodeIfPresent(Double.self, at: 8),
+                upperLimit: try row.decodeIfPresent(Double.self, at: 9),
+                target: try row.decodeIfPresent(Double.self, at: 10), unit: try row.decodeIfPresent(String.self, at: 11))
+            inputs[measurement.supplierId]?.measurements.append(measurement)
+        }
+
+        try connection.stream(Self.lotsSQL, bounds) { row in
+            let lot = LotCoAStatus(
+                receiptId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
+                materialId: try row.decode(String.self, at: 2), lotNumber: try row.decodeIfPresent(String.self, at: 3),
+                receivedOn: try row.decode(Day.self, at: 4), coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 5))
+            inputs[lot.supplierId]?.lots.append(lot)
+        }
+
+        return suppliers.compactMap { inputs[$0.supplierId] }
+    }
+
+    // $1 from day, $2 as-of day, $3 time zone, $4 supplier ids. `lo`/`hi` bound timestamps to those days.
+    private static let bounds = """
+        bounds AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
+        """
+
+    /// Lines due, ordered or received in the look-back.
+    private static let linesInScope = """
+        lines AS (
+            SELECT ol.* FROM procurement.order_lines ol, bounds b
+            WHERE ol.supplier_id = ANY($4::text[]) AND ol.ordered_at < b.hi AND (
+                coalesce(ol.promised_date, ol.requested_date) BETWEEN $1::date AND $2::date
+                OR ol.ordered_at >= b.lo
+                OR EXISTS (SELECT 1 FROM procurement.receipts r WHERE r.order_line_id = ol.order_line_id
+                           AND r.received_at >= b.lo AND r.received_at < b.hi)))
+        """
+
+    static let orderLinesSQL = """
+        WITH \(bounds), \(linesInScope)
+        SELECT l.order_line_id, l.supplier_id, l.material_id, l.quantity::float8, l.unit, l.unit_price::float8,
+               (l.ordered_at AT TIME ZONE $3)::date, l.requested_date, l.promised_date,
+               CASE WHEN l.confirmed_at < b.hi THEN extract(epoch FROM l.confirmed_at - l.ordered_at)::float8 / 3600 END,
+               l.repromised_date, l.cancelled
+        FROM lines l, bounds b
+        ORDER BY l.supplier_id, l.ordered_at, l.order_line_id
+        """
+
+    static let receiptsSQL = """
+        WITH \(bounds), \(linesInScope)
+        SELECT r.receipt_id, r.order_line_id, l.supplier_id, l.material_id, (r.received_at AT TIME ZONE $3)::date,
+               r.quantity::float8, r.lot_number
+        FROM procurement.receipts r JOIN lines l USING (order_line_id), bounds b
+        WHERE r.received_at < b.hi
+        ORDER BY r.order_line_id, r.received_at, r.receipt_id
+        """
+
+    static let defectsSQL = """
+        WITH \(bounds)
+        SELECT d.defect_id, d.receipt_id, d.supplier_id, d.material_id, (d.detected_at AT TIME ZONE $3)::date,
+               d.severity, d.defective_quantity::float8, d.disposition
+        FROM procurement.defects d, bounds b
+        WHERE d.supplier_id = ANY($4::text[]) AND d.detected_at >= b.lo AND d.detected_at < b.hi
+        ORDER BY d.supplier_id, d.detected_at, d.defect_id
+        """
+
+    static let communicationsSQL = """
+        WITH \(bounds)
+        SELECT c.communication_id, c.supplier_id, c.kind, c.sent_at, (c.sent_at AT TIME ZONE $3)::date,
+               CASE WHEN c.responded_at < b.hi THEN c.responded_at END
+        FROM procurement.communications c, bounds b
+        WHERE c.supplier_id = ANY($4::text[]) AND c.sent_at >= b.lo AND c.sent_at < b.hi
+        ORDER BY c.supplier_id, c.sent_at, c.communication_id
+        """
+
+    static let quotationsSQL = """
+        SELECT quotation_id, supplier_id, material_id, quoted_at, min_quantity::float8, unit_price::float8,
+               lead_time_days, valid_until
+        FROM procurement.quotations
+        WHERE supplier_id = ANY($2::text[]) AND quoted_at <= $1::date
+        ORDER BY supplier_id, material_id, quoted_at, min_quantity, quotation_id
+        """
+
+    /// Every judged result of accepted CoAs known by the end of the as-of day, in series order.
+    static let measurementsSQL = """
+        SELECT m.document_id, m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day,
+               m.value_in_spec_unit, m.verdict, m.lower_limit, m.upper_limit, m.target, m.spec_unit
+        FROM scorecard.coa_measurements m JOIN scorecard.coa_documents d USING (document_id)
+        WHERE m.supplier_id = ANY($3::text[]) AND m.lot_day <= $1::date AND d.status = 'accepted'
+          AND d.ingested_at < ($1::date + 1)::timestamp AT TIME ZONE $2
+        ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
+        """
+
+    /// Lots received in the look-back of materials that have specifications, with the day the first accepted
+    /// CoA for that lot was ingested (NULL: none by the end of the as-of day).
+    static let lotsSQL = """
+        WITH \(bounds)
+        SELECT r.receipt_id, ol.supplier_id, ol.material_id, r.lot_number, (r.received_at AT TIME ZONE $3)::date,
+               (SELECT min((d.ingested_at AT TIME ZONE $3)::date) FROM scorecard.coa_documents d
+                WHERE d.status = 'accepted' AND d.supplier_id = ol.supplier_id AND d.material_id = ol.material_id
+                  AND d.lot_number = r.lot_number AND d.ingested_at < b.hi)
+        FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id), bounds b
+        WHERE ol.supplier_id = ANY($4::text[]) AND r.received_at >= b.lo AND r.received_at < b.hi
+          AND EXISTS (SELECT 1 FROM procurement.specifications s WHERE s.material_id = ol.material_id)
+        ORDER BY ol.supplier_id, r.received_at, r.receipt_id
+        """
+}
+
+/// An input row that breaks the model's assumptions: named in the log and the run summary, excluded
+/// from the figures it would distort.
+public struct InputAnomaly: Sendable, Hashable, CustomStringConvertible {
+    public var table: String
+    public var key: String
+    public var problem: String
+
+    public init(table: String, key: String, problem: String) {
+        self.table = table
+        self.key = key
+        self.problem = problem
+    }
+
+    public var description: String { "\(table) \(key): \(problem)" }
+}
+
+extension Severity {
+    /// Defect severities are critical/major/minor; a major nonconformance is a warning-level finding.
+    init?(defectSeverity: String) {
+        switch defectSeverity {
+        case "critical": self = .critical
+        case "major": self = .warning
+        case "minor": self = .info
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Domain
+import Foundation
+import Logging
+import Postgres
+
+/// Applies the versioned SQL files of the `SQL/` folder in order, each in its own transaction, and records
+/// them in `scorecard.schema_migrations`. A second run is a no-op; an applied file that changed is refused.
+public struct Migrator {
+    public struct Migration: Sendable, Hashable {
+        public var version: Int
+        public var name: String
+        public var sql: String
+        public var checksum: String
+    }
+
+    /// Serialises concurrent `migrate` calls (two operators, or cron and a person).
+    static let lockKey: Int64 = 0x5C0_7EC_A7D_0001
+
+    public let migrations: [Migration]
+    private let logger: Logger
+
+    public init(migrations: [Migration], logger: Logger) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+        self.logger = logger
+    }
+
+    /// Reads `NNN_name.sql` files; the number is the version.
+    public static func load(from directory: URL) throws -> [Migration] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw MigrationError.unreadable(path: directory.path, reason: "\(error.localizedDescription)")
+        }
+        var byVersion: [Int: Migration] = [:]
+        for name in names.sorted() where name.hasSuffix(".sql") {
+            guard let prefix = name.split(separator: "_").first, let version = Int(prefix) else {
+                throw MigrationError.badFileName(name)
+            }
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let sql = String(data: data, encoding: .utf8)
+            else { throw MigrationError.unreadable(path: url.path, reason: "not readable as UTF-8") }
+            if let other = byVersion[version] {
+                throw MigrationError.duplicateVersion(version, other.name, name)
+            }
+            byVersion[version] = Migration(
+                version: version, name: name, sql: sql, checksum: SHA256.hex(of: Array(data)))
+        }
+        return byVersion.values.sorted { $0.version < $1.version }
+    }
+
+    /// Applies what is missing; returns the migrations applied by this call.
+    @discardableResult
+    public func migrate(_ connection: PostgresConnection) throws -> [Migration] {
+        try connection.executeScript(
+            """
+            CREATE SCHEMA IF NOT EXISTS scorecard;
+            CREATE TABLE IF NOT EXISTS scorecard.schema_migrations (
+                version integer PRIMARY KEY,
+                name text NOT NULL,
+                checksum text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now());
+            """)
+        try connection.execute("SELECT pg_advisory_lock($1)", [Migrator.lockKey])
+        defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [Migrator.lockKey]) }
+
+        var applied: [Int: (name: String, checksum: String)] = [:]
+        for row in try connection.query("SELECT version, name, checksum FROM scorecard.schema_migrations") {
+            applied[try row.decode(Int.self, at: 0)] = (
+                try row.decode(String.self, at: 1), try row.decode(String.self, at: 2)
+            )
+        }
+        for migration in migrations {
+            if let done = applied[migration.version], done.checksum != migration.checksum {
+                throw MigrationError.changedAfterApplied(migration.name, applied: done.name)
+            }
+        }
+        var newlyApplied: [Migration] = []
+        for migration in migrations where applied[migration.version] == nil {
+            logger.info("applying migration", metadata: ["migration": "\(migration.name)"])
+            do {
+                try connection.inTransaction {
+                    try connection.executeScript(migration.sql)
+                    try connection.execute(
+                        "INSERT INTO scorecard.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                        [migration.version, migration.name, migration.checksum])
+                }
+            } catch let error as PostgresError {
+                throw MigrationError.failed(migration.name, error)
+            }
+            newlyApplied.append(migration)
+        }
+        return newlyApplied
+    }
+}
+
+public enum MigrationError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case badFileName(String)
+    case duplicateVersion(Int, String, String)
+    case changedAfterApplied(String, applied: String)
+    case failed(String, PostgresError)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "cannot read migrations at \(path): \(reason)"
+        case .badFileName(let name): "migration file \(name) must be named NNN_description.sql"
+        case .duplicateVersion(let v, let a, let b): "migrations \(a) and \(b) share version \(v)"
+        case .changedAfterApplied(let name, let appliedName):
+            "migration \(name) was changed after it was applied (as \(appliedName)): "
+                + "never edit an applied migration, add a new one"
+        case .failed(let name, let error): "migration \(name) failed: \(error)"
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Domain
+import Foundation
+import Postgres
+
+/// The `scorecard.runs` table: one row per nightly run, from `running` to `succeeded` or `failed`.
+public struct RunLedger {
+    /// The session advisory lock that makes runs exclusive (any value; documented in the README).
+    public static let runLockKey: Int64 = 0x5C0_7EC_A7D_0002
+
+    private let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// Marks runs left `running` by a process that died as failed. Call only while holding the run lock:
+    /// then no other run can be alive.
+    @discardableResult
+    public func failAbandonedRuns() throws -> Int {
+        try connection.execute(
+            """
+            UPDATE scorecard.runs SET status = 'failed', finished_at = clock_timestamp(),
+                error = 'abandoned: the process ended before the run finished (killed, crashed or lost its connection)'
+            WHERE status = 'running'
+            """)
+    }
+
+    /// Records a new run as `running` and commits it at once, so a crash leaves a trace.
+    public func start(asOf: Day) throws -> Int64 {
+        let host = ProcessInfo.processInfo.hostName
+        let pid = Int(ProcessInfo.processInfo.processIdentifier)
+        let result = try connection.query(
+            "INSERT INTO scorecard.runs (as_of, status, host, pid) VALUES ($1, 'running', $2, $3) RETURNING run_id",
+            [asOf, host, pid])
+        guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("new run id") }
+        return try row.decode(Int64.self, at: 0)
+    }
+
+    /// Marks the run succeeded with its counts; call inside the results transaction.
+    public func succeed(_ runId: Int64, counts: RunCounts) throws {
+        try connection.execute(
+            """
+            UPDATE scorecard.runs SET status = 'succeeded', finished_at = clock_timestamp(),
+                suppliers_scored = $2, documents_accepted = $3, documents_rejected = $4,
+                documents_duplicate = $5, flags_raised = $6, input_anomalies = $7
+            WHERE run_id = $1
+            """,
+            [
+                runId, counts.suppliersScored, counts.documentsAccepted, counts.documentsRejected,
+                counts.documentsDuplicate, counts.flagsRaised, counts.inputAnomalies,
+            ])
+    }
+
+    public func fail(_ runId: Int64, error: String) throws {
+        try connection.execute(
+            "UPDATE scorecard.runs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE run_id = $1",
+            [runId, error])
+    }
+
+    public func recordRenderError(_ runId: Int64, error: String?) throws {
+        try connection.execute("UPDATE scorecard.runs SET render_error = $2 WHERE run_id = $1", [runId, error])
+    }
+
+    /// The latest succeeded run, optionally the one before a given run.
+    public func latestSucceeded(before runId: Int64? = nil) throws -> StoredRun? {
+        let result = try connection.query(
+            """
+            SELECT run_id, as_of, started_at, finished_at, suppliers_scored, documents_accepted,
+                   documents_rejected, documents_duplicate, flags_raised, input_anomalies
+            FROM scorecard.runs
+            WHERE status = 'succeeded' AND ($1::bigint IS NULL OR run_id < $1)
+            ORDER BY run_id DESC LIMIT 1
+            """, [runId])
+        guard let row = result.first(where: { _ in true }) else { return nil }
+        return StoredRun(
+            runId: try row.decode(Int64.self, at: 0),
+            asOf: try row.decode(Day.self, at: 1),
+            startedAt: try row.decode(Date.self, at: 2),
+            finishedAt: try row.decodeIfPresent(Date.self, at: 3),
+            counts: RunCounts(
+                suppliersScored: try row.decodeIfPresent(Int.self, at: 4) ?? 0,
+                documentsAccepted: try row.decodeIfPresent(Int.self, at: 5) ?? 0,
+                documentsRejected: try row.decodeIfPresent(Int.self, at: 6) ?? 0,
+                documentsDuplicate: try row.decodeIfPresent(Int.self, at: 7) ?? 0,
+                flagsRaised: try row.decodeIfPresent(Int.self, at: 8) ?? 0,
+                inputAnomalies: try row.decodeIfPresent(Int.self, at: 9) ?? 0))
+    }
+}
+
+public struct RunCounts: Sendable, Hashable {
+    public var suppliersScored = 0
+    public var documentsAccepted = 0
+    public var documentsRejected = 0
+    public var documentsDuplicate = 0
+    public var flagsRaised = 0
+    public var inputAnomalies = 0
+
+    public init(
+        suppliersScored: Int = 0, documentsAccepted: Int = 0, documentsRejected: Int = 0,
+        documentsDuplicate: Int = 0, flagsRaised: Int = 0, inputAnomalies: Int = 0
+    ) {
+        self.suppliersScored = suppliersScored
+        self.documentsAccepted = documentsAccepted
+        self.documentsRejected = documentsRejected
+        self.documentsDuplicate = documentsDuplicate
+        self.flagsRaised = flagsRaised
+        self.inputAnomalies = inputAnomalies
+    }
+}
+
+public struct StoredRun: Sendable, Hashable {
+    public var runId: Int64
+    public var asOf: Day
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var counts: RunCounts
+}

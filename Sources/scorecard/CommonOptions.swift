@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Job
+import Logging
+
+/// Options every command shares: where the database is, the configuration, logging.
+struct CommonOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "PostgreSQL connection: a libpq conninfo string or postgresql:// URL.",
+            discussion: "Default: $DATABASE_URL, else libpq's own environment (PGHOST, PGDATABASE, PGUSER, PGPASSFILE)."))
+    var database: String?
+
+    @Option(help: "Configuration file (default: $SCORECARD_CONFIG, else none).")
+    var config: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override one configuration key.", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        for override in overrides where !override.contains("=") {
+            throw ValidationError("--set takes key=value, got '\(override)'")
+        }
+    }
+
+    var conninfo: String {
+        database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+    }
+
+    func makeLogger() -> Logger {
+        var logger = Logger(label: "scorecard")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        return logger
+    }
+
+    /// Defaults < file < SCORECARD_* environment < options.
+    func configuration(options: [(key: String, value: String?, flag: String)] = []) throws -> Configuration {
+        var configuration = Configuration()
+        let environment = ProcessInfo.processInfo.environment
+        if let file = config ?? environment["SCORECARD_CONFIG"] {
+            try configuration.load(file: file)
+        }
+        try configuration.load(environment: environment)
+        for (key, value, flag) in options {
+            if let value { try configuration.set(key, value, from: .option(flag)) }
+        }
+        for override in overrides {
+            let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
+            try configuration.set(parts[0], parts.count > 1 ? parts[1] : "", from: .option("--set"))
+        }
+        return configuration
+    }
+}
+
+/// Runs a command body, turning failures into the documented exit codes and one-line messages.
+func runReportingExit(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as JobError {
+        FileHandle.standardError.write(Data("scorecard: \(error.message)\n".utf8))
+        throw ArgumentParser.ExitCode(error.exitCode.rawValue)
+    } catch let error as ConfigurationError {
+        FileHandle.standardError.write(Data("scorecard: \(error)\n".utf8))
+        throw ArgumentParser.ExitCode(Job.ExitCode.usage.rawValue)
+    }
+}

@@ -1,0 +1,92 @@
+import Domain
+import Foundation
+import Job
+import Logging
+import Postgres
+import TestSupport
+
+/// A migrated throwaway database, the repository's resources, and temporary inbox/reports folders.
+struct JobFixture {
+    let conninfo: String
+    let paths: ResourcePaths
+    let directory: URL
+    let logger: Logger
+
+    var inbox: URL { directory.appendingPathComponent("inbox") }
+    var reports: URL { directory.appendingPathComponent("reports") }
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    init(seedSQL: String? = nil) throws {
+        logger = Logger(label: "test")
+        conninfo = try TestCluster.shared.makeDatabase()
+        paths = ResourcePaths(home: JobFixture.repositoryRoot)
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        _ = try Database.migrate(conninfo, paths: paths, logger: logger)
+        if let seedSQL { try execute(seedSQL) }
+    }
+
+    func connect() throws -> PostgresConnection {
+        try PostgresConnection(conninfo, logger: logger)
+    }
+
+    func execute(_ sql: String) throws {
+        let connection = try connect()
+        defer { connection.close() }
+        try connection.executeScript(sql)
+    }
+
+    func configuration(_ changes: (inout Configuration) throws -> Void = { _ in }) rethrows -> Configuration {
+        var configuration = Configuration()
+        configuration.inbox = inbox.path
+        configuration.reports = reports.path
+        try changes(&configuration)
+        return configuration
+    }
+
+    func run(asOf: String, _ changes: (inout Configuration) throws -> Void = { _ in }) throws -> RunSummary {
+        let day = try Self.day(asOf)
+        return try NightlyRun(configuration: try configuration(changes), paths: paths, logger: logger)
+            .run(asOf: day, database: conninfo)
+    }
+
+    static func day(_ text: String) throws -> Day {
+        guard let day = Day(iso: text) else { throw FixtureError("bad date \(text)") }
+        return day
+    }
+
+    /// One value of the latest run's score row of a supplier.
+    func score<T: PostgresDecodable>(_ column: String, supplier: String, as type: T.Type = T.self) throws -> T? {
+        let connection = try connect()
+        defer { connection.close() }
+        let result = try connection.query(
+            "SELECT \(column) FROM scorecard.supplier_scorecards WHERE supplier_id = $1", [supplier])
+        guard let row = result.first(where: { _ in true }) else { throw FixtureError("no score for \(supplier)") }
+        return try row.decodeIfPresent(T.self, at: 0)
+    }
+
+    func scalar<T: PostgresDecodable>(_ sql: String, _ parameters: [(any PostgresEncodable)?] = [], as type: T.Type = T.self)
+        throws -> T?
+    {
+        let connection = try connect()
+        defer { connection.close() }
+        guard let row = try connection.query(sql, parameters).first(where: { _ in true }) else { return nil }
+        return try row.decodeIfPresent(T.self, at: 0)
+    }
+
+    func writeInbox(_ relativePath: String, _ text: String) throws {
+        let url = inbox.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
