@@ -105,3 +105,24 @@ public final class XPathContext {
         }
     }
 }
+
+extension XPathContext {
+    /// Checks that `expression` is syntactically valid XPath 1.0 without evaluating it, so that a
+    /// configuration error is found when a file is loaded rather than when a document is read.
+    public static func checkSyntax(_ expression: String) throws(XMLError) {
+        _ = libxml2Ready
+        guard let context = xmlXPathNewContext(nil) else {
+            throw XMLError(.resource, "libxml2 could not create an XPath context")
+        }
+        defer { xmlXPathFreeContext(context) }
+        scorecard_xpath_silence(context)
+        guard let compiled = xmlXPathCtxtCompile(context, expression) else {
+            var error = XMLError(.xpath, record: &context.pointee.lastError, fallback: "invalid expression")
+            error.message = "\(error.message) in '\(expression)'"
+            error.line = nil
+            error.column = nil
+            throw error
+        }
+        xmlXPathFreeCompExpr(compiled)
+    }
+}
