@@ -1,5 +1,6 @@
 #ifndef CLIBXML2_SHIM_H
 #define CLIBXML2_SHIM_H
+#include <stdio.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
@@ -23,6 +24,11 @@ typedef struct {
     int reason;
     int line;
     int column;
+    /* The first error libxml2 reported (later ones are often consequences of it). */
+    int has_error;
+    int error_line;
+    int error_column;
+    char error_message[256];
 } scorecard_xml_guard;
 
 static inline void scorecard_guard_stop(xmlParserCtxtPtr ctxt, int reason) {
@@ -53,8 +59,21 @@ static inline void scorecard_internal_subset(void *ctx, const xmlChar *name, con
     xmlSAX2InternalSubset(ctx, name, externalID, systemID);
 }
 
+/* Structured error handler of the parser context: keeps the first error, prints nothing. */
+static inline void scorecard_parser_error(void *ctx, xmlErrorPtr error) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    scorecard_xml_guard *guard = ctxt != NULL ? (scorecard_xml_guard *)ctxt->_private : NULL;
+    if (guard == NULL || error == NULL || guard->has_error || error->level < XML_ERR_ERROR) return;
+    guard->has_error = 1;
+    guard->error_line = error->line;
+    guard->error_column = error->int2;
+    snprintf(guard->error_message, sizeof guard->error_message, "%s",
+             error->message != NULL ? error->message : "not well-formed");
+}
+
 static inline void scorecard_install_guard(xmlParserCtxtPtr ctxt, scorecard_xml_guard *guard) {
     ctxt->_private = guard;
+    ctxt->sax->serror = scorecard_parser_error;
     ctxt->sax->entityDecl = scorecard_entity_decl;
     ctxt->sax->internalSubset = scorecard_internal_subset;
 }

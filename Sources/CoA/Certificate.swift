@@ -70,7 +70,8 @@ public struct ReportedResult: Sendable, Hashable {
 
     public init(
         characteristic: String, reportedCharacteristic: String? = nil, unit: String? = nil,
-        method: String? = nil, reportedText: String, supplierLower: Double? = nil, supplierUpper: Double? = nil,
+        method: String? = nil, reportedText: String, supplierLower: Double? = nil,
+        supplierUpper: Double? = nil,
         supplierLowerExclusive: Bool = false, supplierUpperExclusive: Bool = false
     ) {
         self.characteristic = characteristic

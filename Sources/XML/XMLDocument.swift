@@ -30,8 +30,9 @@ public final class XMLDocument {
             throw XMLError(.resource, "libxml2 could not create a parser context")
         }
         defer { xmlFreeParserCtxt(context) }
-        var guardState = scorecard_xml_guard(reason: 0, line: 0, column: 0)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        var guardState = scorecard_xml_guard()
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let document = withUnsafeMutablePointer(to: &guardState) { guardPointer in
             scorecard_install_guard(context, guardPointer)
             defer { context.pointee._private = nil }
@@ -55,6 +56,14 @@ public final class XMLDocument {
                 column: column)
         }
         guard let document else {
+            if guardState.has_error != 0 {
+                let message = withUnsafeBytes(of: guardState.error_message) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                throw XMLError(
+                    .notWellFormed, message.trimmingWhitespace(), line: Int(guardState.error_line),
+                    column: Int(guardState.error_column))
+            }
             throw XMLError(.notWellFormed, record: xmlCtxtGetLastError(context), fallback: "not well-formed")
         }
         let result = XMLDocument(pointer: document)

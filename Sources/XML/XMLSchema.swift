@@ -11,7 +11,8 @@ public final class XMLSchema: @unchecked Sendable {
     /// Compiles the XSD in `bytes`.
     public init(bytes: [UInt8]) throws(XMLError) {
         _ = libxml2Ready
-        let document = try XMLDocument.parse(bytes, limits: XMLLimits(maxBytes: 16 * 1024 * 1024, maxDepth: 256))
+        let document = try XMLDocument.parse(
+            bytes, limits: XMLLimits(maxBytes: 16 * 1024 * 1024, maxDepth: 256))
         guard let parser = xmlSchemaNewDocParserCtxt(document.pointer) else {
             throw XMLError(.resource, "libxml2 could not create a schema parser context")
         }
@@ -20,7 +21,9 @@ public final class XMLSchema: @unchecked Sendable {
         let box = Unmanaged.passUnretained(collector).toOpaque()
         xmlSchemaSetParserStructuredErrors(parser, collectError, box)
         guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
-            throw collector.errors.first.map { XMLError(.schema, $0.message, line: $0.line, column: $0.column) }
+            throw collector.errors.first.map {
+                XMLError(.schema, $0.message, line: $0.line, column: $0.column)
+            }
                 ?? XMLError(.schema, "the schema does not compile")
         }
         self.pointer = schema
@@ -37,7 +40,8 @@ public final class XMLSchema: @unchecked Sendable {
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = ErrorCollector()
-        xmlSchemaSetValidStructuredErrors(context, collectError, Unmanaged.passUnretained(collector).toOpaque())
+        xmlSchemaSetValidStructuredErrors(
+            context, collectError, Unmanaged.passUnretained(collector).toOpaque())
         let status = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, document.pointer) }
         if status != 0 && collector.errors.isEmpty {
             return [XMLError(.invalid, "the document is not valid (libxml2 status \(status))")]

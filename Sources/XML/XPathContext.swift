@@ -75,7 +75,9 @@ public final class XPathContext {
     }
 
     private func rawEvaluate(_ expression: String, at node: XMLNode?) throws(XMLError) -> xmlXPathObjectPtr {
-        pointer.pointee.node = node?.pointer ?? UnsafeMutableRawPointer(document.pointer)
+        pointer.pointee.node =
+            node?.pointer
+            ?? UnsafeMutableRawPointer(document.pointer)
             .assumingMemoryBound(to: xmlNode.self)
         xmlResetError(&pointer.pointee.lastError)
         guard let object = xmlXPathEval(expression, pointer) else {

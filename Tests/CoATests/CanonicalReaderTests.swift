@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Testing
 
 @testable import CoA
@@ -24,7 +25,8 @@ import Testing
     #expect(
         certificate.results == [
             ReportedResult(
-                characteristic: "assay", unit: "%", method: "USP 591", reportedText: "99.62", supplierLower: 99.0,
+                characteristic: "assay", unit: "%", method: "USP 591", reportedText: "99.62",
+                supplierLower: 99.0,
                 supplierUpper: 100.5),
             ReportedResult(characteristic: "lead", unit: "mg/kg", reportedText: "<1.0"),
             ReportedResult(characteristic: "appearance", reportedText: "conforms"),
@@ -83,11 +85,37 @@ import Testing
         result
             == .failure(
                 CoARejection(
-                    reason: "unknown format: root element {urn:x}Invoice is not canonical and matches no profile",
+                    reason:
+                        "unknown format: root element {urn:x}Invoice is not canonical and matches no profile",
                     line: 1)))
 }
 
 @Test func configuredProfileMustBeLoaded() throws {
     let result = try CoAReader().read(try FixtureFiles.bytes("canonical/example.xml"), profileName: "acme")
     #expect(result == .failure(CoARejection(reason: "profile 'acme' is configured but not loaded")))
+}
+
+/// Test fixtures (copied into the test bundle) and the repository's shipped profiles.
+enum FixtureFiles {
+    static func url(_ path: String) throws -> URL {
+        let base = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        return base.appendingPathComponent(path)
+    }
+
+    static func bytes(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: try url(path)))
+    }
+
+    /// Every file under a fixture folder, sorted by name.
+    static func files(in folder: String) throws -> [URL] {
+        let directory = try url(folder)
+        return try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            .map { directory.appendingPathComponent($0) }
+    }
+
+    /// The repository's top-level profiles/ folder.
+    static var profilesDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("profiles")
+    }
 }

@@ -29,7 +29,8 @@ private func reader() throws -> CoAReader {
         byName["boron"] == [
             ReportedResult(
                 characteristic: "boron", reportedCharacteristic: "B", unit: "%", reportedText: "0.300",
-                supplierLower: 0.2, supplierUpper: 0.4, supplierLowerExclusive: true, supplierUpperExclusive: true)
+                supplierLower: 0.2, supplierUpper: 0.4, supplierLowerExclusive: true,
+                supplierUpperExclusive: true)
         ])
     // C92: inclusive operators; the stray text "Unit" is not a unit.
     #expect(
@@ -44,8 +45,10 @@ private func reader() throws -> CoAReader {
     #expect(byName["copper"]?.first?.reportedText == "0.010")
     #expect(byName["vanadium"]?.first?.reportedText == "≥0.002")
     #expect(byName["titanium"]?.first?.reportedText == ">0.001")
-    #expect(byName["carbon"]?.first == ReportedResult(
-        characteristic: "carbon", reportedCharacteristic: "C", unit: "%", reportedText: "0.150"))
+    #expect(
+        byName["carbon"]?.first
+            == ReportedResult(
+                characteristic: "carbon", reportedCharacteristic: "C", unit: "%", reportedText: "0.150"))
     #expect(byName["nitrogen"]?.first?.reportedText == "0.047")
     // Impact test: three single values without limits, the mean with its limits.
     #expect(byName["impact_energy"]?.map(\.reportedText) == ["71", "84", "85"])
@@ -53,7 +56,8 @@ private func reader() throws -> CoAReader {
     #expect(
         byName["impact_energy_mean"] == [
             ReportedResult(
-                characteristic: "impact_energy_mean", reportedCharacteristic: "C43", unit: "J", reportedText: "80",
+                characteristic: "impact_energy_mean", reportedCharacteristic: "C43", unit: "J",
+                reportedText: "80",
                 supplierLower: 78, supplierUpper: 90)
         ])
     #expect(byName["hardness"]?.map(\.reportedText) == ["71.2", "84.2", "85.2"])
@@ -71,7 +75,8 @@ private func reader() throws -> CoAReader {
     #expect(
         names == [
             "carbon", "silicon", "manganese", "phosphorus", "sulfur", "aluminium", "chromium", "nickel",
-            "molybdenum", "yield_strength", "tensile_strength", "elongation", "hardness", "hardness", "hardness",
+            "molybdenum", "yield_strength", "tensile_strength", "elongation", "hardness", "hardness",
+            "hardness",
             "hardness_mean", "impact_energy", "impact_energy", "impact_energy", "impact_energy_mean",
         ])
     let yield = try #require(certificate.results.first { $0.characteristic == "yield_strength" })

@@ -17,12 +17,14 @@ private func near(_ a: Double?, _ b: Double) -> Bool {
     let certificate = try reader().read(try FixtureFiles.bytes("qif/All-in-one.QIF")).get()
     #expect(certificate.format == "qif3")
     // Two measured parts, two characteristics each.
-    #expect(certificate.results.map(\.characteristic) == [
-        "SphericalDiameter1", "Sphericity1", "SphericalDiameter1", "Sphericity1",
-    ])
-    #expect(certificate.results.map(\.reportedText) == [
-        "25.008279671621001", "0.251457258827", "25.680053102205999", "0.051042207099",
-    ])
+    #expect(
+        certificate.results.map(\.characteristic) == [
+            "SphericalDiameter1", "Sphericity1", "SphericalDiameter1", "Sphericity1",
+        ])
+    #expect(
+        certificate.results.map(\.reportedText) == [
+            "25.008279671621001", "0.251457258827", "25.680053102205999", "0.051042207099",
+        ])
     let diameter = certificate.results[0]
     // 25.4 ± 0.25, relative to the nominal (DefinedAsLimit=false).
     #expect(near(diameter.supplierLower, 25.15))
@@ -44,11 +46,14 @@ private func near(_ a: Double?, _ b: Double) -> Bool {
     #expect(certificate.approvedBy == "John Doe")
     let results = certificate.results
     #expect(results.count == 13)
-    #expect(results.map(\.characteristic) == [
-        "5", "5", "1", "2", "3", "4", "4", "6", "7", "8", "9", "-NONE-", "DIST1",
-    ])
+    #expect(
+        results.map(\.characteristic) == [
+            "5", "5", "1", "2", "3", "4", "4", "6", "7", "8", "9", "-NONE-", "DIST1",
+        ])
     #expect(results.allSatisfy { $0.unit == "mm" })
-    func limits(_ index: Int) -> (Double?, Double?) { (results[index].supplierLower, results[index].supplierUpper) }
+    func limits(_ index: Int) -> (Double?, Double?) {
+        (results[index].supplierLower, results[index].supplierUpper)
+    }
     // Uniform profile zone of 4: ±2.
     #expect(limits(0) == (-2, 2))
     // Basic dimension (NonTolerance MEASURED): no limits.
@@ -72,7 +77,8 @@ private func near(_ a: Double?, _ b: Double) -> Bool {
 }
 
 @Test func resultsWithoutCharacteristicsAreRejected() throws {
-    let result = try reader().read(try FixtureFiles.bytes("qif/mitutoyo_results_serialized_pass_fail_sample.QIF"))
+    let result = try reader().read(
+        try FixtureFiles.bytes("qif/mitutoyo_results_serialized_pass_fail_sample.QIF"))
     #expect(result == .failure(CoARejection(reason: "the document contains no results (format qif3)")))
 }
 

@@ -27,6 +27,8 @@ private let xsd = """
 
 @Test func brokenSchemaDoesNotCompile() {
     #expect(throws: XMLError.self) {
-        _ = try XMLSchema(bytes: Array(#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:bogus/></xs:schema>"#.utf8))
+        _ = try XMLSchema(
+            bytes: Array(
+                #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:bogus/></xs:schema>"#.utf8))
     }
 }

@@ -66,7 +66,9 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         public var upperExclusive: String?
 
         enum CodingKeys: String, CodingKey {
-            case select, bindings = "let", characteristic, value, unit, method, lower, upper
+            case select
+            case bindings = "let"
+            case characteristic, value, unit, method, lower, upper
             case lowerExclusive, upperExclusive
         }
 
@@ -86,7 +88,9 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, description, match, namespaces, bindings = "let", document, results
+        case name, description, match, namespaces
+        case bindings = "let"
+        case document, results
         case characteristicAliases, unitAliases
     }
 

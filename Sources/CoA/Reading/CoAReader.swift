@@ -25,7 +25,8 @@ public struct CoAReader: Sendable {
         self.profiles = profiles
         self.limits = limits
         self.schema = try XMLSchema(bytes: try Self.resource("coa-1", "xsd"))
-        self.canonical = try CoAProfile.load(data: Data(try Self.resource("canonical", "json")), file: "canonical.json")
+        self.canonical = try CoAProfile.load(
+            data: Data(try Self.resource("canonical", "json")), file: "canonical.json")
     }
 
     /// Reads one document.
@@ -69,13 +70,15 @@ public struct CoAReader: Sendable {
                         break
                     }
                 } catch {
-                    throw CoARejection(reason: "profile '\(profile.name)' match test failed: \(error.message)")
+                    throw CoARejection(
+                        reason: "profile '\(profile.name)' match test failed: \(error.message)")
                 }
             }
             guard let matching else {
                 let qualified = root.namespace.map { "{\($0)}\(root.name)" } ?? root.name
                 throw CoARejection(
-                    reason: "unknown format: root element \(qualified) is not canonical and matches no profile",
+                    reason:
+                        "unknown format: root element \(qualified) is not canonical and matches no profile",
                     line: root.line)
             }
             certificate = try extract(document, with: matching)
@@ -96,7 +99,8 @@ public struct CoAReader: Sendable {
         guard let first = errors.first else { return }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         throw CoARejection(
-            reason: "not valid against coa-1.xsd: \(first.message)\(more)", line: first.line, column: first.column)
+            reason: "not valid against coa-1.xsd: \(first.message)\(more)", line: first.line,
+            column: first.column)
     }
 
     private func extract(_ document: XMLDocument, with profile: CoAProfile, format: String? = nil)
@@ -110,7 +114,8 @@ public struct CoAReader: Sendable {
     }
 
     private static func resource(_ name: String, _ ext: String) throws -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources") else {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
+        else {
             throw CoAProfileError(file: "\(name).\(ext)", message: "missing from the CoA module's resources")
         }
         return Array(try Data(contentsOf: url))
