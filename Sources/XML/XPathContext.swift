@@ -8,6 +8,8 @@ import CLibXML2
 public final class XPathContext {
     public let document: XMLDocument
     private let pointer: xmlXPathContextPtr
+    /// Expressions compiled in this context, reused when evaluated again (e.g. once per result node).
+    private var compiled: [String: xmlXPathCompExprPtr] = [:]
 
     public init(document: XMLDocument, namespaces: [String: String] = [:]) throws(XMLError) {
         guard let pointer = xmlXPathNewContext(document.pointer) else {
@@ -23,6 +25,9 @@ public final class XPathContext {
     }
 
     deinit {
+        for expression in compiled.values {
+            xmlXPathFreeCompExpr(expression)
+        }
         // Also frees the values of registered variables.
         xmlXPathFreeContext(pointer)
     }
@@ -80,7 +85,9 @@ public final class XPathContext {
             ?? UnsafeMutableRawPointer(document.pointer)
             .assumingMemoryBound(to: xmlNode.self)
         xmlResetError(&pointer.pointee.lastError)
-        guard let object = xmlXPathEval(expression, pointer) else {
+        guard let compiledExpression = compile(expression),
+            let object = xmlXPathCompiledEval(compiledExpression, pointer)
+        else {
             var error = XMLError(.xpath, record: &pointer.pointee.lastError, fallback: "cannot evaluate")
             error.message = "\(error.message) in '\(expression)'"
             error.line = nil
@@ -88,6 +95,13 @@ public final class XPathContext {
             throw error
         }
         return object
+    }
+
+    private func compile(_ expression: String) -> xmlXPathCompExprPtr? {
+        if let known = compiled[expression] { return known }
+        guard let fresh = xmlXPathCtxtCompile(pointer, expression) else { return nil }
+        compiled[expression] = fresh
+        return fresh
     }
 
     private func value(of object: xmlXPathObjectPtr) -> XPathValue {

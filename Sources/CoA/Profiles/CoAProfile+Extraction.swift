@@ -102,23 +102,37 @@ extension CoAProfile {
     /// Our name for a supplier's characteristic: an exact alias, else one ignoring case and spacing,
     /// else the supplier's name unchanged.
     func characteristicAlias(_ reported: String) -> String {
-        Self.lookUp(reported, in: characteristicAliases) ?? reported
+        characteristicAliases[reported] ?? foldedCharacteristicAliases[Self.fold(reported)] ?? reported
     }
 
     func unitAlias(_ reported: String) -> String {
-        Self.lookUp(reported, in: unitAliases) ?? reported
+        unitAliases[reported] ?? foldedUnitAliases[Self.fold(reported)] ?? reported
     }
 
-    private static func lookUp(_ key: String, in aliases: [String: String]) -> String? {
-        if let exact = aliases[key] { return exact }
-        let folded = collapse(key).lowercased()
-        return aliases.first { collapse($0.key).lowercased() == folded }?.value
+    /// The key for alias look-ups that ignore case and spacing.
+    static func fold(_ name: String) -> String {
+        collapse(name).lowercased()
     }
 }
 
-/// Whitespace runs (including newlines inside elements) become one space; ends trimmed.
+/// XML whitespace runs (space, tab, CR, LF: the spacing and newlines inside elements) become one space;
+/// ends trimmed. Works on UTF-8 bytes: this runs for every field of every document.
 func collapse(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            pendingSpace = !bytes.isEmpty
+        } else {
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// A day from text starting `YYYY-MM-DD` (a time or zone may follow).
@@ -129,7 +143,10 @@ func day(_ text: String) -> Day? {
 /// A plain decimal number; a decimal comma is accepted. Full value parsing (qualifiers, thousands
 /// separators) is the Values module's job: limits and quantities here are plain numbers.
 func decimal(_ text: String) -> Double? {
-    let normalized = collapse(text).replacingOccurrences(of: ",", with: ".")
+    var normalized = collapse(text)
+    if normalized.utf8.contains(UInt8(ascii: ",")) {
+        normalized = normalized.replacingOccurrences(of: ",", with: ".")
+    }
     guard let number = Double(normalized), number.isFinite else { return nil }
     return number
 }

@@ -20,6 +20,9 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
     public var characteristicAliases: [String: String]
     /// Supplier's unit → ours, e.g. `"Celsius": "°C"`.
     public var unitAliases: [String: String]
+    /// The aliases keyed by folded name (case and spacing ignored), built once at load.
+    let foldedCharacteristicAliases: [String: String]
+    let foldedUnitAliases: [String: String]
 
     public struct Match: Sendable, Hashable, Decodable {
         /// Local name of the root element.
@@ -106,5 +109,13 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         characteristicAliases =
             try c.decodeIfPresent([String: String].self, forKey: .characteristicAliases) ?? [:]
         unitAliases = try c.decodeIfPresent([String: String].self, forKey: .unitAliases) ?? [:]
+        // Two keys folding to the same name keep the first in key order, so loading is deterministic.
+        func folded(_ aliases: [String: String]) -> [String: String] {
+            Dictionary(
+                aliases.sorted { $0.key < $1.key }.map { (CoAProfile.fold($0.key), $0.value) },
+                uniquingKeysWith: { first, _ in first })
+        }
+        foldedCharacteristicAliases = folded(characteristicAliases)
+        foldedUnitAliases = folded(unitAliases)
     }
 }
