@@ -63,10 +63,16 @@ public struct ReportedResult: Sendable, Hashable {
     /// The supplier's own release limits, when stated.
     public var supplierLower: Double?
     public var supplierUpper: Double?
+    /// The supplier's lower limit excludes its own value (`> 0.2` rather than `≥ 0.2`).
+    public var supplierLowerExclusive: Bool
+    /// The supplier's upper limit excludes its own value (`< 0.4` rather than `≤ 0.4`).
+    public var supplierUpperExclusive: Bool
 
     public init(
         characteristic: String, reportedCharacteristic: String? = nil, unit: String? = nil,
-        method: String? = nil, reportedText: String, supplierLower: Double? = nil, supplierUpper: Double? = nil
+        method: String? = nil, reportedText: String, supplierLower: Double? = nil,
+        supplierUpper: Double? = nil,
+        supplierLowerExclusive: Bool = false, supplierUpperExclusive: Bool = false
     ) {
         self.characteristic = characteristic
         self.reportedCharacteristic = reportedCharacteristic ?? characteristic
@@ -75,5 +81,7 @@ public struct ReportedResult: Sendable, Hashable {
         self.reportedText = reportedText
         self.supplierLower = supplierLower
         self.supplierUpper = supplierUpper
+        self.supplierLowerExclusive = supplierLowerExclusive
+        self.supplierUpperExclusive = supplierUpperExclusive
     }
 }

@@ -1,0 +1,152 @@
+import Domain
+import Foundation
+import XML
+
+extension CoAProfile {
+    /// Whether this profile reads `document` (root name, namespace and the optional test).
+    func matches(_ document: XMLDocument) throws(XMLError) -> Bool {
+        guard let match, let root = document.root else { return false }
+        guard root.name == match.root, root.namespace == match.namespace.flatMap({ $0.isEmpty ? nil : $0 })
+        else { return false }
+        guard let test = match.test else { return true }
+        return try XPathContext(document: document, namespaces: namespaces).boolean(test)
+    }
+
+    /// Maps `document` onto a certificate. Fields the document does not give stay nil; results whose
+    /// characteristic is empty are skipped (there is nothing to judge them against).
+    func extract(from document: XMLDocument, format: String? = nil) throws(XMLError) -> Certificate {
+        let xpath = try XPathContext(document: document, namespaces: namespaces)
+        for binding in bindings {
+            try xpath.bind(binding.name, to: binding.xpath)
+        }
+        let fields = self.document
+        func text(_ expression: ProfileExpression?) throws(XMLError) -> String? {
+            try first(expression, in: xpath, at: nil)
+        }
+        var certificate = Certificate(format: format ?? name)
+        certificate.supplierId = try text(fields.supplierId)
+        certificate.supplierName = try text(fields.supplierName)
+        certificate.materialId = try text(fields.materialId)
+        certificate.partNumber = try text(fields.partNumber)
+        certificate.materialName = try text(fields.materialName)
+        certificate.lotNumber = try text(fields.lotNumber)
+        certificate.manufactured = try text(fields.manufactured).flatMap(day)
+        certificate.expires = try text(fields.expires).flatMap(day)
+        certificate.lotQuantity = try text(fields.lotQuantity).flatMap(decimal)
+        certificate.lotUnit = try text(fields.lotUnit).map(unitAlias)
+        certificate.purchaseOrder = try text(fields.purchaseOrder)
+        certificate.issued = try text(fields.issued).flatMap(day)
+        certificate.approvedBy = try text(fields.approvedBy)
+        certificate.approvedOn = try text(fields.approvedOn).flatMap(day)
+        for group in results {
+            for node in try xpath.nodes(group.select) {
+                if let result = try result(of: group, at: node, in: xpath) {
+                    certificate.results.append(result)
+                }
+            }
+        }
+        return certificate
+    }
+
+    private func result(of group: ResultGroup, at node: XMLNode, in xpath: XPathContext) throws(XMLError)
+        -> ReportedResult?
+    {
+        for binding in group.bindings {
+            try xpath.bind(binding.name, to: binding.xpath, at: node)
+        }
+        guard let reported = try first(group.characteristic, in: xpath, at: node) else { return nil }
+        let value = try first(group.value, in: xpath, at: node) ?? ""
+        var result = ReportedResult(
+            characteristic: characteristicAlias(reported), reportedCharacteristic: reported,
+            unit: try first(group.unit, in: xpath, at: node).map(unitAlias),
+            method: try first(group.method, in: xpath, at: node), reportedText: value)
+        result.supplierLower = try firstNumber(group.lower, in: xpath, at: node)
+        result.supplierUpper = try firstNumber(group.upper, in: xpath, at: node)
+        if let test = group.lowerExclusive, result.supplierLower != nil {
+            result.supplierLowerExclusive = try xpath.boolean(test, at: node)
+        }
+        if let test = group.upperExclusive, result.supplierUpper != nil {
+            result.supplierUpperExclusive = try xpath.boolean(test, at: node)
+        }
+        return result
+    }
+
+    /// The first alternative whose string value, trimmed, is neither empty nor `NaN`.
+    private func first(_ expression: ProfileExpression?, in xpath: XPathContext, at node: XMLNode?)
+        throws(XMLError) -> String?
+    {
+        guard let expression else { return nil }
+        for alternative in expression.alternatives {
+            let text = collapse(try xpath.string(alternative, at: node))
+            if !text.isEmpty && text != "NaN" { return text }
+        }
+        return nil
+    }
+
+    /// The first alternative giving a finite number. Computed numbers are taken as they are, at full
+    /// precision (`MinValue + TargetValue`); text is read as a decimal, comma or point.
+    private func firstNumber(_ expression: ProfileExpression?, in xpath: XPathContext, at node: XMLNode?)
+        throws(XMLError) -> Double?
+    {
+        guard let expression else { return nil }
+        for alternative in expression.alternatives {
+            switch try xpath.evaluate(alternative, at: node) {
+            case .number(let number) where number.isFinite: return number
+            case .number, .boolean: continue
+            case let other: if let number = decimal(other.stringValue) { return number }
+            }
+        }
+        return nil
+    }
+
+    /// Our name for a supplier's characteristic: an exact alias, else one ignoring case and spacing,
+    /// else the supplier's name unchanged.
+    func characteristicAlias(_ reported: String) -> String {
+        characteristicAliases[reported] ?? foldedCharacteristicAliases[Self.fold(reported)] ?? reported
+    }
+
+    func unitAlias(_ reported: String) -> String {
+        unitAliases[reported] ?? foldedUnitAliases[Self.fold(reported)] ?? reported
+    }
+
+    /// The key for alias look-ups that ignore case and spacing.
+    static func fold(_ name: String) -> String {
+        collapse(name).lowercased()
+    }
+}
+
+/// XML whitespace runs (space, tab, CR, LF: the spacing and newlines inside elements) become one space;
+/// ends trimmed. Works on UTF-8 bytes: this runs for every field of every document.
+func collapse(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            pendingSpace = !bytes.isEmpty
+        } else {
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// A day from text starting `YYYY-MM-DD` (a time or zone may follow).
+func day(_ text: String) -> Day? {
+    Day(iso: text.prefix(10))
+}
+
+/// A plain decimal number; a decimal comma is accepted. Full value parsing (qualifiers, thousands
+/// separators) is the Values module's job: limits and quantities here are plain numbers.
+func decimal(_ text: String) -> Double? {
+    var normalized = collapse(text)
+    if normalized.utf8.contains(UInt8(ascii: ",")) {
+        normalized = normalized.replacingOccurrences(of: ",", with: ".")
+    }
+    guard let number = Double(normalized), number.isFinite else { return nil }
+    return number
+}

@@ -1,0 +1,115 @@
+import Foundation
+import XML
+
+/// A profile file that cannot be used, with the file and what is wrong in it.
+public struct CoAProfileError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var message: String
+
+    public var description: String { "profile \(file): \(message)" }
+}
+
+extension CoAProfile {
+    /// Reads and checks a profile file: valid JSON of the documented shape, every XPath valid.
+    public static func load(contentsOf url: URL) throws -> CoAProfile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw CoAProfileError(file: url.path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        return try load(data: data, file: url.lastPathComponent)
+    }
+
+    /// Reads and checks a profile from JSON bytes; `file` names it in errors.
+    public static func load(data: Data, file: String = "profile") throws -> CoAProfile {
+        let profile: CoAProfile
+        do {
+            profile = try JSONDecoder().decode(CoAProfile.self, from: data)
+        } catch let error as DecodingError {
+            throw CoAProfileError(file: file, message: describe(error))
+        }
+        try profile.check(file: file)
+        return profile
+    }
+
+    /// Every `*.json` profile in `directory`, sorted by file name.
+    public static func loadAll(in directory: URL) throws -> [CoAProfile] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        return try names.map { try load(contentsOf: directory.appendingPathComponent($0)) }
+    }
+
+    /// Every XPath in the profile, with where it is used, for checking at load time.
+    var expressions: [(place: String, xpath: String)] {
+        var all: [(String, String)] = []
+        if let test = match?.test { all.append(("match.test", test)) }
+        all += bindings.map { ("let \($0.name)", $0.xpath) }
+        let fields = document.named
+        for (name, expression) in fields {
+            all += expression.alternatives.map { ("document.\(name)", $0) }
+        }
+        for (index, group) in results.enumerated() {
+            let place = "results[\(index)]"
+            all.append(("\(place).select", group.select))
+            all += group.bindings.map { ("\(place).let \($0.name)", $0.xpath) }
+            let named: [(String, ProfileExpression?)] = [
+                ("characteristic", group.characteristic), ("value", group.value), ("unit", group.unit),
+                ("method", group.method), ("lower", group.lower), ("upper", group.upper),
+            ]
+            for case (let name, let expression?) in named {
+                all += expression.alternatives.map { ("\(place).\(name)", $0) }
+            }
+            if let x = group.lowerExclusive { all.append(("\(place).lowerExclusive", x)) }
+            if let x = group.upperExclusive { all.append(("\(place).upperExclusive", x)) }
+        }
+        return all
+    }
+
+    private func check(file: String) throws {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CoAProfileError(file: file, message: "name is empty")
+        }
+        guard !results.isEmpty else {
+            throw CoAProfileError(file: file, message: "results is empty: a profile must select results")
+        }
+        for (place, xpath) in expressions {
+            do {
+                try XPathContext.checkSyntax(xpath)
+            } catch {
+                throw CoAProfileError(file: file, message: "\(place): \(error.message)")
+            }
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing '\(key.stringValue)'" + (context.codingPath.isEmpty ? "" : " in \(path(context))")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context)): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "not valid JSON" : "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return "cannot be decoded"
+        }
+    }
+}
+
+extension CoAProfile.DocumentFields {
+    /// The fields that are set, with their names, in declaration order.
+    var named: [(String, ProfileExpression)] {
+        let all: [(String, ProfileExpression?)] = [
+            ("supplierId", supplierId), ("supplierName", supplierName), ("materialId", materialId),
+            ("partNumber", partNumber), ("materialName", materialName), ("lotNumber", lotNumber),
+            ("manufactured", manufactured), ("expires", expires), ("lotQuantity", lotQuantity),
+            ("lotUnit", lotUnit), ("purchaseOrder", purchaseOrder), ("issued", issued),
+            ("approvedBy", approvedBy), ("approvedOn", approvedOn),
+        ]
+        return all.compactMap { name, expression in expression.map { (name, $0) } }
+    }
+}

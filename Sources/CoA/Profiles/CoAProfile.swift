@@ -1,0 +1,121 @@
+import Foundation
+import XML
+
+/// A declarative mapping of one supplier XML format onto the canonical certificate fields, written in
+/// JSON with XPath 1.0 expressions (see profiles/README.md). No Swift per format.
+public struct CoAProfile: Sendable, Hashable, Decodable {
+    /// Names the profile in configuration and becomes `Certificate.format`.
+    public var name: String
+    public var description: String?
+    /// Which documents this profile reads when no profile is configured for the supplier.
+    public var match: Match?
+    /// Prefix → namespace URI, for use in every expression (XPath 1.0 has no default namespace).
+    public var namespaces: [String: String]
+    /// Document-level bindings, evaluated once at the document node before `document` fields.
+    public var bindings: [ProfileBinding]
+    public var document: DocumentFields
+    /// Each group selects result nodes and maps each one to a result.
+    public var results: [ResultGroup]
+    /// Supplier's characteristic name → ours, e.g. `"Moisture (KF)": "moisture"`.
+    public var characteristicAliases: [String: String]
+    /// Supplier's unit → ours, e.g. `"Celsius": "°C"`.
+    public var unitAliases: [String: String]
+    /// The aliases keyed by folded name (case and spacing ignored), built once at load.
+    let foldedCharacteristicAliases: [String: String]
+    let foldedUnitAliases: [String: String]
+
+    public struct Match: Sendable, Hashable, Decodable {
+        /// Local name of the root element.
+        public var root: String
+        /// Namespace URI of the root element; absent or null for none.
+        public var namespace: String?
+        /// An optional XPath boolean that must also hold, to tell apart formats sharing a root.
+        public var test: String?
+    }
+
+    /// Each field is a `ProfileExpression` evaluated at the document node with XPath `string()`.
+    public struct DocumentFields: Sendable, Hashable, Decodable {
+        public var supplierId: ProfileExpression?
+        public var supplierName: ProfileExpression?
+        public var materialId: ProfileExpression?
+        public var partNumber: ProfileExpression?
+        public var materialName: ProfileExpression?
+        public var lotNumber: ProfileExpression?
+        /// Dates: the first 10 characters must be `YYYY-MM-DD`.
+        public var manufactured: ProfileExpression?
+        public var expires: ProfileExpression?
+        public var lotQuantity: ProfileExpression?
+        public var lotUnit: ProfileExpression?
+        public var purchaseOrder: ProfileExpression?
+        public var issued: ProfileExpression?
+        public var approvedBy: ProfileExpression?
+        public var approvedOn: ProfileExpression?
+    }
+
+    /// Fields are evaluated with the selected result node as the context node, after its bindings.
+    public struct ResultGroup: Sendable, Hashable, Decodable {
+        /// A node set: one result per node.
+        public var select: String
+        public var bindings: [ProfileBinding]
+        public var characteristic: ProfileExpression
+        public var value: ProfileExpression
+        public var unit: ProfileExpression?
+        public var method: ProfileExpression?
+        /// Numbers (XPath arithmetic allowed); empty or NaN means no limit on that side.
+        public var lower: ProfileExpression?
+        public var upper: ProfileExpression?
+        /// XPath booleans: the limit excludes its own value.
+        public var lowerExclusive: String?
+        public var upperExclusive: String?
+
+        enum CodingKeys: String, CodingKey {
+            case select
+            case bindings = "let"
+            case characteristic, value, unit, method, lower, upper
+            case lowerExclusive, upperExclusive
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            select = try c.decode(String.self, forKey: .select)
+            bindings = try c.decodeIfPresent([ProfileBinding].self, forKey: .bindings) ?? []
+            characteristic = try c.decode(ProfileExpression.self, forKey: .characteristic)
+            value = try c.decode(ProfileExpression.self, forKey: .value)
+            unit = try c.decodeIfPresent(ProfileExpression.self, forKey: .unit)
+            method = try c.decodeIfPresent(ProfileExpression.self, forKey: .method)
+            lower = try c.decodeIfPresent(ProfileExpression.self, forKey: .lower)
+            upper = try c.decodeIfPresent(ProfileExpression.self, forKey: .upper)
+            lowerExclusive = try c.decodeIfPresent(String.self, forKey: .lowerExclusive)
+            upperExclusive = try c.decodeIfPresent(String.self, forKey: .upperExclusive)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, description, match, namespaces
+        case bindings = "let"
+        case document, results
+        case characteristicAliases, unitAliases
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        match = try c.decodeIfPresent(Match.self, forKey: .match)
+        namespaces = try c.decodeIfPresent([String: String].self, forKey: .namespaces) ?? [:]
+        bindings = try c.decodeIfPresent([ProfileBinding].self, forKey: .bindings) ?? []
+        document = try c.decode(DocumentFields.self, forKey: .document)
+        results = try c.decode([ResultGroup].self, forKey: .results)
+        characteristicAliases =
+            try c.decodeIfPresent([String: String].self, forKey: .characteristicAliases) ?? [:]
+        unitAliases = try c.decodeIfPresent([String: String].self, forKey: .unitAliases) ?? [:]
+        // Two keys folding to the same name keep the first in key order, so loading is deterministic.
+        func folded(_ aliases: [String: String]) -> [String: String] {
+            Dictionary(
+                aliases.sorted { $0.key < $1.key }.map { (CoAProfile.fold($0.key), $0.value) },
+                uniquingKeysWith: { first, _ in first })
+        }
+        foldedCharacteristicAliases = folded(characteristicAliases)
+        foldedUnitAliases = folded(unitAliases)
+    }
+}

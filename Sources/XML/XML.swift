@@ -1,1 +1,0 @@
-// The XML module: see README "Design".

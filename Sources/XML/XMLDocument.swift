@@ -1,0 +1,114 @@
+import CLibXML2
+
+/// A parsed, well-formed XML document. Owns its libxml2 tree and frees it when released.
+///
+/// Not `Sendable`: a document and everything derived from it (nodes, XPath contexts) stay on the
+/// thread that parsed it. Parse on as many threads as you like; each parse uses its own context.
+public final class XMLDocument {
+    let pointer: xmlDocPtr
+
+    private init(pointer: xmlDocPtr) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        xmlFreeDoc(pointer)
+    }
+
+    /// Parses `bytes` safely: no network, no external DTD or entity loaded, no entity substitution, and any
+    /// document that declares an entity or names an external DTD is rejected. Size is checked before
+    /// parsing, depth after (libxml2 itself stops at 256 levels while parsing).
+    public static func parse(_ bytes: [UInt8], limits: XMLLimits = .default) throws(XMLError) -> XMLDocument {
+        _ = libxml2Ready
+        guard bytes.count <= limits.maxBytes else {
+            throw XMLError(.tooLarge, "document is \(bytes.count) bytes, the limit is \(limits.maxBytes)")
+        }
+        guard !bytes.isEmpty else {
+            throw XMLError(.notWellFormed, "document is empty")
+        }
+        guard let context = xmlNewParserCtxt() else {
+            throw XMLError(.resource, "libxml2 could not create a parser context")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        var guardState = scorecard_xml_guard()
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let document = withUnsafeMutablePointer(to: &guardState) { guardPointer in
+            scorecard_install_guard(context, guardPointer)
+            defer { context.pointee._private = nil }
+            return bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                    xmlCtxtReadMemory(context, base, Int32(buffer.count), nil, nil, options)
+                }
+            }
+        }
+        if guardState.reason != 0 {
+            if let document { xmlFreeDoc(document) }
+            let line = Int(guardState.line)
+            let column = Int(guardState.column)
+            if guardState.reason == Int32(SCORECARD_GUARD_EXTERNAL_DTD) {
+                throw XMLError(
+                    .externalDTD, "the document refers to an external DTD, which is not allowed", line: line,
+                    column: column)
+            }
+            throw XMLError(
+                .entityDeclaration, "the document declares an entity, which is not allowed", line: line,
+                column: column)
+        }
+        guard let document else {
+            if guardState.has_error != 0 {
+                let message = withUnsafeBytes(of: guardState.error_message) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                throw XMLError(
+                    .notWellFormed, message.trimmingWhitespace(), line: Int(guardState.error_line),
+                    column: Int(guardState.error_column))
+            }
+            throw XMLError(.notWellFormed, record: xmlCtxtGetLastError(context), fallback: "not well-formed")
+        }
+        let result = XMLDocument(pointer: document)
+        if let root = xmlDocGetRootElement(document) {
+            let depth = maximumDepth(from: root, stoppingAbove: limits.maxDepth)
+            if depth > limits.maxDepth {
+                throw XMLError(.tooDeep, "elements are nested deeper than \(limits.maxDepth) levels")
+            }
+        }
+        return result
+    }
+
+    /// The root element.
+    public var root: XMLNode? {
+        xmlDocGetRootElement(pointer).map { XMLNode(document: self, pointer: $0) }
+    }
+
+    /// The encoding the document declared or libxml2 detected, e.g. `UTF-16`.
+    public var encoding: String? {
+        string(pointer.pointee.encoding)
+    }
+
+    /// Element nesting depth, walked without recursion; stops counting once past `limit`.
+    private static func maximumDepth(from root: xmlNodePtr, stoppingAbove limit: Int) -> Int {
+        var deepest = 1
+        var node: xmlNodePtr? = root
+        var depth = 1
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                deepest = max(deepest, depth)
+                if deepest > limit { return deepest }
+            }
+            if let child = current.pointee.children, current.pointee.type == XML_ELEMENT_NODE {
+                node = child
+                depth += 1
+                continue
+            }
+            var climb: xmlNodePtr? = current
+            while let up = climb, up != root, up.pointee.next == nil {
+                climb = up.pointee.parent
+                depth -= 1
+            }
+            guard let up = climb, up != root else { break }
+            node = up.pointee.next
+        }
+        return deepest
+    }
+}

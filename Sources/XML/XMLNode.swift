@@ -1,0 +1,38 @@
+import CLibXML2
+
+/// A node of a parsed document. Keeps its document alive.
+public struct XMLNode {
+    let document: XMLDocument
+    let pointer: xmlNodePtr
+
+    init(document: XMLDocument, pointer: xmlNodePtr) {
+        self.document = document
+        self.pointer = pointer
+    }
+
+    /// The local name, e.g. `CertificateOfAnalysis`.
+    public var name: String {
+        string(pointer.pointee.name) ?? ""
+    }
+
+    /// The namespace URI, or nil for none.
+    public var namespace: String? {
+        guard let ns = pointer.pointee.ns else { return nil }
+        return string(ns.pointee.href)
+    }
+
+    /// The text content of this node and its descendants.
+    public var text: String {
+        consume(xmlNodeGetContent(pointer)) ?? ""
+    }
+
+    /// The line libxml2 recorded for this node.
+    public var line: Int {
+        Int(xmlGetLineNo(pointer))
+    }
+
+    /// The value of an attribute without a namespace.
+    public func attribute(_ name: String) -> String? {
+        consume(xmlGetNoNsProp(pointer, name))
+    }
+}
