@@ -6,7 +6,8 @@ import Domain
 /// above. Entirely outside the limits: `fail`. Entirely inside: in spec, and then `edge` or `pass` by
 /// the bound b itself. Partly inside: `inconclusive`. On ratio scales (contents, concentrations) a
 /// `<b` with b > 0 and a non-detect start at zero, since an amount cannot be negative; temperatures
-/// have no such floor.
+/// have no such floor. A lower limit of exactly zero on such a scale has no edge band (see
+/// `ToleranceLimits.lowerBandApplies`).
 struct QualifiedJudgement {
     let value: ReportedValue
     let conversion: UnitConversion
@@ -118,7 +119,7 @@ struct QualifiedJudgement {
 
     /// Zero of the reported unit in the specification's unit, for ratio scales only.
     private var amountFloor: Double? {
-        conversion.from.zero == 0 && conversion.to.zero == 0 ? conversion.convert(0) : nil
+        conversion.from.family == .temperature ? nil : conversion.convert(0)
     }
 
     private func amount(_ number: Double) -> String { unit.isEmpty ? show(number) : "\(show(number)) \(unit)" }

@@ -31,7 +31,7 @@ public struct ToleranceEvaluator: Sendable {
             evaluation.note = "no specification in force for \(result.characteristic)"
             return evaluation
         }
-        let limits: ToleranceLimits
+        var limits: ToleranceLimits
         switch ToleranceLimits.make(spec, edgeFraction: edgeFraction) {
         case .success(let usable):
             limits = usable
@@ -57,6 +57,7 @@ public struct ToleranceEvaluator: Sendable {
         case .failure(let mismatch): return evaluation.judged(.unitMismatch, unit.reason ?? "\(mismatch)")
         }
         evaluation.valueInSpecUnit = reported.number.map(conversion.convert)
+        limits.lowerBandApplies = !(limits.lower == 0 && conversion.to.family != .temperature)
         var judgement = QualifiedJudgement(
             value: reported, conversion: conversion, limits: limits, unit: conversion.to.symbol
         ).judge()

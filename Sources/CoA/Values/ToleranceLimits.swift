@@ -7,6 +7,9 @@ struct ToleranceLimits: Sendable, Hashable {
     /// Comparisons allow 1e-9 of the limits' magnitude, so a decimal value written exactly at a limit or
     /// band boundary counts as on it despite binary rounding (and after unit conversion).
     let slack: Double
+    /// False for a lower limit of exactly 0 on a ratio scale (contents, concentrations): nothing can lie
+    /// below it, so it is a formality, and the band next to it would call the best results `edge`.
+    var lowerBandApplies = true
 
     /// The limits, or why the specification cannot be used.
     static func make(_ spec: Specification, edgeFraction: Double) -> Result<ToleranceLimits, LimitProblem> {
@@ -34,7 +37,7 @@ struct ToleranceLimits: Sendable, Hashable {
     /// Lower limit only: a fraction of the distance to the target when the target lies above the limit,
     /// else a fraction of the limit's own magnitude.
     var lowerBandEnd: Double? {
-        guard let lower else { return nil }
+        guard let lower, lowerBandApplies else { return nil }
         if let upper { return lower + edgeFraction * (upper - lower) }
         if let target, target > lower { return lower + edgeFraction * (target - lower) }
         return lower + edgeFraction * abs(lower)
