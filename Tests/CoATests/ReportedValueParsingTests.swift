@@ -2,16 +2,17 @@ import CoA
 import Testing
 
 /// Expected reading of one reported text.
-struct ValueCase: Sendable, CustomTestStringConvertible {
+struct ReportedValueCase: Sendable, CustomTestStringConvertible {
     let text: String
     let kind: ReportedValue.Kind
     let qualifier: Qualifier
     let number: Double?
     let unit: String?
 
-    init(_ text: String, _ kind: ReportedValue.Kind, _ qualifier: Qualifier = .none, _ number: Double? = nil,
-        unit: String? = nil)
-    {
+    init(
+        _ text: String, _ kind: ReportedValue.Kind, _ qualifier: Qualifier = .none, _ number: Double? = nil,
+        unit: String? = nil
+    ) {
         self.text = text
         self.kind = kind
         self.qualifier = qualifier
@@ -32,170 +33,170 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
 
 @Suite struct ReportedValueParsingTests {
     @Test(arguments: [
-        ValueCase("99.62", .numeric, .none, 99.62),
-        ValueCase("99,62", .numeric, .none, 99.62),
-        ValueCase(" 99.62 ", .numeric, .none, 99.62),
-        ValueCase("\t99.62\n", .numeric, .none, 99.62),
-        ValueCase("+5", .numeric, .none, 5),
-        ValueCase("-0,5", .numeric, .none, -0.5),
-        ValueCase("\u{2212}12.5", .numeric, .none, -12.5),
-        ValueCase(".5", .numeric, .none, 0.5),
-        ValueCase(",5", .numeric, .none, 0.5),
-        ValueCase("0", .numeric, .none, 0),
-        ValueCase("1,234.5", .numeric, .none, 1234.5),
-        ValueCase("1.234,5", .numeric, .none, 1234.5),
-        ValueCase("1 234,5", .numeric, .none, 1234.5),
-        ValueCase("1\u{00A0}234,5", .numeric, .none, 1234.5),
-        ValueCase("1'234.5", .numeric, .none, 1234.5),
-        ValueCase("1\u{2019}234.5", .numeric, .none, 1234.5),
-        ValueCase("1,234,567", .numeric, .none, 1_234_567),
-        ValueCase("1.234.567", .numeric, .none, 1_234_567),
-        ValueCase("1.234.567,89", .numeric, .none, 1_234_567.89),
+        ReportedValueCase("99.62", .numeric, .none, 99.62),
+        ReportedValueCase("99,62", .numeric, .none, 99.62),
+        ReportedValueCase(" 99.62 ", .numeric, .none, 99.62),
+        ReportedValueCase("\t99.62\n", .numeric, .none, 99.62),
+        ReportedValueCase("+5", .numeric, .none, 5),
+        ReportedValueCase("-0,5", .numeric, .none, -0.5),
+        ReportedValueCase("\u{2212}12.5", .numeric, .none, -12.5),
+        ReportedValueCase(".5", .numeric, .none, 0.5),
+        ReportedValueCase(",5", .numeric, .none, 0.5),
+        ReportedValueCase("0", .numeric, .none, 0),
+        ReportedValueCase("1,234.5", .numeric, .none, 1234.5),
+        ReportedValueCase("1.234,5", .numeric, .none, 1234.5),
+        ReportedValueCase("1 234,5", .numeric, .none, 1234.5),
+        ReportedValueCase("1\u{00A0}234,5", .numeric, .none, 1234.5),
+        ReportedValueCase("1'234.5", .numeric, .none, 1234.5),
+        ReportedValueCase("1\u{2019}234.5", .numeric, .none, 1234.5),
+        ReportedValueCase("1,234,567", .numeric, .none, 1_234_567),
+        ReportedValueCase("1.234.567", .numeric, .none, 1_234_567),
+        ReportedValueCase("1.234.567,89", .numeric, .none, 1_234_567.89),
         // The documented rule: a lone separator is the decimal mark.
-        ValueCase("1,234", .numeric, .none, 1.234),
-        ValueCase("1.234", .numeric, .none, 1.234),
+        ReportedValueCase("1,234", .numeric, .none, 1.234),
+        ReportedValueCase("1.234", .numeric, .none, 1.234),
     ])
-    func decimalMarksAndThousands(_ value: ValueCase) { value.check() }
+    func decimalMarksAndThousands(_ value: ReportedValueCase) { value.check() }
 
     @Test(arguments: [
-        ValueCase("1.2E-3", .numeric, .none, 0.0012),
-        ValueCase("1.2e-3", .numeric, .none, 0.0012),
-        ValueCase("1,2e-3", .numeric, .none, 0.0012),
-        ValueCase("5E+02", .numeric, .none, 500),
-        ValueCase("1.2×10^-3", .numeric, .none, 0.0012),
-        ValueCase("1.2 x 10^-3", .numeric, .none, 0.0012),
-        ValueCase("1,2·10⁻³", .numeric, .none, 0.0012),
-        ValueCase("3*10^4", .numeric, .none, 30000),
-        ValueCase("-2.5e1", .numeric, .none, -25),
+        ReportedValueCase("1.2E-3", .numeric, .none, 0.0012),
+        ReportedValueCase("1.2e-3", .numeric, .none, 0.0012),
+        ReportedValueCase("1,2e-3", .numeric, .none, 0.0012),
+        ReportedValueCase("5E+02", .numeric, .none, 500),
+        ReportedValueCase("1.2×10^-3", .numeric, .none, 0.0012),
+        ReportedValueCase("1.2 x 10^-3", .numeric, .none, 0.0012),
+        ReportedValueCase("1,2·10⁻³", .numeric, .none, 0.0012),
+        ReportedValueCase("3*10^4", .numeric, .none, 30000),
+        ReportedValueCase("-2.5e1", .numeric, .none, -25),
     ])
-    func scientificNotation(_ value: ValueCase) { value.check() }
+    func scientificNotation(_ value: ReportedValueCase) { value.check() }
 
     @Test(arguments: [
-        ValueCase("<0.05", .numeric, .lessThan, 0.05),
-        ValueCase("< 0,05", .numeric, .lessThan, 0.05),
-        ValueCase("<=0.05", .numeric, .lessOrEqual, 0.05),
-        ValueCase("=<0.05", .numeric, .lessOrEqual, 0.05),
-        ValueCase("≤0.05", .numeric, .lessOrEqual, 0.05),
-        ValueCase("⩽ 0.05", .numeric, .lessOrEqual, 0.05),
-        ValueCase(">99", .numeric, .greaterThan, 99),
-        ValueCase(">= 99.5", .numeric, .greaterOrEqual, 99.5),
-        ValueCase("≥99,5", .numeric, .greaterOrEqual, 99.5),
-        ValueCase("&lt;1.0", .numeric, .lessThan, 1),
-        ValueCase("&gt;1.0", .numeric, .greaterThan, 1),
-        ValueCase("&le;1.0", .numeric, .lessOrEqual, 1),
-        ValueCase("less than 0.5", .numeric, .lessThan, 0.5),
-        ValueCase("Less than or equal to 0.5", .numeric, .lessOrEqual, 0.5),
-        ValueCase("max. 0,5", .numeric, .lessOrEqual, 0.5),
-        ValueCase("Max 0.5", .numeric, .lessOrEqual, 0.5),
-        ValueCase("maximum: 0.5", .numeric, .lessOrEqual, 0.5),
-        ValueCase("NMT 0.5", .numeric, .lessOrEqual, 0.5),
-        ValueCase("not more than 0.5", .numeric, .lessOrEqual, 0.5),
-        ValueCase("NLT 99.0", .numeric, .greaterOrEqual, 99),
-        ValueCase("min. 99.0", .numeric, .greaterOrEqual, 99),
-        ValueCase("greater than 99", .numeric, .greaterThan, 99),
-        ValueCase("0.5 max", .numeric, .lessOrEqual, 0.5),
-        ValueCase("0.5 % max.", .numeric, .lessOrEqual, 0.5, unit: "%"),
-        ValueCase("99.0 min", .numeric, .greaterOrEqual, 99),
-        ValueCase("< -30", .numeric, .lessThan, -30),
+        ReportedValueCase("<0.05", .numeric, .lessThan, 0.05),
+        ReportedValueCase("< 0,05", .numeric, .lessThan, 0.05),
+        ReportedValueCase("<=0.05", .numeric, .lessOrEqual, 0.05),
+        ReportedValueCase("=<0.05", .numeric, .lessOrEqual, 0.05),
+        ReportedValueCase("≤0.05", .numeric, .lessOrEqual, 0.05),
+        ReportedValueCase("⩽ 0.05", .numeric, .lessOrEqual, 0.05),
+        ReportedValueCase(">99", .numeric, .greaterThan, 99),
+        ReportedValueCase(">= 99.5", .numeric, .greaterOrEqual, 99.5),
+        ReportedValueCase("≥99,5", .numeric, .greaterOrEqual, 99.5),
+        ReportedValueCase("&lt;1.0", .numeric, .lessThan, 1),
+        ReportedValueCase("&gt;1.0", .numeric, .greaterThan, 1),
+        ReportedValueCase("&le;1.0", .numeric, .lessOrEqual, 1),
+        ReportedValueCase("less than 0.5", .numeric, .lessThan, 0.5),
+        ReportedValueCase("Less than or equal to 0.5", .numeric, .lessOrEqual, 0.5),
+        ReportedValueCase("max. 0,5", .numeric, .lessOrEqual, 0.5),
+        ReportedValueCase("Max 0.5", .numeric, .lessOrEqual, 0.5),
+        ReportedValueCase("maximum: 0.5", .numeric, .lessOrEqual, 0.5),
+        ReportedValueCase("NMT 0.5", .numeric, .lessOrEqual, 0.5),
+        ReportedValueCase("not more than 0.5", .numeric, .lessOrEqual, 0.5),
+        ReportedValueCase("NLT 99.0", .numeric, .greaterOrEqual, 99),
+        ReportedValueCase("min. 99.0", .numeric, .greaterOrEqual, 99),
+        ReportedValueCase("greater than 99", .numeric, .greaterThan, 99),
+        ReportedValueCase("0.5 max", .numeric, .lessOrEqual, 0.5),
+        ReportedValueCase("0.5 % max.", .numeric, .lessOrEqual, 0.5, unit: "%"),
+        ReportedValueCase("99.0 min", .numeric, .greaterOrEqual, 99),
+        ReportedValueCase("< -30", .numeric, .lessThan, -30),
     ])
-    func qualifiers(_ value: ValueCase) { value.check() }
+    func qualifiers(_ value: ReportedValueCase) { value.check() }
 
     @Test(arguments: [
-        ValueCase("ND", .notDetected, .notDetected),
-        ValueCase("nd", .notDetected, .notDetected),
-        ValueCase("n.d.", .notDetected, .notDetected),
-        ValueCase("N.D.", .notDetected, .notDetected),
-        ValueCase("n/d", .notDetected, .notDetected),
-        ValueCase("Not detected", .notDetected, .notDetected),
-        ValueCase("none detected", .notDetected, .notDetected),
-        ValueCase("BLQ", .notDetected, .notDetected),
-        ValueCase("BDL", .notDetected, .notDetected),
-        ValueCase("below LOQ", .notDetected, .notDetected),
-        ValueCase("Below the limit of quantification", .notDetected, .notDetected),
-        ValueCase("<LOQ", .notDetected, .notDetected),
-        ValueCase("< LOD", .notDetected, .notDetected),
-        ValueCase("n.n.", .notDetected, .notDetected),
-        ValueCase("ND (<0.1)", .notDetected, .notDetected, 0.1),
-        ValueCase("ND (LOQ 0.05 mg/kg)", .notDetected, .notDetected, 0.05, unit: "mg/kg"),
-        ValueCase("<LOQ (0,05)", .notDetected, .notDetected, 0.05),
-        ValueCase("<0.05 (LOQ)", .notDetected, .notDetected, 0.05),
-        ValueCase("<0.1 ND", .notDetected, .notDetected, 0.1),
-        ValueCase("ND (see note)", .notDetected, .notDetected),
+        ReportedValueCase("ND", .notDetected, .notDetected),
+        ReportedValueCase("nd", .notDetected, .notDetected),
+        ReportedValueCase("n.d.", .notDetected, .notDetected),
+        ReportedValueCase("N.D.", .notDetected, .notDetected),
+        ReportedValueCase("n/d", .notDetected, .notDetected),
+        ReportedValueCase("Not detected", .notDetected, .notDetected),
+        ReportedValueCase("none detected", .notDetected, .notDetected),
+        ReportedValueCase("BLQ", .notDetected, .notDetected),
+        ReportedValueCase("BDL", .notDetected, .notDetected),
+        ReportedValueCase("below LOQ", .notDetected, .notDetected),
+        ReportedValueCase("Below the limit of quantification", .notDetected, .notDetected),
+        ReportedValueCase("<LOQ", .notDetected, .notDetected),
+        ReportedValueCase("< LOD", .notDetected, .notDetected),
+        ReportedValueCase("n.n.", .notDetected, .notDetected),
+        ReportedValueCase("ND (<0.1)", .notDetected, .notDetected, 0.1),
+        ReportedValueCase("ND (LOQ 0.05 mg/kg)", .notDetected, .notDetected, 0.05, unit: "mg/kg"),
+        ReportedValueCase("<LOQ (0,05)", .notDetected, .notDetected, 0.05),
+        ReportedValueCase("<0.05 (LOQ)", .notDetected, .notDetected, 0.05),
+        ReportedValueCase("<0.1 ND", .notDetected, .notDetected, 0.1),
+        ReportedValueCase("ND (see note)", .notDetected, .notDetected),
     ])
-    func nonDetects(_ value: ValueCase) { value.check() }
+    func nonDetects(_ value: ReportedValueCase) { value.check() }
 
     @Test(arguments: [
-        ValueCase("conforms", .textualPass),
-        ValueCase("Conforms", .textualPass),
-        ValueCase("complies", .textualPass),
-        ValueCase("Complies with USP", .textualPass),
-        ValueCase("pass", .textualPass),
-        ValueCase("PASSES", .textualPass),
-        ValueCase("meets specification", .textualPass),
-        ValueCase("OK", .textualPass),
-        ValueCase("absent", .textualPass),
-        ValueCase("Negative", .textualPass),
-        ValueCase("within limits", .textualPass),
-        ValueCase("fails", .textualFail),
-        ValueCase("Failed", .textualFail),
-        ValueCase("does not conform", .textualFail),
-        ValueCase("not conforming", .textualFail),
-        ValueCase("non-compliant", .textualFail),
-        ValueCase("out of specification", .textualFail),
-        ValueCase("present", .textualFail),
-        ValueCase("white crystalline powder", .textual),
-        ValueCase("positive", .textual),
-        ValueCase("passable?", .textual),
+        ReportedValueCase("conforms", .textualPass),
+        ReportedValueCase("Conforms", .textualPass),
+        ReportedValueCase("complies", .textualPass),
+        ReportedValueCase("Complies with USP", .textualPass),
+        ReportedValueCase("pass", .textualPass),
+        ReportedValueCase("PASSES", .textualPass),
+        ReportedValueCase("meets specification", .textualPass),
+        ReportedValueCase("OK", .textualPass),
+        ReportedValueCase("absent", .textualPass),
+        ReportedValueCase("Negative", .textualPass),
+        ReportedValueCase("within limits", .textualPass),
+        ReportedValueCase("fails", .textualFail),
+        ReportedValueCase("Failed", .textualFail),
+        ReportedValueCase("does not conform", .textualFail),
+        ReportedValueCase("not conforming", .textualFail),
+        ReportedValueCase("non-compliant", .textualFail),
+        ReportedValueCase("out of specification", .textualFail),
+        ReportedValueCase("present", .textualFail),
+        ReportedValueCase("white crystalline powder", .textual),
+        ReportedValueCase("positive", .textual),
+        ReportedValueCase("passable?", .textual),
     ])
-    func textualResults(_ value: ValueCase) { value.check() }
+    func textualResults(_ value: ReportedValueCase) { value.check() }
 
     @Test(arguments: [
-        ValueCase("", .unparseable),
-        ValueCase("   ", .unparseable),
-        ValueCase("NaN", .unparseable),
-        ValueCase("nan", .unparseable),
-        ValueCase("inf", .unparseable),
-        ValueCase("-Infinity", .unparseable),
-        ValueCase("1e999", .unparseable),
-        ValueCase("n/a", .unparseable),
-        ValueCase("-", .unparseable),
-        ValueCase("1.2.3", .unparseable),
-        ValueCase("1,2,3", .unparseable),
-        ValueCase("12,34,5", .unparseable),
-        ValueCase("1,2.3,4", .unparseable),
-        ValueCase("0.5-1.0", .unparseable),
-        ValueCase("0.5 - 1.0", .unparseable),
-        ValueCase("99.5 ± 0.2", .unparseable),
-        ValueCase("<", .unparseable),
-        ValueCase("< 0.5 min", .unparseable),
-        ValueCase("1.2×10^", .unparseable),
-        ValueCase(">0.1 (LOQ)", .unparseable),
-        ValueCase("+", .unparseable),
+        ReportedValueCase("", .unparseable),
+        ReportedValueCase("   ", .unparseable),
+        ReportedValueCase("NaN", .unparseable),
+        ReportedValueCase("nan", .unparseable),
+        ReportedValueCase("inf", .unparseable),
+        ReportedValueCase("-Infinity", .unparseable),
+        ReportedValueCase("1e999", .unparseable),
+        ReportedValueCase("n/a", .unparseable),
+        ReportedValueCase("-", .unparseable),
+        ReportedValueCase("1.2.3", .unparseable),
+        ReportedValueCase("1,2,3", .unparseable),
+        ReportedValueCase("12,34,5", .unparseable),
+        ReportedValueCase("1,2.3,4", .unparseable),
+        ReportedValueCase("0.5-1.0", .unparseable),
+        ReportedValueCase("0.5 - 1.0", .unparseable),
+        ReportedValueCase("99.5 ± 0.2", .unparseable),
+        ReportedValueCase("<", .unparseable),
+        ReportedValueCase("< 0.5 min", .unparseable),
+        ReportedValueCase("1.2×10^", .unparseable),
+        ReportedValueCase(">0.1 (LOQ)", .unparseable),
+        ReportedValueCase("+", .unparseable),
     ])
-    func unreadable(_ value: ValueCase) { value.check() }
+    func unreadable(_ value: ReportedValueCase) { value.check() }
 
     @Test(arguments: [
-        ValueCase("0.5 %", .numeric, .none, 0.5, unit: "%"),
-        ValueCase("0.5%", .numeric, .none, 0.5, unit: "%"),
-        ValueCase("<1.0 mg/kg", .numeric, .lessThan, 1, unit: "mg/kg"),
-        ValueCase("1 234 mPa·s", .numeric, .none, 1234, unit: "mPa·s"),
-        ValueCase("12 mg", .numeric, .none, 12, unit: "mg"),
-        ValueCase("5.", .numeric, .none, 5),
+        ReportedValueCase("0.5 %", .numeric, .none, 0.5, unit: "%"),
+        ReportedValueCase("0.5%", .numeric, .none, 0.5, unit: "%"),
+        ReportedValueCase("<1.0 mg/kg", .numeric, .lessThan, 1, unit: "mg/kg"),
+        ReportedValueCase("1 234 mPa·s", .numeric, .none, 1234, unit: "mPa·s"),
+        ReportedValueCase("12 mg", .numeric, .none, 12, unit: "mg"),
+        ReportedValueCase("5.", .numeric, .none, 5),
     ])
-    func unitInTheValue(_ value: ValueCase) { value.check() }
+    func unitInTheValue(_ value: ReportedValueCase) { value.check() }
 
     @Test func decimalPointConventionReadsCommaAsThousands() {
-        ValueCase("1,234", .numeric, .none, 1234).check(.decimalPoint)
-        ValueCase("1,234.5", .numeric, .none, 1234.5).check(.decimalPoint)
-        ValueCase("12,34", .unparseable).check(.decimalPoint)
-        ValueCase("1.234,5", .unparseable).check(.decimalPoint)
+        ReportedValueCase("1,234", .numeric, .none, 1234).check(.decimalPoint)
+        ReportedValueCase("1,234.5", .numeric, .none, 1234.5).check(.decimalPoint)
+        ReportedValueCase("12,34", .unparseable).check(.decimalPoint)
+        ReportedValueCase("1.234,5", .unparseable).check(.decimalPoint)
     }
 
     @Test func decimalCommaConventionReadsPointAsThousands() {
-        ValueCase("1.234", .numeric, .none, 1234).check(.decimalComma)
-        ValueCase("1.234,5", .numeric, .none, 1234.5).check(.decimalComma)
-        ValueCase("0,05", .numeric, .none, 0.05).check(.decimalComma)
-        ValueCase("1,234.5", .unparseable).check(.decimalComma)
+        ReportedValueCase("1.234", .numeric, .none, 1234).check(.decimalComma)
+        ReportedValueCase("1.234,5", .numeric, .none, 1234.5).check(.decimalComma)
+        ReportedValueCase("0,05", .numeric, .none, 0.05).check(.decimalComma)
+        ReportedValueCase("1,234.5", .unparseable).check(.decimalComma)
     }
 
     @Test func markers() {

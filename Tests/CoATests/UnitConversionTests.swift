@@ -1,7 +1,7 @@
 import CoA
 import Testing
 
-struct ConversionCase: Sendable, CustomTestStringConvertible {
+struct UnitConversionCase: Sendable, CustomTestStringConvertible {
     let value: Double
     let from: String
     let to: String
@@ -65,34 +65,34 @@ struct ConversionCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(arguments: [
-        ConversionCase(0.1, "%", "mg/kg", 1000),
-        ConversionCase(1000, "mg/kg", "%", 0.1),
-        ConversionCase(250, "ppm", "%", 0.025),
-        ConversionCase(0.025, "%", "ppm", 250),
-        ConversionCase(1.5, "g/100 g", "%", 1.5),
-        ConversionCase(12, "µg/g", "mg/kg", 12),
-        ConversionCase(12, "ug/g", "ppm", 12),
-        ConversionCase(50, "ppb", "mg/kg", 0.05),
-        ConversionCase(50, "µg/kg", "ppb", 50),
-        ConversionCase(2, "g/kg", "%", 0.2),
-        ConversionCase(212, "°F", "°C", 100),
-        ConversionCase(32, "°F", "°C", 0),
-        ConversionCase(-40, "°F", "°C", -40),
-        ConversionCase(100, "°C", "°F", 212),
-        ConversionCase(373.15, "K", "°C", 100),
-        ConversionCase(25, "°C", "K", 298.15),
-        ConversionCase(1500, "cP", "mPa·s", 1500),
-        ConversionCase(1.5, "Pa·s", "mPa·s", 1500),
-        ConversionCase(2, "P", "cP", 200),
-        ConversionCase(355, "N/mm²", "MPa", 355),
-        ConversionCase(50, "ksi", "MPa", 344.737_864_658_4),
-        ConversionCase(1000, "psi", "MPa", 6.894_757_293_168),
-        ConversionCase(0.25, "mm", "µm", 250),
-        ConversionCase(1, "in", "mm", 25.4),
-        ConversionCase(1.2, "g/cm³", "g/L", 1200),
-        ConversionCase(27, "J", "J", 27),
+        UnitConversionCase(0.1, "%", "mg/kg", 1000),
+        UnitConversionCase(1000, "mg/kg", "%", 0.1),
+        UnitConversionCase(250, "ppm", "%", 0.025),
+        UnitConversionCase(0.025, "%", "ppm", 250),
+        UnitConversionCase(1.5, "g/100 g", "%", 1.5),
+        UnitConversionCase(12, "µg/g", "mg/kg", 12),
+        UnitConversionCase(12, "ug/g", "ppm", 12),
+        UnitConversionCase(50, "ppb", "mg/kg", 0.05),
+        UnitConversionCase(50, "µg/kg", "ppb", 50),
+        UnitConversionCase(2, "g/kg", "%", 0.2),
+        UnitConversionCase(212, "°F", "°C", 100),
+        UnitConversionCase(32, "°F", "°C", 0),
+        UnitConversionCase(-40, "°F", "°C", -40),
+        UnitConversionCase(100, "°C", "°F", 212),
+        UnitConversionCase(373.15, "K", "°C", 100),
+        UnitConversionCase(25, "°C", "K", 298.15),
+        UnitConversionCase(1500, "cP", "mPa·s", 1500),
+        UnitConversionCase(1.5, "Pa·s", "mPa·s", 1500),
+        UnitConversionCase(2, "P", "cP", 200),
+        UnitConversionCase(355, "N/mm²", "MPa", 355),
+        UnitConversionCase(50, "ksi", "MPa", 344.737_864_658_4),
+        UnitConversionCase(1000, "psi", "MPa", 6.894_757_293_168),
+        UnitConversionCase(0.25, "mm", "µm", 250),
+        UnitConversionCase(1, "in", "mm", 25.4),
+        UnitConversionCase(1.2, "g/cm³", "g/L", 1200),
+        UnitConversionCase(27, "J", "J", 27),
     ])
-    func conversions(_ conversion: ConversionCase) throws {
+    func conversions(_ conversion: UnitConversionCase) throws {
         let found = try UnitCatalog.conversion(from: conversion.from, to: conversion.to).get()
         let converted = found.convert(conversion.value)
         #expect(abs(converted - conversion.expected) <= 1e-9 * max(1, abs(conversion.expected)))
@@ -109,7 +109,8 @@ struct ConversionCase: Sendable, CustomTestStringConvertible {
         ("pH", "1"), ("%", "1"),
     ])
     func incompatibleFamilies(from: String, to: String) {
-        guard case .failure(.incompatible(let source, let target)) = UnitCatalog.conversion(from: from, to: to)
+        guard
+            case .failure(.incompatible(let source, let target)) = UnitCatalog.conversion(from: from, to: to)
         else {
             Issue.record("\(from) → \(to) converted")
             return

@@ -29,7 +29,10 @@ public struct MeasurementUnit: Sendable, Hashable {
     let denominator: Double
     let zero: Double
 
-    init(_ symbol: String, _ family: UnitFamily, _ numerator: Double, _ denominator: Double = 1, zero: Double = 0) {
+    init(
+        _ symbol: String, _ family: UnitFamily, _ numerator: Double, _ denominator: Double = 1,
+        zero: Double = 0
+    ) {
         self.symbol = symbol
         self.family = family
         self.numerator = numerator
@@ -50,7 +53,8 @@ public struct UnitConversion: Sendable, Hashable {
     /// (0.1 % → 1000 mg/kg) round once.
     public func convert(_ value: Double) -> Double {
         if from == to { return value }
-        let scaled = (value - from.zero) * (from.numerator * to.denominator) / (from.denominator * to.numerator)
+        let scaled =
+            (value - from.zero) * (from.numerator * to.denominator) / (from.denominator * to.numerator)
         return scaled + to.zero
     }
 }

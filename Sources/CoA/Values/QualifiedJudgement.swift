@@ -27,10 +27,12 @@ struct QualifiedJudgement {
         switch value.qualifier.direction {
         case .exact:
             if limits.isBelowLower(bound) {
-                return Outcome(verdict: .fail, note: "\(amount(bound)) is below \(lowerText)", bandPosition: position)
+                return Outcome(
+                    verdict: .fail, note: "\(amount(bound)) is below \(lowerText)", bandPosition: position)
             }
             if limits.isAboveUpper(bound) {
-                return Outcome(verdict: .fail, note: "\(amount(bound)) is above \(upperText)", bandPosition: position)
+                return Outcome(
+                    verdict: .fail, note: "\(amount(bound)) is above \(upperText)", bandPosition: position)
             }
             return inSpec(bound, position)
         case .below:
@@ -47,12 +49,15 @@ struct QualifiedJudgement {
 
     private func below(number: Double, bound: Double, position: Double?) -> Outcome {
         let inclusive = value.qualifier == .lessOrEqual
-        if let lower = limits.lower, inclusive ? bound < lower - limits.slack : bound <= lower + limits.slack {
-            return Outcome(verdict: .fail, note: "\(reportedText): entirely below \(lowerText)", bandPosition: position)
+        if let lower = limits.lower, inclusive ? bound < lower - limits.slack : bound <= lower + limits.slack
+        {
+            return Outcome(
+                verdict: .fail, note: "\(reportedText): entirely below \(lowerText)", bandPosition: position)
         }
         let floor = number > 0 ? amountFloor : nil
         if let floor, limits.isAboveUpper(floor) {
-            return Outcome(verdict: .fail, note: "\(reportedText): entirely above \(upperText)", bandPosition: position)
+            return Outcome(
+                verdict: .fail, note: "\(reportedText): entirely above \(upperText)", bandPosition: position)
         }
         if limits.isAboveUpper(bound) {
             return Outcome(
@@ -69,8 +74,10 @@ struct QualifiedJudgement {
 
     private func above(bound: Double, position: Double?) -> Outcome {
         let inclusive = value.qualifier == .greaterOrEqual
-        if let upper = limits.upper, inclusive ? bound > upper + limits.slack : bound >= upper - limits.slack {
-            return Outcome(verdict: .fail, note: "\(reportedText): entirely above \(upperText)", bandPosition: position)
+        if let upper = limits.upper, inclusive ? bound > upper + limits.slack : bound >= upper - limits.slack
+        {
+            return Outcome(
+                verdict: .fail, note: "\(reportedText): entirely above \(upperText)", bandPosition: position)
         }
         if limits.upper != nil {
             return Outcome(
@@ -122,7 +129,9 @@ struct QualifiedJudgement {
         conversion.from.family == .temperature ? nil : conversion.convert(0)
     }
 
-    private func amount(_ number: Double) -> String { unit.isEmpty ? show(number) : "\(show(number)) \(unit)" }
+    private func amount(_ number: Double) -> String {
+        unit.isEmpty ? noteNumber(number) : "\(noteNumber(number)) \(unit)"
+    }
     private var lowerText: String { "the lower limit \(limits.lower.map(amount) ?? "")" }
     private var upperText: String { "the upper limit \(limits.upper.map(amount) ?? "")" }
 }

@@ -21,19 +21,23 @@ extension ReportedValue {
     /// `ND`, then optionally the limit: `ND (<0.1)`, `ND (LOQ 0.05 mg/kg)`, `<LOQ (0.05)`.
     private static func notDetected(rest: [Character], convention: DecimalConvention) -> ReportedValue {
         var text = String(rest).trimmingSet(ValueText.wrapping)
-        for word in ["detection limit", "limit", "loq", "lod", "mdl", "dl"] where text.lowercased().hasPrefix(word) {
+        for word in ["detection limit", "limit", "loq", "lod", "mdl", "dl"]
+        where text.lowercased().hasPrefix(word) {
             text = String(text.dropFirst(word.count)).trimmingSet(ValueText.wrapping)
             break
         }
         let limit = qualifiedNumber(Array(text), convention: convention)
         let allowed: Set<Qualifier> = [.none, .lessThan, .lessOrEqual, .notDetected]
-        guard let limit, limit.kind != .unparseable, allowed.contains(limit.qualifier) else { return ReportedValue(kind: .notDetected, qualifier: .notDetected) }
+        guard let limit, limit.kind != .unparseable, allowed.contains(limit.qualifier) else {
+            return ReportedValue(kind: .notDetected, qualifier: .notDetected)
+        }
         return ReportedValue(
             kind: .notDetected, qualifier: .notDetected, number: limit.number, unitText: limit.unitText)
     }
 
     /// nil when the text does not start like a number (so it is textual).
-    private static func qualifiedNumber(_ text: [Character], convention: DecimalConvention) -> ReportedValue? {
+    private static func qualifiedNumber(_ text: [Character], convention: DecimalConvention) -> ReportedValue?
+    {
         let lower = Array(String(text).lowercased())
         guard lower.count == text.count else { return nil }
         var index = 0
@@ -64,7 +68,9 @@ extension ReportedValue {
             let bare = word.lowercased().trimmingSet(["(", ")", "[", "]", ",", ";"])
             let plain = bare.hasSuffix(".") ? String(bare.dropLast()) : bare
             if let suffix = ValueText.suffixQualifiers[plain] {
-                guard qualifier == .none || qualifier.direction == suffix.direction else { return .unparseable }
+                guard qualifier == .none || qualifier.direction == suffix.direction else {
+                    return .unparseable
+                }
                 if qualifier == .none { qualifier = suffix }
             } else if ValueText.notDetectedMarkers.contains(plain) {
                 kind = .notDetected
@@ -74,8 +80,9 @@ extension ReportedValue {
         }
         var unit = unitWords.joined(separator: " ")
         if unit == "." || unit == "," { unit = "" }
-        if let first = unit.first, DecimalScanner.isDigit(first) || DecimalScanner.minusSigns.contains(first)
-            || first == "+" || first == "±"
+        if let first = unit.first,
+            DecimalScanner.isDigit(first) || DecimalScanner.minusSigns.contains(first)
+                || first == "+" || first == "±"
         {
             return .unparseable  // a range `0.5-1.0`, a list, an uncertainty: not one value
         }
@@ -83,14 +90,19 @@ extension ReportedValue {
             guard qualifier.direction != .above else { return .unparseable }
             qualifier = .notDetected
         }
-        return ReportedValue(kind: kind, qualifier: qualifier, number: number, unitText: unit.isEmpty ? nil : unit)
+        return ReportedValue(
+            kind: kind, qualifier: qualifier, number: number, unitText: unit.isEmpty ? nil : unit)
     }
 
     private static func textual(_ lower: String) -> ReportedValue {
         let characters = Array(lower)
         if ValueText.notANumber.contains(lower) { return .unparseable }
-        if ValueText.prefix(characters, in: ValueText.failWords) != nil { return ReportedValue(kind: .textualFail) }
-        if ValueText.prefix(characters, in: ValueText.passWords) != nil { return ReportedValue(kind: .textualPass) }
+        if ValueText.prefix(characters, in: ValueText.failWords) != nil {
+            return ReportedValue(kind: .textualFail)
+        }
+        if ValueText.prefix(characters, in: ValueText.passWords) != nil {
+            return ReportedValue(kind: .textualPass)
+        }
         return ReportedValue(kind: characters.contains(where: \.isLetter) ? .textual : .unparseable)
     }
 }

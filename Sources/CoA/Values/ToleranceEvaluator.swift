@@ -42,7 +42,9 @@ public struct ToleranceEvaluator: Sendable {
             return evaluation.judged(.inconclusive, "the specification's limits are not finite numbers")
         case .failure(.inverted(let lower, let upper)):
             return evaluation.judged(
-                .inconclusive, "the specification's lower limit \(show(lower)) is above its upper \(show(upper))")
+                .inconclusive,
+                "the specification's lower limit \(noteNumber(lower)) is above its upper \(noteNumber(upper))"
+            )
         }
         let unit = reportedUnit(result, reported, spec: spec)
         if case .success(let conversion) = unit.conversion {
@@ -116,7 +118,8 @@ public struct ToleranceEvaluator: Sendable {
         }
         return ResolvedUnit(
             conversion: UnitCatalog.conversion(from: spec.unit, to: spec.unit, aliases: unitAliases),
-            assumption: specUnit.isEmpty ? nil : "no unit reported: read in the specification's unit \(specUnit)")
+            assumption: specUnit.isEmpty
+                ? nil : "no unit reported: read in the specification's unit \(specUnit)")
     }
 
     /// The supplier's stated limits reach beyond ours on a side where both state one.
@@ -147,7 +150,7 @@ extension Evaluation {
 }
 
 /// A number for a note: `1000`, not `1000.0`.
-func show(_ value: Double) -> String {
+func noteNumber(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
 }

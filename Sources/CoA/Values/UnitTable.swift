@@ -10,13 +10,17 @@ enum UnitTable {
         Entry(unit: MeasurementUnit(symbol, family, numerator, denominator, zero: zero), spellings: spellings)
     }
 
-    static let entries: [Entry] = massFraction + volumeFraction + massPerVolume + temperature + viscosity
+    static let entries: [Entry] =
+        massFraction + volumeFraction + massPerVolume + temperature + viscosity
         + mechanical + other
 
     private static let massFraction: [Entry] = [
         row(
             "%", .massFraction, 1, 100,
-            ["% w/w", "%(w/w)", "% m/m", "%(m/m)", "% wt", "wt%", "wt.%", "mass %", "mass-%", "Gew.-%", "Ma.-%"]),
+            [
+                "% w/w", "%(w/w)", "% m/m", "%(m/m)", "% wt", "wt%", "wt.%", "mass %", "mass-%", "Gew.-%",
+                "Ma.-%",
+            ]),
         row("g/100 g", .massFraction, 1, 100, ["g/100g"]),
         row("‰", .massFraction, 1, 1000, ["permille", "per mille"]),
         row("g/kg", .massFraction, 1, 1000),
@@ -41,7 +45,8 @@ enum UnitTable {
         row("mg/L", .massPerVolume, 1, 1000, ["µg/mL", "ug/mL"]),
         row("µg/L", .massPerVolume, 1, 1_000_000, ["ug/L", "ng/mL"]),
         row("g/100 mL", .massPerVolume, 10, 1, ["g/100ml", "g/dL"]),
-        row("g/cm³", .massPerVolume, 1000, 1, ["g/cm3", "g/cc", "g/ccm", "g/mL", "kg/L", "kg/dm³", "kg/dm3"]),
+        row(
+            "g/cm³", .massPerVolume, 1000, 1, ["g/cm3", "g/cc", "g/ccm", "g/mL", "kg/L", "kg/dm³", "kg/dm3"]),
     ]
 
     private static let temperature: [Entry] = [

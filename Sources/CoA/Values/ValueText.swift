@@ -24,7 +24,8 @@ enum ValueText {
 
     private static let entities: [(String, String)] = [
         ("&lt;", "<"), ("&gt;", ">"), ("&le;", "≤"), ("&ge;", "≥"), ("&#60;", "<"), ("&#62;", ">"),
-        ("&#x3C;", "<"), ("&#x3c;", "<"), ("&#x3E;", ">"), ("&#x3e;", ">"), ("&#8804;", "≤"), ("&#8805;", "≥"),
+        ("&#x3C;", "<"), ("&#x3c;", "<"), ("&#x3E;", ">"), ("&#x3e;", ">"), ("&#8804;", "≤"),
+        ("&#8805;", "≥"),
     ]
 
     /// The end index of the longest phrase of `phrases` at the start of `text`, or nil.
@@ -49,24 +50,28 @@ enum ValueText {
         return nil
     }
 
-    private static let symbolQualifiers: [([Character], Qualifier)] = ([
+    private static let symbolQualifiers: [([Character], Qualifier)] =
+        ([
 
-        ("<=", .lessOrEqual), ("=<", .lessOrEqual), ("≤", .lessOrEqual), ("⩽", .lessOrEqual),
-        ("≦", .lessOrEqual), ("<", .lessThan), ("＜", .lessThan),
-        (">=", .greaterOrEqual), ("=>", .greaterOrEqual), ("≥", .greaterOrEqual), ("⩾", .greaterOrEqual),
-        ("≧", .greaterOrEqual), (">", .greaterThan), ("＞", .greaterThan),
-    ] as [(String, Qualifier)]).map { (Array($0.0), $0.1) }
+            ("<=", .lessOrEqual), ("=<", .lessOrEqual), ("≤", .lessOrEqual), ("⩽", .lessOrEqual),
+            ("≦", .lessOrEqual), ("<", .lessThan), ("＜", .lessThan),
+            (">=", .greaterOrEqual), ("=>", .greaterOrEqual), ("≥", .greaterOrEqual), ("⩾", .greaterOrEqual),
+            ("≧", .greaterOrEqual), (">", .greaterThan), ("＞", .greaterThan),
+        ] as [(String, Qualifier)]).map { (Array($0.0), $0.1) }
 
-    private static let wordQualifiers: [([Character], Qualifier)] = ([
-        ("less than or equal to", .lessOrEqual), ("not more than", .lessOrEqual), ("nmt", .lessOrEqual),
-        ("maximum", .lessOrEqual), ("max", .lessOrEqual), ("up to", .lessOrEqual), ("at most", .lessOrEqual),
-        ("less than", .lessThan), ("lower than", .lessThan), ("below", .lessThan), ("under", .lessThan),
-        ("lt", .lessThan),
-        ("greater than or equal to", .greaterOrEqual), ("not less than", .greaterOrEqual),
-        ("nlt", .greaterOrEqual), ("minimum", .greaterOrEqual), ("min", .greaterOrEqual),
-        ("at least", .greaterOrEqual), ("greater than", .greaterThan), ("more than", .greaterThan),
-        ("higher than", .greaterThan), ("above", .greaterThan), ("over", .greaterThan), ("gt", .greaterThan),
-    ] as [(String, Qualifier)]).map { (Array($0.0), $0.1) }
+    private static let wordQualifiers: [([Character], Qualifier)] =
+        ([
+            ("less than or equal to", .lessOrEqual), ("not more than", .lessOrEqual), ("nmt", .lessOrEqual),
+            ("maximum", .lessOrEqual), ("max", .lessOrEqual), ("up to", .lessOrEqual),
+            ("at most", .lessOrEqual),
+            ("less than", .lessThan), ("lower than", .lessThan), ("below", .lessThan), ("under", .lessThan),
+            ("lt", .lessThan),
+            ("greater than or equal to", .greaterOrEqual), ("not less than", .greaterOrEqual),
+            ("nlt", .greaterOrEqual), ("minimum", .greaterOrEqual), ("min", .greaterOrEqual),
+            ("at least", .greaterOrEqual), ("greater than", .greaterThan), ("more than", .greaterThan),
+            ("higher than", .greaterThan), ("above", .greaterThan), ("over", .greaterThan),
+            ("gt", .greaterThan),
+        ] as [(String, Qualifier)]).map { (Array($0.0), $0.1) }
 
     /// Brackets and punctuation around the limit of a non-detect: `ND (<0.1)`, `ND: LOQ = 0.05`.
     static let wrapping: Set<Character> = [" ", "(", ")", "[", "]", ":", "=", ",", ";"]
@@ -88,10 +93,13 @@ enum ValueText {
     ].sorted { $0.count > $1.count }.map(Array.init)
 
     /// Words after a number that mark it as a non-detect limit: `<0.05 (LOQ)`, `0.1 ND`.
-    static let notDetectedMarkers: Set<String> = ["nd", "n.d", "n.d.", "loq", "lod", "blq", "bdl", "<loq", "<lod"]
+    static let notDetectedMarkers: Set<String> = [
+        "nd", "n.d", "n.d.", "loq", "lod", "blq", "bdl", "<loq", "<lod",
+    ]
 
     static let notANumber: Set<String> = [
-        "nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "∞", "n/a", "na", "n.a.", "-", "--",
+        "nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "∞", "n/a", "na", "n.a.", "-",
+        "--",
         "---", "—", "?", "tbd",
     ]
 
