@@ -90,6 +90,9 @@ struct ToleranceVerdictCase: Sendable, CustomTestStringConvertible {
         ToleranceVerdictCase("0", "mg/kg", ToleranceSpecs.leadRange, .pass, position: 0),
         ToleranceVerdictCase("0.3", "mg/kg", ToleranceSpecs.leadRange, .pass, position: 0.03),
         ToleranceVerdictCase("9", "mg/kg", ToleranceSpecs.leadRange, .edge, position: 0.9),
+        // Equal limits: only the value itself is in spec, and it is at both limits.
+        ToleranceVerdictCase("5", "mg/kg", ToleranceSpecs.make(5, 5, "mg/kg"), .edge),
+        ToleranceVerdictCase("5.01", "mg/kg", ToleranceSpecs.make(5, 5, "mg/kg"), .fail),
         ToleranceVerdictCase("0", "°C", ToleranceSpecs.make(0, 10, "°C"), .edge, position: 0),
         ToleranceVerdictCase("1", "°C", ToleranceSpecs.make(0, 10, "°C"), .edge, position: 0.1),
         ToleranceVerdictCase("1.1", "°C", ToleranceSpecs.make(0, 10, "°C"), .pass, position: 0.11),
@@ -267,6 +270,16 @@ struct ToleranceVerdictCase: Sendable, CustomTestStringConvertible {
         #expect(
             note("0.95", "mg/kg", ToleranceSpecs.lead).contains("edge band next to the upper limit 1 mg/kg"))
         #expect(note("0.5", "mg/kg", nil) == "no specification in force for lead")
+        #expect(
+            note("0.00011", "%", ToleranceSpecs.lead)
+                == "1.1 mg/kg (reported 0.00011 %) is above the upper limit 1 mg/kg")
+        #expect(
+            note("<2000", "µg/kg", ToleranceSpecs.lead)
+                == "reported <2000 µg/kg (2 mg/kg): the value may be above the upper limit 1 mg/kg")
+        #expect(
+            note("1", "mg/kg", ToleranceSpecs.make(nil, 1, "widgets"))
+                == "the specification's unit 'widgets' is not in the unit table")
+        #expect(note("ND", "%", ToleranceSpecs.assayMin) == "not detected: below the lower limit 99 %")
         #expect(note("conforms", "mg/kg", ToleranceSpecs.lead).contains("states conformance"))
         #expect(note("fails", "mg/kg", ToleranceSpecs.lead).contains("states non-conformance"))
         #expect(note("0.5 %", "mg/kg", ToleranceSpecs.lead).contains("'%'"))

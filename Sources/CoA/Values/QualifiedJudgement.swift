@@ -28,11 +28,11 @@ struct QualifiedJudgement {
         case .exact:
             if limits.isBelowLower(bound) {
                 return Outcome(
-                    verdict: .fail, note: "\(amount(bound)) is below \(lowerText)", bandPosition: position)
+                    verdict: .fail, note: "\(exactText(bound)) is below \(lowerText)", bandPosition: position)
             }
             if limits.isAboveUpper(bound) {
                 return Outcome(
-                    verdict: .fail, note: "\(amount(bound)) is above \(upperText)", bandPosition: position)
+                    verdict: .fail, note: "\(exactText(bound)) is above \(upperText)", bandPosition: position)
             }
             return inSpec(bound, position)
         case .below:
@@ -42,10 +42,22 @@ struct QualifiedJudgement {
         }
     }
 
+    /// `reported <2 mg/kg`, or `reported <2000 µg/kg (2 mg/kg)` when the units differ.
     private var reportedText: String {
         let symbol = value.qualifier == .notDetected ? "ND <" : value.qualifier.rawValue
-        return "reported \(symbol)\(amount(conversion.convert(value.number ?? 0)))"
+        let number = value.number ?? 0
+        guard isConverted else { return "reported \(symbol)\(amount(number))" }
+        return
+            "reported \(symbol)\(noteNumber(number)) \(conversion.from.symbol) (\(amount(conversion.convert(number))))"
     }
+
+    /// `1.1 mg/kg`, or `1.1 mg/kg (reported 0.00011 %)` when the units differ.
+    private func exactText(_ bound: Double) -> String {
+        guard isConverted, let number = value.number else { return amount(bound) }
+        return "\(amount(bound)) (reported \(noteNumber(number)) \(conversion.from.symbol))"
+    }
+
+    private var isConverted: Bool { conversion.from != conversion.to }
 
     private func below(number: Double, bound: Double, position: Double?) -> Outcome {
         let inclusive = value.qualifier == .lessOrEqual
@@ -107,7 +119,7 @@ struct QualifiedJudgement {
     }
 
     private func inSpec(_ bound: Double, _ position: Double?) -> Outcome {
-        let subject = value.qualifier == .none ? amount(bound) : "\(reportedText): the bound"
+        let subject = value.qualifier == .none ? exactText(bound) : "\(reportedText): the bound"
         switch limits.edgeSide(bound) {
         case .lower?:
             let band = limits.lowerBandEnd.map { " (up to \(amount($0)))" } ?? ""

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Judges reported results against our specification: pass, edge, fail, or why no judgement is possible.
 /// The rules are written out for supplier quality engineers in docs/units.md.
@@ -23,6 +24,8 @@ public struct ToleranceEvaluator: Sendable {
         self.assumeSpecUnitWhenMissing = assumeSpecUnitWhenMissing
     }
 
+    /// The verdict for one reported result against the specification in force (nil: none in force),
+    /// with the value read, converted to the specification's unit, its band position and a note.
     public func evaluate(_ result: ReportedResult, against spec: Specification?) -> Evaluation {
         let reported = ReportedValue.parse(result.reportedText, convention: decimalConvention)
         var evaluation = Evaluation(
@@ -56,6 +59,9 @@ public struct ToleranceEvaluator: Sendable {
         let conversion: UnitConversion
         switch unit.conversion {
         case .success(let found): conversion = found
+        case .failure(.unknown(let spelling)) where unit.reason == nil && spelling == spec.unit:
+            return evaluation.judged(
+                .unitMismatch, "the specification's unit '\(spelling)' is not in the unit table")
         case .failure(let mismatch): return evaluation.judged(.unitMismatch, unit.reason ?? "\(mismatch)")
         }
         evaluation.valueInSpecUnit = reported.number.map(conversion.convert)
@@ -149,8 +155,9 @@ extension Evaluation {
     }
 }
 
-/// A number for a note: `1000`, not `1000.0`.
+/// A number for a note: `1000`, not `1000.0`; `1.1`, not `1.1000000000000001` after a conversion.
 func noteNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+    let rounded = Double(String(format: "%.12g", value)) ?? value
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    return "\(rounded)"
 }
