@@ -15,6 +15,9 @@ public struct SupplierResult: Sendable {
     public var quality: QualityFigures
     public var responsiveness: ResponsivenessFigures
     public var baselineResponsiveness: ResponsivenessFigures
+    /// One entry per material × characteristic series with numeric results, ordered by material
+    /// and characteristic.
+    public var capabilities: [CharacteristicCapability]
 }
 
 /// Scores one supplier as of a day. Pure: the same inputs and day give the same result.
@@ -58,11 +61,15 @@ public struct Scorer: Sendable {
         let flagger = FlagWriter(config: config, supplierId: supplierId)
         flags += flagger.missingCoA(quality.missingCoA, inputs: inputs)
         flags += flagger.slowResponse(responsiveness, window: current).map { [$0] } ?? []
+        let (capabilities, driftFlags) = DriftAnalysis(config: config, supplierId: supplierId)
+            .run(inputs, asOf: asOf, window: current)
+        flags += driftFlags
 
         return SupplierResult(
             score: score, flags: flags.sorted(by: Flag.deterministicOrder), currentWindow: current,
             baselineWindow: baseline, delivery: delivery, baselineDelivery: baselineDelivery,
-            quality: quality, responsiveness: responsiveness, baselineResponsiveness: baselineResponsiveness)
+            quality: quality, responsiveness: responsiveness, baselineResponsiveness: baselineResponsiveness,
+            capabilities: capabilities)
     }
 }
 
