@@ -75,7 +75,8 @@ public struct DriftSeries: Sendable {
         // A constant baseline (sd 0) would make every change a signal: floor it, see docs/metrics.md.
         sigmaFloor = max(config.sdFloorFraction * reference, 1e-12)
         sigma = max(baselineSD ?? 0, sigmaFloor)
-        chart = EWMAChart(lambda: config.ewmaLambda, L: config.ewmaL, centre: baselineMean, sigma: sigma)
+        chart = EWMAChart(
+            lambda: config.ewmaLambda, sigmaMultiple: config.ewmaL, centre: baselineMean, sigma: sigma)
         points = chart.run(lots.map(\.value))
     }
 

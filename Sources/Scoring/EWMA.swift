@@ -1,15 +1,15 @@
-/// An EWMA control chart for individual values: z₀ = centre, zᵢ = λxᵢ + (1 − λ)zᵢ₋₁, with limits
+/// An EWMA control chart for individual values: z₀ = centre, zᵢ = λxᵢ + (1 − λ)zᵢ₋₁, with limits (L = `sigmaMultiple`)
 /// centre ± L·σ·√(λ/(2 − λ)·(1 − (1 − λ)^{2i})) (exact, time-varying) or without the last factor
 /// (asymptotic). Montgomery, Introduction to Statistical Quality Control, §9.2; NIST/SEMATECH 6.3.2.4.
 public struct EWMAChart: Sendable, Hashable {
     public var lambda: Double
-    public var L: Double
+    public var sigmaMultiple: Double
     public var centre: Double
     public var sigma: Double
 
-    public init(lambda: Double, L: Double, centre: Double, sigma: Double) {
+    public init(lambda: Double, sigmaMultiple: Double, centre: Double, sigma: Double) {
         self.lambda = lambda
-        self.L = L
+        self.sigmaMultiple = sigmaMultiple
         self.centre = centre
         self.sigma = sigma
     }
@@ -24,7 +24,7 @@ public struct EWMAChart: Sendable, Hashable {
     }
 
     /// Half-width of the limits once the chart has settled.
-    public var asymptoticHalfWidth: Double { L * sigma * (lambda / (2 - lambda)).squareRoot() }
+    public var asymptoticHalfWidth: Double { sigmaMultiple * sigma * (lambda / (2 - lambda)).squareRoot() }
 
     /// Half-width of the exact limits at point `index` (from 1).
     public func halfWidth(at index: Int) -> Double {

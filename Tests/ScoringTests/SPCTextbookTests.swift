@@ -16,7 +16,7 @@ import Testing
             50.60, 49.52, 50.56, 50.18, 50.16, 49.21, 49.75, 49.85, 50.26, 50.33,
             50.11, 49.36, 49.52, 50.05, 49.38, 49.92, 50.73, 51.23, 51.94, 51.99,
         ]
-        let chart = EWMAChart(lambda: 0.3, L: 3, centre: 50, sigma: 2.0539)
+        let chart = EWMAChart(lambda: 0.3, sigmaMultiple: 3, centre: 50, sigma: 2.0539)
         #expect(abs(50 + chart.asymptoticHalfWidth - 52.5884) < 0.0005)
         #expect(abs(50 - chart.asymptoticHalfWidth - 47.4115) < 0.0005)
         let points = chart.run(data)
