@@ -87,7 +87,8 @@ public struct OrderLine: Sendable, Hashable {
 /// A nonconformance report.
 public struct Defect: Sendable, Hashable {
     public enum Disposition: String, Sendable, Hashable, CaseIterable {
-        case reject, `return`, rework, useAsIs = "use_as_is"
+        case reject, `return`, rework
+        case useAsIs = "use_as_is"
         /// Rejected and returned lots count as lot rejections.
         public var rejectsLot: Bool { self == .reject || self == .return }
     }
@@ -225,6 +226,11 @@ public struct LotCoAStatus: Sendable, Hashable {
     }
 }
 
+/// How much a material matters (`procurement.materials.criticality`).
+public enum MaterialCriticality: String, Sendable, Hashable, CaseIterable {
+    case critical, major, minor
+}
+
 /// Everything one supplier's score is computed from. Order lines and receipts cover the look-back
 /// (current plus baseline window); measurement series cover each series' baseline lots and recent lots.
 public struct SupplierInputs: Sendable {
@@ -235,11 +241,14 @@ public struct SupplierInputs: Sendable {
     public var quotations: [Quotation]
     public var measurements: [LotMeasurement]
     public var lots: [LotCoAStatus]
+    /// Criticality of the materials in these inputs; a material not listed is treated as not critical.
+    public var materialCriticality: [String: MaterialCriticality]
 
     public init(
         supplier: SupplierInfo, orderLines: [OrderLine] = [], defects: [Defect] = [],
-        communications: [Communication] = [], quotations: [Quotation] = [], measurements: [LotMeasurement] = [],
-        lots: [LotCoAStatus] = []
+        communications: [Communication] = [], quotations: [Quotation] = [],
+        measurements: [LotMeasurement] = [],
+        lots: [LotCoAStatus] = [], materialCriticality: [String: MaterialCriticality] = [:]
     ) {
         self.supplier = supplier
         self.orderLines = orderLines
@@ -248,5 +257,8 @@ public struct SupplierInputs: Sendable {
         self.quotations = quotations
         self.measurements = measurements
         self.lots = lots
+        self.materialCriticality = materialCriticality
     }
+
+    func isCritical(_ materialId: String) -> Bool { materialCriticality[materialId] == .critical }
 }

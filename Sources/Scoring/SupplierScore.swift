@@ -25,6 +25,29 @@ public struct SupplierScore: Sendable, Hashable {
     public var withinSLARate: Double?
     public var unansweredOverdue: Int
 
+    // Added with the analytics (issue 5). Same windows as above.
+    /// Lines due in the current window not judged yet (deadline not passed, not fully received).
+    public var openLines: Int = 0
+    /// Judged lines that were not on time.
+    public var lateLines: Int = 0
+    public var repromiseRate: Double?
+    public var avgDaysMoved: Double?
+    public var medianConfirmationHours: Double?
+    public var avgLeadTimeDays: Double?
+    /// Quoted lead time for the tier of each line, averaged over lines with both figures.
+    public var avgQuotedLeadTimeDays: Double?
+    public var leadTimeCV: Double?
+    public var rejectedLots: Int = 0
+    public var unlinkedDefects: Int = 0
+    public var pendingCoALots: Int = 0
+    public var answeredMessages: Int = 0
+    /// Unanswered messages still younger than the SLA (not judged).
+    public var pendingMessages: Int = 0
+    public var unansweredShare: Double?
+    /// Priority-position risk 0–100; nil when the level is `insufficient_data`.
+    public var riskScore: Double?
+    public var riskLevel: RiskLevel?
+
     public init(supplierId: String) {
         self.supplierId = supplierId
         dueLines = 0
@@ -47,4 +70,10 @@ public struct RunResults: Sendable {
         self.scores = scores
         self.flags = flags
     }
+}
+
+/// Priority-position risk level (stored as text).
+public enum RiskLevel: String, Sendable, Hashable, CaseIterable {
+    case low, medium, high
+    case insufficientData = "insufficient_data"
 }

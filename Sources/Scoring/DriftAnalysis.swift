@@ -1,0 +1,157 @@
+import Domain
+
+/// Builds the characteristic series of one supplier and raises drift and out-of-tolerance flags.
+struct DriftAnalysis {
+    var config: ScoringConfig
+    var supplierId: String
+
+    struct SeriesKey: Hashable, Comparable {
+        var materialId: String
+        var characteristic: String
+        static func < (a: SeriesKey, b: SeriesKey) -> Bool {
+            (a.materialId, a.characteristic) < (b.materialId, b.characteristic)
+        }
+    }
+
+    /// Numeric, judged results up to the as-of day, one per lot (the latest document wins), in
+    /// lot-day order (lot number breaks ties).
+    func series(_ measurements: [LotMeasurement], asOf: Day) -> [(SeriesKey, [LotMeasurement])] {
+        let usable = measurements.filter {
+            $0.lotDay <= asOf && $0.verdict.isNumericJudgement && $0.value != nil
+        }
+        let grouped = Dictionary(grouping: usable) {
+            SeriesKey(materialId: $0.materialId, characteristic: $0.characteristic)
+        }
+        return grouped.keys.sorted().map { key in
+            var latest: [String: LotMeasurement] = [:]
+            for m in grouped[key] ?? [] where (latest[m.lotNumber]?.documentId ?? Int64.min) < m.documentId {
+                latest[m.lotNumber] = m
+            }
+            let ordered = latest.values.sorted { ($0.lotDay, $0.lotNumber) < ($1.lotDay, $1.lotNumber) }
+            return (key, ordered)
+        }
+    }
+
+    func run(_ inputs: SupplierInputs, asOf: Day, window: DayWindow) -> ([CharacteristicCapability], [Flag]) {
+        var capabilities: [CharacteristicCapability] = []
+        var flags: [Flag] = []
+        for (key, ms) in series(inputs.measurements, asOf: asOf) {
+            guard let last = ms.last else { continue }
+            let lots = ms.compactMap { m in
+                m.value.map {
+                    SeriesLot(lotNumber: m.lotNumber, lotDay: m.lotDay, value: $0, verdict: m.verdict)
+                }
+            }
+            if let s = DriftSeries(
+                lots: lots, lowerLimit: last.lowerLimit, upperLimit: last.upperLimit, config: config)
+            {
+                let cap = CharacteristicCapability(
+                    series: s, supplierId: supplierId, materialId: key.materialId,
+                    characteristic: key.characteristic, unit: last.unit)
+                capabilities.append(cap)
+                if cap.drifting { flags.append(driftFlag(cap, series: s)) }
+            }
+            let failing = ms.filter { $0.verdict == .fail && window.contains($0.lotDay) }
+            if !failing.isEmpty {
+                flags.append(outOfTolerance(failing, key: key, critical: inputs.isCritical(key.materialId)))
+            }
+        }
+        return (capabilities, flags)
+    }
+
+    func driftFlag(_ c: CharacteristicCapability, series s: DriftSeries) -> Flag {
+        let side = c.driftDirection ?? .upper
+        let limit = side == .upper ? c.upperLimit : c.lowerLimit
+        let unit = c.unit.map { " \($0)" } ?? ""
+        let nf = Fmt.number
+        var parts: [String] = []
+        let head =
+            "\(c.characteristic) of \(c.materialId) drifts toward the \(side.rawValue) limit"
+            + (limit.map { " \(nf($0))\(unit)" } ?? "")
+        if let rm = c.recent.mean, let bm = c.baseline.mean {
+            parts.append("recent mean \(nf(rm)) against \(nf(bm)) in the first \(c.baseline.n) lots")
+        }
+        var rules: [String] = []
+        if c.ewmaSignalLot != nil { rules.append("EWMA beyond its control limit") }
+        if c.trendSignalLot != nil { rules.append("\(config.trendLots) lots in a row closer to the limit") }
+        if c.edgeShareSignal {
+            let recentEdge = Int((c.edgeShareRecent * Double(c.recent.n)).rounded())
+            let baseEdge = Int((c.edgeShareBaseline * Double(c.baseline.n)).rounded())
+            rules.append(
+                "\(recentEdge) of the last \(c.recent.n) lots in the edge band against \(baseEdge) of the first \(c.baseline.n)"
+            )
+        }
+        parts.append(rules.joined(separator: ", "))
+        if let rc = c.recent.cpk {
+            parts.append(
+                "Cpk \(Fmt.oneDecimal(rc))" + (c.baseline.cpk.map { " from \(Fmt.oneDecimal($0))" } ?? ""))
+        }
+        if let p = c.projectedLotsToLimit {
+            parts.append(
+                p < 1
+                    ? "at the limit now" : "about \(Int(p.rounded(.up))) lots to the limit at the recent rate"
+            )
+        }
+        let message =
+            head.prefix(1).uppercased() + head.dropFirst() + ": " + parts.joined(separator: "; ") + "."
+        let critical =
+            (c.projectedLotsToLimit.map { $0 <= config.criticalProjectionLots } ?? false)
+            || (c.recent.cpk.map { $0 < config.criticalCpk } ?? false)
+        let recentLots = s.lots.indices.suffix(c.recent.n).map { i -> JSONValue in
+            .object([
+                "lot_number": .string(s.lots[i].lotNumber), "lot_day": .day(s.lots[i].lotDay),
+                "value": .number(s.lots[i].value), "verdict": .string(s.lots[i].verdict.rawValue),
+                "ewma": .number(s.points[i].ewma), "ewma_upper": .number(s.points[i].upperLimit),
+                "ewma_lower": .number(s.points[i].lowerLimit),
+            ])
+        }
+        let evidence: JSONValue = .object([
+            "direction": .string(side.rawValue), "lower_limit": .number(c.lowerLimit),
+            "upper_limit": .number(c.upperLimit), "unit": .string(c.unit), "lots": .number(Double(c.lots)),
+            "baseline_lots": .number(Double(c.baseline.n)), "baseline_mean": .number(c.baseline.mean),
+            "baseline_sd": .number(c.baseline.sd), "sigma_used": .number(c.sigmaUsed),
+            "recent_mean": .number(c.recent.mean), "recent_sd": .number(c.recent.sd),
+            "cpk_baseline": .number(c.baseline.cpk), "cpk_recent": .number(c.recent.cpk),
+            "edge_share_baseline": .number(c.edgeShareBaseline),
+            "edge_share_recent": .number(c.edgeShareRecent),
+            "ewma_signal_lot": .string(c.ewmaSignalLot), "trend_signal_lot": .string(c.trendSignalLot),
+            "edge_share_signal": .bool(c.edgeShareSignal), "slope_per_lot": .number(c.recentSlopePerLot),
+            "projected_lots_to_limit": .number(c.projectedLotsToLimit), "recent_lots": .array(recentLots),
+        ])
+        return Flag(
+            supplierId: supplierId, materialId: c.materialId, characteristic: c.characteristic,
+            kind: .edgeOfToleranceDrift, severity: critical ? .critical : .warning, message: message,
+            evidence: evidence)
+    }
+
+    func outOfTolerance(_ failing: [LotMeasurement], key: SeriesKey, critical: Bool) -> Flag {
+        let unit = failing.last?.unit.map { " \($0)" } ?? ""
+        let nf = Fmt.number
+        let listed = failing.prefix(5).map { m in
+            "\(m.lotNumber) \(m.value.map(nf) ?? "?")\(unit) (\(m.lotDay.iso))"
+        }
+        let limits = [
+            failing.last?.lowerLimit.map { "min \(nf($0))" },
+            failing.last?.upperLimit.map { "max \(nf($0))" },
+        ].compactMap { $0 }.joined(separator: ", ")
+        let noun = failing.count == 1 ? "lot" : "lots"
+        let message =
+            "\(failing.count) \(noun) of \(key.materialId) out of tolerance on \(key.characteristic) (\(limits)\(unit)): "
+            + listed.joined(separator: ", ") + (failing.count > 5 ? ", …" : "") + "."
+        let evidence: JSONValue = .object([
+            "lots": .array(
+                failing.map { m in
+                    .object([
+                        "lot_number": .string(m.lotNumber), "lot_day": .day(m.lotDay),
+                        "value": .number(m.value),
+                        "lower_limit": .number(m.lowerLimit), "upper_limit": .number(m.upperLimit),
+                        "unit": .string(m.unit), "document_id": .number(Double(m.documentId)),
+                    ])
+                })
+        ])
+        return Flag(
+            supplierId: supplierId, materialId: key.materialId, characteristic: key.characteristic,
+            kind: .outOfTolerance, severity: critical ? .critical : .warning, message: message,
+            evidence: evidence)
+    }
+}

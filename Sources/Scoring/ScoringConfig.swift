@@ -1,0 +1,54 @@
+import Foundation
+
+/// Every threshold the scoring uses, with the defaults documented in docs/metrics.md.
+public struct ScoringConfig: Sendable, Hashable {
+    // Windows.
+    /// The current window: this many days up to and including the as-of day.
+    public var currentWindowDays = 90
+    /// The baseline window: this many days immediately before the current window.
+    public var baselineWindowDays = 180
+    /// The zone whose midnight ends the as-of day (the instant message ages are measured at).
+    public var timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+
+    // Delivery.
+    /// Days after the due date a first receipt still counts as on time.
+    public var deliveryGraceDays = 0
+    /// When set, a first receipt more than this many days before due is not on time.
+    public var earlyLimitDays: Int? = nil
+    /// In full: received quantity ≥ ordered × (1 − tolerance).
+    public var inFullTolerance = 0.02
+
+    // Quality and CoAs.
+    /// Days after receipt within which an accepted CoA must exist.
+    public var missingCoADays = 3
+
+    // Responsiveness.
+    public var responseSLAHours = 48.0
+    /// slow_response needs at least this many judged messages (answered or overdue).
+    public var slowResponseMinMessages = 3
+    /// slow_response when the share answered within SLA is below this.
+    public var minWithinSLARate = 0.8
+
+    // Drift (SPC).
+    public var baselineLots = 10
+    public var recentLots = 10
+    public var ewmaLambda = 0.2
+    public var ewmaL = 3.0
+    /// Floor of the baseline standard deviation, as a fraction of the tolerance width
+    /// (two-sided) or of the distance from the baseline mean to the one limit (one-sided).
+    public var sdFloorFraction = 0.01
+    /// Lots in a row, each closer to the same limit, for the trend rule.
+    public var trendLots = 6
+    /// Drift is critical when the projection to the limit is this many lots or fewer.
+    public var criticalProjectionLots = 5.0
+    /// Drift is critical when the recent Cpk is below this.
+    public var criticalCpk = 1.0
+
+    // Priority-position risk.
+    /// Fewer judged due lines than this in either window: `insufficient_data`.
+    public var minDueLines = 8
+    public var riskMediumScore = 25.0
+    public var riskHighScore = 50.0
+
+    public init() {}
+}
