@@ -181,6 +181,8 @@ struct CoAIntake {
     /// Parses on all cores; each libxml2 parser context stays on its thread.
     private func parseAll(_ files: [ReadFile]) -> [Result<Certificate, CoARejection>] {
         let results = ResultSlots<Result<Certificate, CoARejection>>(count: files.count)
+        let reader = reader
+        let supplierProfiles = supplierProfiles
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             guard let bytes = file.bytes else {

@@ -106,7 +106,8 @@ public struct NightlyRun {
     private func score(
         _ connection: PostgresConnection, runId: Int64, asOf: Day, rejections: [CoAIntake.Rejection], logger: Logger
     ) throws -> (suppliers: Int, flags: Int, anomalies: [InputAnomaly]) {
-        let scoring = configuration.scoring
+        var scoring = configuration.scoring
+        scoring.timeZone = TimeZone(identifier: configuration.timeZone) ?? scoring.timeZone
         let window = InputLoader.Window(
             from: asOf.advanced(by: -(scoring.currentWindowDays + scoring.baselineWindowDays) + 1), asOf: asOf,
             timeZone: configuration.timeZone)

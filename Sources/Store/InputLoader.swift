@@ -47,10 +47,12 @@ public struct InputLoader {
     }
 
     /// Material id → criticality (`critical`, `major`, `minor`).
-    public func materialCriticality() throws -> [String: String] {
-        var map: [String: String] = [:]
+    public func materialCriticality() throws -> [String: MaterialCriticality] {
+        var map: [String: MaterialCriticality] = [:]
         try connection.stream("SELECT material_id, criticality FROM procurement.materials") { row in
-            map[try row.decode(String.self, at: 0)] = try row.decode(String.self, at: 1)
+            if let criticality = MaterialCriticality(rawValue: try row.decode(String.self, at: 1)) {
+                map[try row.decode(String.self, at: 0)] = criticality
+            }
         }
         return map
     }
