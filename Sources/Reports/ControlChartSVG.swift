@@ -40,12 +40,12 @@ enum ControlChartSVG {
                     "x": n(left), "y": n(y(upper)), "width": n(plotWidth), "height": n(y(edge) - y(upper)),
                     "class": "band",
                 ])
+        }
+        // Named inside the plot, at the left, so the words never collide with the limit labels.
+        for (limit, edge) in [(chart.specUpper, chart.edgeUpper), (chart.specLower, chart.edgeLower)] {
+            guard let limit, let edge, limit != edge else { continue }
             svg.element(
-                "text", ["x": n(plotRight + 4), "y": n((y(upper) + y(edge)) / 2 + 4), "class": "line-label"],
-                text: "edge band")
-        } else if let lower = chart.specLower, let edge = chart.edgeLower, edge > lower {
-            svg.element(
-                "text", ["x": n(plotRight + 4), "y": n((y(lower) + y(edge)) / 2 + 4), "class": "line-label"],
+                "text", ["x": n(left + 4), "y": n((y(limit) + y(edge)) / 2 + 3.5), "class": "band-label"],
                 text: "edge band")
         }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Domain
 import Foundation
 
@@ -48,13 +49,37 @@ public struct ReportRenderer: Sendable {
             }
         }
 
-        for supplier in report.suppliers {
-            let page = SupplierPage(
-                supplier, report: report, materials: sourcesBySupplier[supplier.supplierId] ?? [])
-            try write(
-                templates.render(page, template: "supplier"),
-                suppliersDirectory.appendingPathComponent(PageFileName.html(for: supplier.supplierId)))
+        // Supplier pages are most of the work and independent of each other: render them on every core.
+        let suppliers = report.suppliers
+        let sources = sourcesBySupplier
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, suppliers.count))
+        let outcome = ParallelOutcome()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local = RenderSummary()
+            for index in stride(from: worker, to: suppliers.count, by: workers) {
+                guard !outcome.hasFailed else { return }
+                let supplier = suppliers[index]
+                do {
+                    let page = SupplierPage(
+                        supplier, report: report, materials: sources[supplier.supplierId] ?? [])
+                    let data = Data(templates.render(page, template: "supplier").utf8)
+                    try AtomicFile.write(
+                        data,
+                        to: suppliersDirectory.appendingPathComponent(
+                            PageFileName.html(for: supplier.supplierId)))
+                    local.pagesWritten += 1
+                    local.bytesWritten += data.count
+                } catch {
+                    outcome.fail(error)
+                    return
+                }
+            }
+            outcome.add(local)
         }
+        if let error = outcome.error { throw error }
+        summary.pagesWritten += outcome.summary.pagesWritten
+        summary.bytesWritten += outcome.summary.bytesWritten
+
         let knownSuppliers = Set(report.suppliers.map(\.supplierId))
         for material in report.materials {
             let page = MaterialPage(
@@ -80,5 +105,30 @@ public struct RenderSummary: Sendable, Hashable {
     public init(pagesWritten: Int = 0, bytesWritten: Int = 0) {
         self.pagesWritten = pagesWritten
         self.bytesWritten = bytesWritten
+    }
+}
+
+/// What the parallel supplier-page workers report back: their totals, or the first error.
+private final class ParallelOutcome: @unchecked Sendable {
+    // Guarded by `lock`: the only mutable state shared between workers.
+    private let lock = NSLock()
+    private var total = RenderSummary()
+    private var firstError: (any Error)?
+
+    var hasFailed: Bool { lock.withLock { firstError != nil } }
+    var error: (any Error)? { lock.withLock { firstError } }
+    var summary: RenderSummary { lock.withLock { total } }
+
+    func add(_ part: RenderSummary) {
+        lock.withLock {
+            total.pagesWritten += part.pagesWritten
+            total.bytesWritten += part.bytesWritten
+        }
+    }
+
+    func fail(_ error: any Error) {
+        lock.withLock {
+            if firstError == nil { firstError = error }
+        }
     }
 }

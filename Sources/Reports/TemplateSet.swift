@@ -52,7 +52,7 @@ struct TemplateSet: Sendable {
     }
 
     func render(_ page: Any, template name: String) -> String {
-        library.render(page, withTemplate: name) ?? ""
+        library.render(TemplateContext.make(page), withTemplate: name) ?? ""
     }
 
     /// `*.mustache` files under `directory`, relative paths, sorted.

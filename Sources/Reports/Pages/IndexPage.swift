@@ -102,6 +102,9 @@ struct IndexPage {
         suppliers = rows
 
         let allRows = rows
+        let drops = Dictionary(
+            ranked.compactMap { s in s.scoreChange.map { (s.supplierId, $0) } },
+            uniquingKeysWith: { a, _ in a })
         func section(_ include: (SupplierReport) -> [String]?) -> [Row] {
             zip(ranked, allRows).compactMap { supplier, row in
                 guard let reasons = include(supplier) else { return nil }
@@ -110,7 +113,11 @@ struct IndexPage {
                 return row
             }
         }
-        gotWorse = section { $0.worsening.isEmpty ? nil : $0.worsening }
+        // Largest score drop first; changes without a score (status, risk, flags) after, in rank order.
+        gotWorse = section { $0.worsening.isEmpty ? nil : $0.worsening }.enumerated().sorted { a, b in
+            let (x, y) = (drops[a.element.supplierId] ?? 0, drops[b.element.supplierId] ?? 0)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
         anyGotWorse = !gotWorse.isEmpty
         atRisk = section { supplier in
             guard supplier.isAtRisk else { return nil }

@@ -17,9 +17,10 @@ enum Wording {
         }
     }
 
-    /// `in_qualification` → "in qualification".
+    /// `in_qualification` → "in qualification"; a decision not made reads "not assessed" ("no data" is
+    /// kept for figures with nothing to measure).
     static func code(_ code: String?) -> String {
-        guard let code, !code.isEmpty else { return ReportFormat.noData }
+        guard let code, !code.isEmpty else { return "not assessed" }
         return code.replacingOccurrences(of: "_", with: " ")
     }
 
