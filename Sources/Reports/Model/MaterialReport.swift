@@ -1,0 +1,37 @@
+/// One material and its approved sources.
+public struct MaterialReport: Sendable, Hashable {
+    public var materialId: String
+    public var name: String
+    /// `critical`, `major` or `minor`.
+    public var criticality: String
+    public var sources: [MaterialSource]
+    /// As the run decided it (fewer than two approved or conditional sources).
+    public var isSingleSourced: Bool
+
+    public init(
+        materialId: String, name: String, criticality: String, sources: [MaterialSource],
+        isSingleSourced: Bool
+    ) {
+        self.materialId = materialId
+        self.name = name
+        self.criticality = criticality
+        self.sources = sources
+        self.isSingleSourced = isSingleSourced
+    }
+}
+
+/// One supplier on a material's approved supplier list.
+public struct MaterialSource: Sendable, Hashable {
+    public var supplierId: String
+    public var supplierName: String
+    /// `approved`, `conditional`, `pending` or `blocked`.
+    public var status: String
+    public var supplierPartNumber: String?
+
+    public init(supplierId: String, supplierName: String, status: String, supplierPartNumber: String? = nil) {
+        self.supplierId = supplierId
+        self.supplierName = supplierName
+        self.status = status
+        self.supplierPartNumber = supplierPartNumber
+    }
+}

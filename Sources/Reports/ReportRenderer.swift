@@ -1,0 +1,134 @@
+import Dispatch
+import Domain
+import Foundation
+
+/// Renders a run's stored results as static HTML through the templates of the Reports/ folder.
+public struct ReportRenderer: Sendable {
+    private let templates: TemplateSet
+
+    /// Loads and compiles the templates from `templatesDirectory` (the top-level Reports/ folder).
+    /// Throws `ReportTemplateError` naming the file (and line and column where known) for a syntax
+    /// error, an unescaped tag on data, or a missing page template.
+    public init(templatesDirectory: URL) throws {
+        templates = try TemplateSet(directory: templatesDirectory)
+    }
+
+    /// Writes `index.html`, `suppliers/<id>.html` and `materials/<id>.html` into `directory`, each file
+    /// atomically. File names come from `PageFileName`, so no id can escape `directory`.
+    public func render(_ report: ScorecardReport, to directory: URL) throws -> RenderSummary {
+        let fileManager = FileManager.default
+        let suppliersDirectory = directory.appendingPathComponent("suppliers", isDirectory: true)
+        let materialsDirectory = directory.appendingPathComponent("materials", isDirectory: true)
+        for folder in [directory, suppliersDirectory, materialsDirectory] {
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        var summary = RenderSummary()
+        func write(_ html: String, _ url: URL) throws {
+            let data = Data(html.utf8)
+            try AtomicFile.write(data, to: url)
+            summary.pagesWritten += 1
+            summary.bytesWritten += data.count
+        }
+
+        let run = RunView(report.run)
+        var sourcesBySupplier: [String: [SupplierPage.SourceRow]] = [:]
+        for material in report.materials {
+            for source in material.sources {
+                sourcesBySupplier[source.supplierId, default: []].append(
+                    SupplierPage.SourceRow(
+                        link: "../materials/" + PageFileName.html(for: material.materialId),
+                        materialId: material.materialId, name: material.name, status: source.status))
+            }
+        }
+        var flagsByMaterial: [String: [(String, Flag)]] = [:]
+        for supplier in report.suppliers {
+            for flag in supplier.flags {
+                guard let material = flag.materialId else { continue }
+                flagsByMaterial[material, default: []].append(
+                    ("\(supplier.name) (\(supplier.supplierId))", flag))
+            }
+        }
+
+        // Supplier pages are most of the work and independent of each other: render them on every core.
+        let suppliers = report.suppliers
+        let sources = sourcesBySupplier
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, suppliers.count))
+        let outcome = ParallelOutcome()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local = RenderSummary()
+            for index in stride(from: worker, to: suppliers.count, by: workers) {
+                guard !outcome.hasFailed else { return }
+                let supplier = suppliers[index]
+                do {
+                    let page = SupplierPage(
+                        supplier, report: report, materials: sources[supplier.supplierId] ?? [])
+                    let data = Data(templates.render(page, template: "supplier").utf8)
+                    try AtomicFile.write(
+                        data,
+                        to: suppliersDirectory.appendingPathComponent(
+                            PageFileName.html(for: supplier.supplierId)))
+                    local.pagesWritten += 1
+                    local.bytesWritten += data.count
+                } catch {
+                    outcome.fail(error)
+                    return
+                }
+            }
+            outcome.add(local)
+        }
+        if let error = outcome.error { throw error }
+        summary.pagesWritten += outcome.summary.pagesWritten
+        summary.bytesWritten += outcome.summary.bytesWritten
+
+        let knownSuppliers = Set(report.suppliers.map(\.supplierId))
+        for material in report.materials {
+            let page = MaterialPage(
+                material, run: run, knownSuppliers: knownSuppliers,
+                flags: flagsByMaterial[material.materialId] ?? [])
+            try write(
+                templates.render(page, template: "material"),
+                materialsDirectory.appendingPathComponent(PageFileName.html(for: material.materialId)))
+        }
+        // The index last, so its links point at pages that already exist.
+        try write(
+            templates.render(IndexPage(report), template: "index"),
+            directory.appendingPathComponent("index.html"))
+        return summary
+    }
+}
+
+/// What one `render` call wrote.
+public struct RenderSummary: Sendable, Hashable {
+    public var pagesWritten: Int
+    public var bytesWritten: Int
+
+    public init(pagesWritten: Int = 0, bytesWritten: Int = 0) {
+        self.pagesWritten = pagesWritten
+        self.bytesWritten = bytesWritten
+    }
+}
+
+/// What the parallel supplier-page workers report back: their totals, or the first error.
+private final class ParallelOutcome: @unchecked Sendable {
+    // Guarded by `lock`: the only mutable state shared between workers.
+    private let lock = NSLock()
+    private var total = RenderSummary()
+    private var firstError: (any Error)?
+
+    var hasFailed: Bool { lock.withLock { firstError != nil } }
+    var error: (any Error)? { lock.withLock { firstError } }
+    var summary: RenderSummary { lock.withLock { total } }
+
+    func add(_ part: RenderSummary) {
+        lock.withLock {
+            total.pagesWritten += part.pagesWritten
+            total.bytesWritten += part.bytesWritten
+        }
+    }
+
+    func fail(_ error: any Error) {
+        lock.withLock {
+            if firstError == nil { firstError = error }
+        }
+    }
+}
