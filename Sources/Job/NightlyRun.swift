@@ -131,12 +131,15 @@ public struct NightlyRun {
             var inputs = try loader.load(batch, anomalies: &anomalies)
             for index in inputs.indices { inputs[index].materialCriticality = criticality }
             var scores: [SupplierScore] = []
+            var capabilities: [CharacteristicCapability] = []
             for input in inputs {
                 let result = scorer.score(input, asOf: asOf)
                 scores.append(result.score)
                 flags.append(contentsOf: result.flags)
+                capabilities.append(contentsOf: result.capabilities)
             }
             try writer.write(scores: scores, names: Dictionary(uniqueKeysWithValues: batch.map { ($0.supplierId, $0.name) }))
+            try writer.write(capabilities: capabilities)
         }
         for anomaly in anomalies {
             logger.warning("input row left out", metadata: ["row": "\(anomaly)"])
