@@ -84,6 +84,8 @@ struct ReportedValueCase: Sendable, CustomTestStringConvertible {
         ReportedValueCase("&lt;1.0", .numeric, .lessThan, 1),
         ReportedValueCase("&gt;1.0", .numeric, .greaterThan, 1),
         ReportedValueCase("&le;1.0", .numeric, .lessOrEqual, 1),
+        ReportedValueCase("&#60; 1.0", .numeric, .lessThan, 1),
+        ReportedValueCase("&ge;&#8805;1", .unparseable),
         ReportedValueCase("less than 0.5", .numeric, .lessThan, 0.5),
         ReportedValueCase("Less than or equal to 0.5", .numeric, .lessOrEqual, 0.5),
         ReportedValueCase("max. 0,5", .numeric, .lessOrEqual, 0.5),
@@ -147,6 +149,7 @@ struct ReportedValueCase: Sendable, CustomTestStringConvertible {
         ReportedValueCase("white crystalline powder", .textual),
         ReportedValueCase("positive", .textual),
         ReportedValueCase("passable?", .textual),
+        ReportedValueCase("see C&A report", .textual),
     ])
     func textualResults(_ value: ReportedValueCase) { value.check() }
 

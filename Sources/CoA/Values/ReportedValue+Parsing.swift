@@ -122,6 +122,9 @@ extension Qualifier {
 
 extension String {
     func trimmingSet(_ set: Set<Character>) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+        guard let first = firstIndex(where: { !set.contains($0) }),
+            let last = lastIndex(where: { !set.contains($0) })
+        else { return "" }
+        return String(self[first...last])
     }
 }

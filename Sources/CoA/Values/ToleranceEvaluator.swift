@@ -157,7 +157,9 @@ extension Evaluation {
 
 /// A number for a note: `1000`, not `1000.0`; `1.1`, not `1.1000000000000001` after a conversion.
 func noteNumber(_ value: Double) -> String {
-    let rounded = Double(String(format: "%.12g", value)) ?? value
+    guard value.isFinite, value != 0 else { return value == 0 ? "0" : "\(value)" }
+    let scale = pow(10, 11 - floor(log10(abs(value))))
+    let rounded = scale.isFinite && scale > 0 ? (value * scale).rounded() / scale : value
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
     return "\(rounded)"
 }

@@ -13,6 +13,7 @@ public enum UnitCatalog {
 
     /// The unit a spelling names, through the supplier's `aliases` (spelling → one of ours) first.
     public static func unit(_ spelling: String, aliases: [String: String] = [:]) -> MeasurementUnit? {
+        if aliases.isEmpty, let listed = spellingIndex[spelling] { return listed }
         let wanted = key(spelling)
         if let target = aliasTarget(wanted, aliases: aliases) {
             return unit(key: key(target))
@@ -77,6 +78,15 @@ public enum UnitCatalog {
     private static func unit(key: String) -> MeasurementUnit? {
         exactIndex[key] ?? foldedIndex[key.lowercased()]
     }
+
+    /// Listed spellings exactly as written: the common case needs no key.
+    private static let spellingIndex: [String: MeasurementUnit] = {
+        var index: [String: MeasurementUnit] = [:]
+        for entry in entries {
+            for spelling in entry.spellings + [entry.unit.symbol] { index[spelling] = entry.unit }
+        }
+        return index
+    }()
 
     private static let exactIndex: [String: MeasurementUnit] = {
         var index: [String: MeasurementUnit] = [:]

@@ -4,10 +4,7 @@ enum ValueText {
     /// Normalises spaces (no-break, thin, tabs, line breaks → one space), trims, and decodes the
     /// comparison entities a supplier may have escaped twice (`&amp;lt;` arrives as `&lt;`).
     static func clean(_ text: String) -> String {
-        var decoded = text
-        for (entity, symbol) in entities where decoded.contains(entity) {
-            decoded = decoded.replacingOccurrences(of: entity, with: symbol)
-        }
+        let decoded = text.utf8.contains(UInt8(ascii: "&")) ? decodeEntities(text) : text
         var result = ""
         var pendingSpace = false
         for character in decoded {
@@ -20,6 +17,23 @@ enum ValueText {
             result.append(character)
         }
         return result
+    }
+
+    private static func decodeEntities(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let tail = rest[ampersand...]
+            if let (entity, symbol) = entities.first(where: { tail.hasPrefix($0.0) }) {
+                result += symbol
+                rest = tail.dropFirst(entity.count)
+            } else {
+                result.append("&")
+                rest = tail.dropFirst()
+            }
+        }
+        return result + rest
     }
 
     private static let entities: [(String, String)] = [
