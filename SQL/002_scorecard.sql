@@ -39,6 +39,9 @@ CREATE TABLE scorecard.coa_documents (
     raw bytea,                                   -- the bytes as received; NULL for duplicates
     run_id bigint NOT NULL REFERENCES scorecard.runs,   -- the run that ingested it
     ingested_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    -- When the file arrived: its modification time, never later than ingestion. "Known by the end of the
+    -- as-of day" and "CoA within N days of receipt" use this, so a backlog ingested at once keeps its history.
+    received_at timestamptz NOT NULL,
     reprocessed_at timestamptz);
 CREATE UNIQUE INDEX coa_documents_sha256 ON scorecard.coa_documents (sha256) WHERE status <> 'duplicate';
 CREATE UNIQUE INDEX coa_documents_duplicate_path ON scorecard.coa_documents (sha256, path);

@@ -73,6 +73,7 @@ struct CoAIntake {
             fresh.append(file)
         }
         let parsed = parseAll(fresh)
+        let now = Date()
         let ids = try store.reserveDocumentIds(fresh.count + duplicates.count)
         var documents: [CoADocumentRecord] = []
         var measurements: [MeasurementRecord] = []
@@ -81,7 +82,8 @@ struct CoAIntake {
         for (index, file) in fresh.enumerated() {
             var document = CoADocumentRecord(
                 documentId: ids[index], sha256: file.sha256, path: file.entry.relativePath,
-                supplierId: file.entry.supplierFolder, status: .rejected, sizeBytes: file.entry.size)
+                supplierId: file.entry.supplierFolder, status: .rejected, sizeBytes: file.entry.size,
+                receivedAt: min(file.entry.modified ?? now, now))
             document.raw = file.bytes
             switch parsed[index] {
             case .failure(let rejection):
@@ -131,7 +133,8 @@ struct CoAIntake {
         for (offset, (file, originalId)) in duplicates.enumerated() {
             var document = CoADocumentRecord(
                 documentId: ids[fresh.count + offset], sha256: file.sha256, path: file.entry.relativePath,
-                supplierId: file.entry.supplierFolder, status: .duplicate, sizeBytes: file.entry.size)
+                supplierId: file.entry.supplierFolder, status: .duplicate, sizeBytes: file.entry.size,
+                receivedAt: min(file.entry.modified ?? now, now))
             document.duplicateOf = originalId >= 0 ? originalId : ids[Int(-originalId - 1)]
             let original = documents.first { $0.documentId == document.duplicateOf }?.path
             document.reason = "same bytes as \(original ?? "document \(document.duplicateOf ?? 0)")"

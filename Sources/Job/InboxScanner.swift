@@ -13,6 +13,8 @@ struct InboxScanner {
         /// The first path component: the supplier the folder belongs to; nil for a file at the top level.
         var supplierFolder: String?
         var size: Int
+        /// The file's modification time: when it arrived in the inbox.
+        var modified: Date?
     }
 
     let inbox: URL
@@ -24,12 +26,12 @@ struct InboxScanner {
         let base = inbox.standardizedFileURL.path
         guard
             let enumerator = FileManager.default.enumerator(
-                at: inbox, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey],
+                at: inbox, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey],
                 options: [.skipsHiddenFiles])
         else { throw JobError(.usage, "cannot list inbox \(inbox.path)") }
         var entries: [Entry] = []
         for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey])
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey])
             guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
             let name = url.lastPathComponent
             if name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".partial") { continue }
@@ -41,7 +43,7 @@ struct InboxScanner {
                 Entry(
                     relativePath: relative, url: url,
                     supplierFolder: components.count > 1 ? components.first.map(String.init) : nil,
-                    size: values?.fileSize ?? 0))
+                    size: values?.fileSize ?? 0, modified: values?.contentModificationDate))
         }
         return entries.sorted { $0.relativePath < $1.relativePath }
     }

@@ -119,14 +119,14 @@ public struct CoADocumentStore {
             columns: [
                 "document_id", "sha256", "path", "supplier_id", "format", "status", "reason", "error_line",
                 "error_column", "duplicate_of", "material_id", "lot_number", "manufactured", "issued",
-                "purchase_order", "size_bytes", "raw", "run_id",
+                "purchase_order", "size_bytes", "raw", "run_id", "received_at",
             ]
         ) { writer in
             for d in documents {
                 try writer.appendRow([
                     d.documentId, d.sha256, d.path, d.supplierId, d.format, d.status.rawValue, d.reason, d.errorLine,
                     d.errorColumn, d.duplicateOf, d.materialId, d.lotNumber, d.manufactured, d.issued,
-                    d.purchaseOrder, d.sizeBytes, d.raw, runId,
+                    d.purchaseOrder, d.sizeBytes, d.raw, runId, d.receivedAt,
                 ])
             }
         }
@@ -180,10 +180,14 @@ public struct CoADocumentRecord: Sendable {
     public var purchaseOrder: String?
     public var sizeBytes: Int
     public var raw: [UInt8]?
+    /// When the file arrived (its modification time, never later than now).
+    public var receivedAt: Date
 
     public init(
-        documentId: Int64, sha256: String, path: String, supplierId: String?, status: DocumentStatus, sizeBytes: Int
+        documentId: Int64, sha256: String, path: String, supplierId: String?, status: DocumentStatus, sizeBytes: Int,
+        receivedAt: Date
     ) {
+        self.receivedAt = receivedAt
         self.documentId = documentId
         self.sha256 = sha256
         self.path = path

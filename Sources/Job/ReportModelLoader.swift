@@ -1,0 +1,267 @@
+import CoA
+import Domain
+import Foundation
+import Postgres
+import Reports
+import Scoring
+import Store
+
+/// Reads a committed run back from PostgreSQL into the HTML view model. Only stored numbers are shown;
+/// the control charts' EWMA line is recomputed from stored lots with the stored centre and sigma through
+/// the one EWMA definition in `Scoring`.
+struct ReportModelLoader {
+    let connection: PostgresConnection
+    var chartLots = 60
+    var scoring = ScoringConfig()
+    var evaluator = ToleranceEvaluator()
+
+    func load(runId: Int64) throws -> ScorecardReport {
+        let run = try runInfo(runId)
+        let flags = try flagsBySupplier(runId)
+        let previous = try previousStanding(before: runId)
+        var charts = try controlCharts(runId)
+        var suppliers: [SupplierReport] = []
+        try connection.stream(
+            """
+            SELECT supplier_id, supplier_name, due_lines, otd_rate, otif_rate, avg_days_late, lots_received, ppm,
+                   lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
+                   median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level
+            FROM scorecard.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
+            """, [runId]
+        ) { row in
+            let id = try row.decode(String.self, at: 0)
+            let level = try row.decodeIfPresent(String.self, at: 17)
+            suppliers.append(
+                SupplierReport(
+                    supplierId: id, name: try row.decode(String.self, at: 1),
+                    delivery: Reports.DeliveryFigures(
+                        dueLines: try row.decode(Int.self, at: 2), otdRate: try row.decodeIfPresent(Double.self, at: 3),
+                        otifRate: try row.decodeIfPresent(Double.self, at: 4),
+                        avgDaysLate: try row.decodeIfPresent(Double.self, at: 5)),
+                    quality: Reports.QualityFigures(
+                        lotsReceived: try row.decode(Int.self, at: 6), ppm: try row.decodeIfPresent(Double.self, at: 7),
+                        lotRejectionRate: try row.decodeIfPresent(Double.self, at: 8),
+                        coaConformanceRate: try row.decodeIfPresent(Double.self, at: 9),
+                        coaEdgeRate: try row.decodeIfPresent(Double.self, at: 10),
+                        missingCoALots: try row.decode(Int.self, at: 11)),
+                    responsiveness: Reports.ResponsivenessFigures(
+                        messages: try row.decode(Int.self, at: 12),
+                        medianResponseHours: try row.decodeIfPresent(Double.self, at: 13),
+                        withinSLARate: try row.decodeIfPresent(Double.self, at: 14),
+                        unansweredOverdue: try row.decode(Int.self, at: 15)),
+                    priorityRisk: level.map {
+                        PriorityRisk(score: try? row.decodeIfPresent(Double.self, at: 16) ?? nil, level: $0)
+                    },
+                    previous: previous[id], flags: flags[id] ?? [], controlCharts: charts.removeValue(forKey: id) ?? []))
+        }
+        return ScorecardReport(
+            run: run, suppliers: suppliers, materials: try materials(),
+            rejectedDocuments: try rejectedDocuments(runId))
+    }
+
+    private func runInfo(_ runId: Int64) throws -> RunInfo {
+        let result = try connection.query(
+            """
+            SELECT r.as_of, r.status, r.started_at, r.finished_at, r.suppliers_scored, r.documents_accepted,
+                   r.documents_rejected, r.flags_raised, r.error,
+                   p.run_id, p.as_of
+            FROM scorecard.runs r
+            LEFT JOIN LATERAL (SELECT run_id, as_of FROM scorecard.runs
+                               WHERE status = 'succeeded' AND run_id < r.run_id ORDER BY run_id DESC LIMIT 1) p ON true
+            WHERE r.run_id = $1
+            """, [runId])
+        guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("run \(runId)") }
+        return RunInfo(
+            runId: runId, asOf: try row.decode(Day.self, at: 0), status: try row.decode(String.self, at: 1),
+            startedAt: try row.decode(Date.self, at: 2), finishedAt: try row.decodeIfPresent(Date.self, at: 3),
+            counts: Reports.RunCounts(
+                suppliersScored: try row.decodeIfPresent(Int.self, at: 4) ?? 0,
+                documentsAccepted: try row.decodeIfPresent(Int.self, at: 5) ?? 0,
+                documentsRejected: try row.decodeIfPresent(Int.self, at: 6) ?? 0,
+                flagsRaised: try row.decodeIfPresent(Int.self, at: 7) ?? 0),
+            previousRunId: try row.decodeIfPresent(Int64.self, at: 9),
+            previousAsOf: try row.decodeIfPresent(Day.self, at: 10), error: try row.decodeIfPresent(String.self, at: 8))
+    }
+
+    private func flagsBySupplier(_ runId: Int64) throws -> [String: [Flag]] {
+        var flags: [String: [Flag]] = [:]
+        let decoder = JSONDecoder()
+        try connection.stream(
+            """
+            SELECT supplier_id, material_id, characteristic, kind, severity, message, evidence::text
+            FROM scorecard.flags WHERE run_id = $1 ORDER BY flag_id
+            """, [runId]
+        ) { row in
+            guard let kind = FlagKind(rawValue: try row.decode(String.self, at: 3)),
+                let severity = Severity(rawValue: try row.decode(String.self, at: 4))
+            else { return }
+            let evidence =
+                (try? decoder.decode(JSONValue.self, from: Data(try row.decode(String.self, at: 6).utf8))) ?? .null
+            let flag = Flag(
+                supplierId: try row.decodeIfPresent(String.self, at: 0),
+                materialId: try row.decodeIfPresent(String.self, at: 1),
+                characteristic: try row.decodeIfPresent(String.self, at: 2), kind: kind, severity: severity,
+                message: try row.decode(String.self, at: 5), evidence: evidence)
+            flags[flag.supplierId ?? "", default: []].append(flag)
+        }
+        return flags
+    }
+
+    private func previousStanding(before runId: Int64) throws -> [String: PreviousStanding] {
+        var standing: [String: PreviousStanding] = [:]
+        try connection.stream(
+            """
+            WITH p AS (SELECT run_id FROM scorecard.runs WHERE status = 'succeeded' AND run_id < $1
+                       ORDER BY run_id DESC LIMIT 1)
+            SELECT s.supplier_id, s.priority_risk_level,
+                   (SELECT count(*) FROM scorecard.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id)
+            FROM scorecard.supplier_scores s JOIN p USING (run_id)
+            """, [runId]
+        ) { row in
+            standing[try row.decode(String.self, at: 0)] = PreviousStanding(
+                riskLevel: try row.decodeIfPresent(String.self, at: 1), flagCount: try row.decode(Int.self, at: 2))
+        }
+        return standing
+    }
+
+    /// One chart per stored capability series of the run, with the most recent `chartLots` lots.
+    private func controlCharts(_ runId: Int64) throws -> [String: [ControlChart]] {
+        struct Series {
+            var chart: ControlChart
+            var centre: Double?
+            var sigma: Double
+            var signalLots: Set<String>
+            var values: [(lot: String, day: Day, value: Double, verdict: Verdict)] = []
+        }
+        var series: [String: Series] = [:]
+        var order: [String] = []
+        try connection.stream(
+            """
+            SELECT supplier_id, material_id, characteristic, unit, lower_limit, upper_limit, baseline_mean,
+                   sigma_used, ewma_signal_lot, trend_signal_lot
+            FROM scorecard.characteristic_capability WHERE run_id = $1
+            ORDER BY supplier_id, material_id, characteristic
+            """, [runId]
+        ) { row in
+            let key = [0, 1, 2].compactMap { try? row.decode(String.self, at: $0) }.joined(separator: "\u{1F}")
+            let lower = try row.decodeIfPresent(Double.self, at: 4)
+            let upper = try row.decodeIfPresent(Double.self, at: 5)
+            var bands: (lower: Double?, upper: Double?) = (nil, nil)
+            if lower != nil || upper != nil {
+                bands = evaluator.edgeBands(
+                    for: Specification(
+                        materialId: "", characteristic: "", unit: "", lowerLimit: lower, upperLimit: upper,
+                        validFrom: Day(daysSinceEpoch: 0)))
+            }
+            let chart = ControlChart(
+                materialId: try row.decode(String.self, at: 1), characteristic: try row.decode(String.self, at: 2),
+                unit: try row.decodeIfPresent(String.self, at: 3) ?? "", specLower: lower, specUpper: upper,
+                edgeLower: bands.lower, edgeUpper: bands.upper, baselineMean: try row.decodeIfPresent(Double.self, at: 6))
+            series[key] = Series(
+                chart: chart, centre: chart.baselineMean, sigma: try row.decode(Double.self, at: 7),
+                signalLots: Set([8, 9].compactMap { try? row.decodeIfPresent(String.self, at: $0) }))
+            order.append(key)
+        }
+        guard !series.isEmpty else { return [:] }
+        try connection.stream(
+            """
+            SELECT m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day, m.value_in_spec_unit,
+                   m.verdict
+            FROM scorecard.coa_measurements m
+            JOIN scorecard.coa_documents d USING (document_id)
+            JOIN scorecard.characteristic_capability c
+              ON c.run_id = $1 AND c.supplier_id = m.supplier_id AND c.material_id = m.material_id
+             AND c.characteristic = m.characteristic
+            JOIN scorecard.runs r ON r.run_id = $1
+            WHERE d.status = 'accepted' AND m.value_in_spec_unit IS NOT NULL AND m.lot_day <= r.as_of
+              AND m.verdict IN ('pass', 'edge', 'fail')
+            ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
+            """, [runId]
+        ) { row in
+            let key = [0, 1, 2].compactMap { try? row.decode(String.self, at: $0) }.joined(separator: "\u{1F}")
+            guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 6)) else { return }
+            series[key]?.values.append(
+                (
+                    try row.decode(String.self, at: 3), try row.decode(Day.self, at: 4),
+                    try row.decode(Double.self, at: 5), verdict
+                ))
+        }
+        var charts: [String: [ControlChart]] = [:]
+        for key in order {
+            guard var entry = series[key] else { continue }
+            var ewma: [Double?] = Array(repeating: nil, count: entry.values.count)
+            if let centre = entry.centre, entry.sigma > 0 {
+                let chart = EWMAChart(
+                    lambda: scoring.ewmaLambda, sigmaMultiple: scoring.ewmaL, centre: centre, sigma: entry.sigma)
+                let points = chart.run(entry.values.map(\.value))
+                ewma = points.map(\.ewma)
+                if let last = points.last {
+                    entry.chart.ewmaLowerLimit = last.lowerLimit
+                    entry.chart.ewmaUpperLimit = last.upperLimit
+                }
+            }
+            let start = max(0, entry.values.count - chartLots)
+            entry.chart.points = entry.values.indices.dropFirst(start).map { i in
+                let v = entry.values[i]
+                return ControlChartPoint(
+                    lotNumber: v.lot, lotDay: v.day, value: v.value, verdict: v.verdict, ewma: ewma[i],
+                    flagged: v.verdict == .fail || entry.signalLots.contains(v.lot))
+            }
+            let supplier = String(key.split(separator: "\u{1F}").first ?? "")
+            charts[supplier, default: []].append(entry.chart)
+        }
+        return charts
+    }
+
+    private func materials() throws -> [MaterialReport] {
+        var materials: [MaterialReport] = []
+        var index: [String: Int] = [:]
+        try connection.stream(
+            """
+            SELECT m.material_id, m.name, m.criticality, a.supplier_id, s.name, a.status, a.supplier_part_number
+            FROM procurement.materials m
+            LEFT JOIN procurement.approved_sources a USING (material_id)
+            LEFT JOIN procurement.suppliers s ON s.supplier_id = a.supplier_id
+            ORDER BY m.material_id, a.supplier_id
+            """
+        ) { row in
+            let id = try row.decode(String.self, at: 0)
+            if index[id] == nil {
+                index[id] = materials.count
+                materials.append(
+                    MaterialReport(
+                        materialId: id, name: try row.decode(String.self, at: 1),
+                        criticality: try row.decode(String.self, at: 2), sources: [], isSingleSourced: false))
+            }
+            if let supplier = try row.decodeIfPresent(String.self, at: 3), let slot = index[id] {
+                materials[slot].sources.append(
+                    MaterialSource(
+                        supplierId: supplier, supplierName: try row.decodeIfPresent(String.self, at: 4) ?? supplier,
+                        status: try row.decode(String.self, at: 5),
+                        supplierPartNumber: try row.decodeIfPresent(String.self, at: 6)))
+            }
+        }
+        // Single-sourced: a critical material with fewer than two approved or conditional sources.
+        for i in materials.indices {
+            let usable = materials[i].sources.filter { $0.status == "approved" || $0.status == "conditional" }
+            materials[i].isSingleSourced = materials[i].criticality == "critical" && usable.count < 2
+        }
+        return materials
+    }
+
+    private func rejectedDocuments(_ runId: Int64) throws -> [RejectedDocument] {
+        var documents: [RejectedDocument] = []
+        try connection.stream(
+            """
+            SELECT path, supplier_id, reason FROM scorecard.coa_documents
+            WHERE run_id = $1 AND status = 'rejected' ORDER BY path
+            """, [runId]
+        ) { row in
+            documents.append(
+                RejectedDocument(
+                    path: try row.decode(String.self, at: 0), supplierId: try row.decodeIfPresent(String.self, at: 1),
+                    reason: try row.decodeIfPresent(String.self, at: 2) ?? ""))
+        }
+        return documents
+    }
+}

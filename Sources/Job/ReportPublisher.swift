@@ -1,0 +1,43 @@
+import Domain
+import Foundation
+import Logging
+import Postgres
+import Reports
+import Store
+
+/// Renders the HTML scorecards from what a run committed: the HTML and the views read the same numbers.
+struct ReportPublisher {
+    let connection: PostgresConnection
+    let paths: ResourcePaths
+    let logger: Logger
+    /// Lots per control chart: the most recent ones.
+    var chartLots = 60
+
+    /// Renders `runId`; returns the number of pages written.
+    func publish(runId: Int64, to directory: URL) throws -> Int {
+        let report = try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
+        let renderer = try ReportRenderer(templatesDirectory: paths.templatesDirectory)
+        let summary = try renderer.render(report, to: directory)
+        logger.info("HTML rendered", metadata: ["pages": "\(summary.pagesWritten)", "reports": "\(directory.path)"])
+        return summary.pagesWritten
+    }
+
+    /// `scorecard render`: the latest successful run again.
+    static func renderLatest(database: String, paths: ResourcePaths, reports: URL, logger: Logger) throws -> Int {
+        let connection = try Database.connect(database, logger: logger)
+        defer { connection.close() }
+        guard let run = try RunLedger(connection).latestSucceeded() else {
+            throw JobError(.failure, "no successful run to render yet")
+        }
+        do {
+            let pages = try ReportPublisher(connection: connection, paths: paths, logger: logger)
+                .publish(runId: run.runId, to: reports)
+            try RunLedger(connection).recordRenderError(run.runId, error: nil)
+            return pages
+        } catch let error as JobError {
+            throw error
+        } catch {
+            throw JobError(.renderFailed, "cannot write the HTML to \(reports.path): \(error)")
+        }
+    }
+}
