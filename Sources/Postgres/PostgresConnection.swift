@@ -27,13 +27,7 @@ public final class PostgresConnection {
     public init(_ conninfo: String = "", logger: Logger) throws {
         self.logger = logger
         noticeSink = NoticeSink(logger: logger)
-        // dbname comes first: values expanded from it are overridden by later keywords, and we insist on UTF8.
-        var keywords = ["fallback_application_name", "client_encoding"]
-        var values = ["scorecard", "UTF8"]
-        if !conninfo.isEmpty {
-            keywords.insert("dbname", at: 0)
-            values.insert(conninfo, at: 0)
-        }
+        let (keywords, values) = Self.connectionParameters(conninfo)
         let connection = withCStringArray(keywords) { keywords in
             withCStringArray(values) { values in PQconnectdbParams(keywords, values, 1) }
         }
@@ -55,6 +49,15 @@ public final class PostgresConnection {
             close()
             throw error
         }
+    }
+
+    /// Keywords and values for `PQconnectdbParams` with `expand_dbname`. An empty conninfo passes no
+    /// dbname at all, so libpq falls back to its environment. dbname comes first: what it expands to is
+    /// overridden by later keywords, and we insist on UTF8.
+    static func connectionParameters(_ conninfo: String) -> (keywords: [String], values: [String]) {
+        let fixed = [("fallback_application_name", "scorecard"), ("client_encoding", "UTF8")]
+        let all = (conninfo.isEmpty ? [] : [("dbname", conninfo)]) + fixed
+        return (all.map(\.0), all.map(\.1))
     }
 
     deinit {

@@ -94,6 +94,13 @@ import Testing
         #expect(
             try connection.query("SELECT current_database()")[0].decode(String.self, at: 0)
                 == String(database))
+        // Our client_encoding wins over one in the URL: decoding relies on UTF8.
+        let latin = try PostgresConnection(
+            "postgresql://postgres@\(socket)/\(database)?client_encoding=LATIN1",
+            logger: TestCluster.quietLogger)
+        let encoding = try latin.query("SELECT current_setting('client_encoding')")[0].decode(
+            String.self, at: 0)
+        #expect(encoding == "UTF8")
     }
 
     @Test func terminatedBackendSurfacesAsConnectionError() throws {

@@ -83,6 +83,15 @@ import Testing
                 == "ERROR 23505: duplicate key value violates unique constraint \"t_pkey\" (at character 8)")
     }
 
+    @Test func emptyConninfoLeavesTheDatabaseToLibpqsEnvironment() {
+        let empty = PostgresConnection.connectionParameters("")
+        #expect(empty.keywords == ["fallback_application_name", "client_encoding"])
+        #expect(empty.values == ["scorecard", "UTF8"])
+        let url = PostgresConnection.connectionParameters("postgresql://u@h/db?client_encoding=LATIN1")
+        #expect(url.keywords == ["dbname", "fallback_application_name", "client_encoding"])
+        #expect(url.values == ["postgresql://u@h/db?client_encoding=LATIN1", "scorecard", "UTF8"])
+    }
+
     @Test func sqlStateMatchesErrorsInCatchClauses() {
         func classify(_ error: any Error) -> String {
             do { throw error } catch SQLState.uniqueViolation { return "unique" } catch { return "other" }
