@@ -44,7 +44,8 @@ struct CoAIntake {
         while start < entries.count {
             let batch = Array(entries[start..<min(start + batchSize, entries.count)])
             start += batch.count
-            try ingest(batch: batch, store: store, reference: reference, runId: runId, asOf: asOf, counts: &counts)
+            try ingest(
+                batch: batch, store: store, reference: reference, runId: runId, asOf: asOf, counts: &counts)
         }
         return counts
     }
@@ -123,7 +124,8 @@ struct CoAIntake {
             } else {
                 counts.rejected += 1
                 counts.rejections.append(
-                    Rejection(supplierId: document.supplierId, path: document.path, reason: document.reason ?? ""))
+                    Rejection(
+                        supplierId: document.supplierId, path: document.path, reason: document.reason ?? ""))
                 logger.warning(
                     "CoA rejected",
                     metadata: ["coa.file": "\(document.path)", "reason": "\(document.reason ?? "")"])
@@ -159,7 +161,8 @@ struct CoAIntake {
             if entry.size > maxBytes {
                 // Hash in pieces: an oversized file is identified and recorded, never held whole in memory.
                 return ReadFile(
-                    entry: entry, sha256: Self.streamingSHA256(entry.url) ?? "unreadable:\(entry.relativePath)",
+                    entry: entry,
+                    sha256: Self.streamingSHA256(entry.url) ?? "unreadable:\(entry.relativePath)",
                     bytes: nil,
                     problem: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)")
             }
@@ -189,7 +192,8 @@ struct CoAIntake {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             guard let bytes = file.bytes else {
-                results[index] = .failure(CoARejection(reason: file.problem ?? "unreadable", line: nil, column: nil))
+                results[index] = .failure(
+                    CoARejection(reason: file.problem ?? "unreadable", line: nil, column: nil))
                 return
             }
             let profile = file.entry.supplierFolder.flatMap { supplierProfiles[$0] }
@@ -233,7 +237,8 @@ struct CoAIntake {
         } else if let part = certificate.partNumber, !part.isEmpty {
             guard let id = reference.partNumbers[folder]?[part] else {
                 return .unresolved(
-                    "part number \(part) is not an approved source of \(folder) (procurement.approved_sources)")
+                    "part number \(part) is not an approved source of \(folder) (procurement.approved_sources)"
+                )
             }
             materialId = id
         } else {
@@ -263,4 +268,3 @@ struct CoAIntake {
         return days
     }
 }
-

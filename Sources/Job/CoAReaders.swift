@@ -17,14 +17,16 @@ enum CoAReaders {
                 throw JobError(.usage, "profile \(url.path) cannot be used: \(error)")
             }
         }
-        for (supplier, profile) in configuration.supplierProfiles where !profiles.contains(where: { $0.name == profile }) {
+        for (supplier, profile) in configuration.supplierProfiles
+        where !profiles.contains(where: { $0.name == profile }) {
             throw JobError(
                 .usage, "profile.\(supplier) names profile '\(profile)', which is not in \(directory.path)")
         }
         do {
             return try CoAReader(
                 profiles: profiles,
-                limits: XMLLimits(maxBytes: configuration.maxDocumentBytes, maxDepth: configuration.maxDocumentDepth))
+                limits: XMLLimits(
+                    maxBytes: configuration.maxDocumentBytes, maxDepth: configuration.maxDocumentDepth))
         } catch {
             throw JobError(.usage, "cannot set up the CoA reader: \(error)")
         }

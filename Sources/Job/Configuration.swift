@@ -44,7 +44,8 @@ public struct Configuration: Sendable {
             let supplier = String(key.dropFirst("profile.".count))
             let profile = value.trimmingCharacters(in: .whitespaces)
             guard !supplier.isEmpty, !profile.isEmpty else {
-                throw ConfigurationError.invalid(key: key, value: value, expected: "profile.<SUPPLIER_ID> = <profile name>")
+                throw ConfigurationError.invalid(
+                    key: key, value: value, expected: "profile.<SUPPLIER_ID> = <profile name>")
             }
             supplierProfiles[supplier] = profile
             sources[key] = source.text
@@ -59,10 +60,12 @@ public struct Configuration: Sendable {
 
     /// Reads a configuration file.
     public mutating func load(file path: String) throws(ConfigurationError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        guard let data = FileManager.default.contents(atPath: path),
+            let text = String(data: data, encoding: .utf8)
         else { throw ConfigurationError.unreadable(path) }
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
+            let line =
+                rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
                 .map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
             if line.isEmpty { continue }
             guard let equals = line.firstIndex(of: "=") else {
@@ -76,8 +79,10 @@ public struct Configuration: Sendable {
 
     /// Applies `SCORECARD_*` variables; an unknown `SCORECARD_` variable is an error (a typo must not pass silently).
     public mutating func load(environment: [String: String]) throws(ConfigurationError) {
-        let byVariable = Dictionary(uniqueKeysWithValues: Configuration.keys.map { ($0.environmentVariable, $0.name) })
-        for (variable, value) in environment.sorted(by: { $0.key < $1.key }) where variable.hasPrefix("SCORECARD_") {
+        let byVariable = Dictionary(
+            uniqueKeysWithValues: Configuration.keys.map { ($0.environmentVariable, $0.name) })
+        for (variable, value) in environment.sorted(by: { $0.key < $1.key })
+        where variable.hasPrefix("SCORECARD_") {
             if variable == "SCORECARD_CONFIG" || variable == "SCORECARD_HOME" { continue }
             guard let key = byVariable[variable] else {
                 throw ConfigurationError.unknownKey(variable, at: "the environment")
@@ -94,7 +99,8 @@ public struct Configuration: Sendable {
         }
         for (supplier, profile) in supplierProfiles.sorted(by: { $0.key < $1.key }) {
             let key = "profile.\(supplier)"
-            rows.append((key, profile, sources[key] ?? "default", "CoA format profile of supplier \(supplier)"))
+            rows.append(
+                (key, profile, sources[key] ?? "default", "CoA format profile of supplier \(supplier)"))
         }
         return rows
     }
@@ -125,8 +131,10 @@ public enum ConfigurationError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .unknownKey(let key, let place): "unknown configuration key '\(key)' in \(place)"
-        case .invalid(let key, let value, let expected): "configuration key '\(key)': '\(value)' is not valid (expected \(expected))"
-        case .malformed(let path, let line, let text): "\(path):\(line): expected 'key = value', found '\(text)'"
+        case .invalid(let key, let value, let expected):
+            "configuration key '\(key)': '\(value)' is not valid (expected \(expected))"
+        case .malformed(let path, let line, let text):
+            "\(path):\(line): expected 'key = value', found '\(text)'"
         case .unreadable(let path): "cannot read configuration file \(path)"
         }
     }

@@ -19,7 +19,8 @@ struct ConfigurationKey: Sendable {
 
 extension ConfigurationKey {
     static func int(
-        _ name: String, _ help: String, _ range: ClosedRange<Int>, _ keyPath: WritableKeyPath<Configuration, Int> & Sendable
+        _ name: String, _ help: String, _ range: ClosedRange<Int>,
+        _ keyPath: WritableKeyPath<Configuration, Int> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, help: help, defaultText: String(Configuration()[keyPath: keyPath]),
@@ -37,7 +38,8 @@ extension ConfigurationKey {
     }
 
     static func double(
-        _ name: String, _ help: String, _ range: ClosedRange<Double>, _ keyPath: WritableKeyPath<Configuration, Double> & Sendable
+        _ name: String, _ help: String, _ range: ClosedRange<Double>,
+        _ keyPath: WritableKeyPath<Configuration, Double> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, help: help, defaultText: formatted(Configuration()[keyPath: keyPath]),
@@ -83,29 +85,44 @@ extension Configuration {
         .text("reports", "Folder the HTML scorecards are written to", \.reports),
         .text(
             "time_zone", "Time zone in which timestamps become days (IANA name)", \.timeZone,
-            validate: { TimeZone(identifier: $0) == nil ? "an IANA time zone name such as UTC or Europe/Berlin" : nil }),
-        .int("windows.current_days", "Current window: days up to the as-of date", 7...730, \.scoring.currentWindowDays),
+            validate: {
+                TimeZone(identifier: $0) == nil ? "an IANA time zone name such as UTC or Europe/Berlin" : nil
+            }),
+        .int(
+            "windows.current_days", "Current window: days up to the as-of date", 7...730,
+            \.scoring.currentWindowDays),
         .int(
             "windows.baseline_days", "Baseline window: days before the current window", 7...1460,
             \.scoring.baselineWindowDays),
-        .int("delivery.grace_days", "Days after the due date still counted on time", 0...60, \.scoring.deliveryGraceDays),
+        .int(
+            "delivery.grace_days", "Days after the due date still counted on time", 0...60,
+            \.scoring.deliveryGraceDays),
         .double(
-            "delivery.in_full_tolerance", "Short delivery still counted in full (fraction of the ordered quantity)",
+            "delivery.in_full_tolerance",
+            "Short delivery still counted in full (fraction of the ordered quantity)",
             0...0.5, \.scoring.inFullTolerance),
         .double(
             "responsiveness.sla_hours", "Hours within which a message should be answered", 1...2160,
             \.scoring.responseSLAHours),
         .int(
-            "coa.missing_after_days", "Days after receipt before a lot without an accepted CoA counts as missing",
+            "coa.missing_after_days",
+            "Days after receipt before a lot without an accepted CoA counts as missing",
             0...90, \.scoring.missingCoADays),
         .double(
-            "coa.edge_fraction", "Outer share of the tolerance range on each side that counts as 'edge'", 0.01...0.45,
+            "coa.edge_fraction", "Outer share of the tolerance range on each side that counts as 'edge'",
+            0.01...0.45,
             \.edgeFraction),
         .int("coa.max_bytes", "Largest CoA file accepted, in bytes", 1024...(512 << 20), \.maxDocumentBytes),
         .int("coa.max_depth", "Deepest element nesting accepted in a CoA", 8...10_000, \.maxDocumentDepth),
-        .text("coa.profiles", "Folder of supplier format profiles (empty: the shipped profiles/)", \.profilesDirectory),
-        .int("drift.baseline_lots", "Lots that form a series' small-batch baseline", 5...100, \.scoring.baselineLots),
-        .int("drift.recent_lots", "Most recent lots compared against the baseline", 5...100, \.scoring.recentLots),
+        .text(
+            "coa.profiles", "Folder of supplier format profiles (empty: the shipped profiles/)",
+            \.profilesDirectory),
+        .int(
+            "drift.baseline_lots", "Lots that form a series' small-batch baseline", 5...100,
+            \.scoring.baselineLots),
+        .int(
+            "drift.recent_lots", "Most recent lots compared against the baseline", 5...100,
+            \.scoring.recentLots),
         .double("drift.ewma_lambda", "EWMA smoothing constant", 0.01...1, \.scoring.ewmaLambda),
         .double("drift.ewma_l", "EWMA control limit width in standard deviations", 1...5, \.scoring.ewmaL),
         .int(

@@ -21,17 +21,23 @@ struct InboxScanner {
 
     func entries() throws -> [Entry] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else { throw JobError(.usage, "inbox \(inbox.path) is not a readable folder") }
         let base = inbox.standardizedFileURL.path
         guard
             let enumerator = FileManager.default.enumerator(
-                at: inbox, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey],
+                at: inbox,
+                includingPropertiesForKeys: [
+                    .isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey,
+                ],
                 options: [.skipsHiddenFiles])
         else { throw JobError(.usage, "cannot list inbox \(inbox.path)") }
         var entries: [Entry] = []
         for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey])
+            let values = try? url.resourceValues(forKeys: [
+                .isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey,
+            ])
             guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
             let name = url.lastPathComponent
             if name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".partial") { continue }

@@ -47,7 +47,8 @@ public struct NightlyRun {
                 summary.counts.documentsAccepted = intake.accepted
                 summary.counts.documentsRejected = intake.rejected
                 summary.counts.documentsDuplicate = intake.duplicate
-                let scored = try score(connection, runId: runId, asOf: asOf, rejections: intake.rejections, logger: logger)
+                let scored = try score(
+                    connection, runId: runId, asOf: asOf, rejections: intake.rejections, logger: logger)
                 summary.counts.suppliersScored = scored.suppliers
                 summary.counts.flagsRaised = scored.flags
                 summary.counts.inputAnomalies = scored.anomalies.count
@@ -104,12 +105,14 @@ public struct NightlyRun {
     }
 
     private func score(
-        _ connection: PostgresConnection, runId: Int64, asOf: Day, rejections: [CoAIntake.Rejection], logger: Logger
+        _ connection: PostgresConnection, runId: Int64, asOf: Day, rejections: [CoAIntake.Rejection],
+        logger: Logger
     ) throws -> (suppliers: Int, flags: Int, anomalies: [InputAnomaly]) {
         var scoring = configuration.scoring
         scoring.timeZone = TimeZone(identifier: configuration.timeZone) ?? scoring.timeZone
         let window = InputLoader.Window(
-            from: asOf.advanced(by: -(scoring.currentWindowDays + scoring.baselineWindowDays) + 1), asOf: asOf,
+            from: asOf.advanced(by: -(scoring.currentWindowDays + scoring.baselineWindowDays) + 1),
+            asOf: asOf,
             timeZone: configuration.timeZone)
         let loader = InputLoader(connection, window: window)
         let suppliers = try loader.supplierIds()
@@ -138,7 +141,9 @@ public struct NightlyRun {
                 flags.append(contentsOf: result.flags)
                 capabilities.append(contentsOf: result.capabilities)
             }
-            try writer.write(scores: scores, names: Dictionary(uniqueKeysWithValues: batch.map { ($0.supplierId, $0.name) }))
+            try writer.write(
+                scores: scores,
+                names: Dictionary(uniqueKeysWithValues: batch.map { ($0.supplierId, $0.name) }))
             try writer.write(capabilities: capabilities)
         }
         for anomaly in anomalies {

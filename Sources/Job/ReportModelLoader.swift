@@ -35,11 +35,13 @@ struct ReportModelLoader {
                 SupplierReport(
                     supplierId: id, name: try row.decode(String.self, at: 1),
                     delivery: Reports.DeliveryFigures(
-                        dueLines: try row.decode(Int.self, at: 2), otdRate: try row.decodeIfPresent(Double.self, at: 3),
+                        dueLines: try row.decode(Int.self, at: 2),
+                        otdRate: try row.decodeIfPresent(Double.self, at: 3),
                         otifRate: try row.decodeIfPresent(Double.self, at: 4),
                         avgDaysLate: try row.decodeIfPresent(Double.self, at: 5)),
                     quality: Reports.QualityFigures(
-                        lotsReceived: try row.decode(Int.self, at: 6), ppm: try row.decodeIfPresent(Double.self, at: 7),
+                        lotsReceived: try row.decode(Int.self, at: 6),
+                        ppm: try row.decodeIfPresent(Double.self, at: 7),
                         lotRejectionRate: try row.decodeIfPresent(Double.self, at: 8),
                         coaConformanceRate: try row.decodeIfPresent(Double.self, at: 9),
                         coaEdgeRate: try row.decodeIfPresent(Double.self, at: 10),
@@ -52,7 +54,8 @@ struct ReportModelLoader {
                     priorityRisk: level.map {
                         PriorityRisk(score: try? row.decodeIfPresent(Double.self, at: 16) ?? nil, level: $0)
                     },
-                    previous: previous[id], flags: flags[id] ?? [], controlCharts: charts.removeValue(forKey: id) ?? []))
+                    previous: previous[id], flags: flags[id] ?? [],
+                    controlCharts: charts.removeValue(forKey: id) ?? []))
         }
         return ScorecardReport(
             run: run, suppliers: suppliers, materials: try materials(),
@@ -73,14 +76,16 @@ struct ReportModelLoader {
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("run \(runId)") }
         return RunInfo(
             runId: runId, asOf: try row.decode(Day.self, at: 0), status: try row.decode(String.self, at: 1),
-            startedAt: try row.decode(Date.self, at: 2), finishedAt: try row.decodeIfPresent(Date.self, at: 3),
+            startedAt: try row.decode(Date.self, at: 2),
+            finishedAt: try row.decodeIfPresent(Date.self, at: 3),
             counts: Reports.RunCounts(
                 suppliersScored: try row.decodeIfPresent(Int.self, at: 4) ?? 0,
                 documentsAccepted: try row.decodeIfPresent(Int.self, at: 5) ?? 0,
                 documentsRejected: try row.decodeIfPresent(Int.self, at: 6) ?? 0,
                 flagsRaised: try row.decodeIfPresent(Int.self, at: 7) ?? 0),
             previousRunId: try row.decodeIfPresent(Int64.self, at: 9),
-            previousAsOf: try row.decodeIfPresent(Day.self, at: 10), error: try row.decodeIfPresent(String.self, at: 8))
+            previousAsOf: try row.decodeIfPresent(Day.self, at: 10),
+            error: try row.decodeIfPresent(String.self, at: 8))
     }
 
     private func flagsBySupplier(_ runId: Int64) throws -> [String: [Flag]] {
@@ -96,7 +101,8 @@ struct ReportModelLoader {
                 let severity = Severity(rawValue: try row.decode(String.self, at: 4))
             else { return }
             let evidence =
-                (try? decoder.decode(JSONValue.self, from: Data(try row.decode(String.self, at: 6).utf8))) ?? .null
+                (try? decoder.decode(JSONValue.self, from: Data(try row.decode(String.self, at: 6).utf8)))
+                ?? .null
             let flag = Flag(
                 supplierId: try row.decodeIfPresent(String.self, at: 0),
                 materialId: try row.decodeIfPresent(String.self, at: 1),
@@ -119,7 +125,8 @@ struct ReportModelLoader {
             """, [runId]
         ) { row in
             standing[try row.decode(String.self, at: 0)] = PreviousStanding(
-                riskLevel: try row.decodeIfPresent(String.self, at: 1), flagCount: try row.decode(Int.self, at: 2))
+                riskLevel: try row.decodeIfPresent(String.self, at: 1),
+                flagCount: try row.decode(Int.self, at: 2))
         }
         return standing
     }
@@ -143,7 +150,8 @@ struct ReportModelLoader {
             ORDER BY supplier_id, material_id, characteristic
             """, [runId]
         ) { row in
-            let key = [0, 1, 2].compactMap { try? row.decode(String.self, at: $0) }.joined(separator: "\u{1F}")
+            let key = [0, 1, 2].compactMap { try? row.decode(String.self, at: $0) }.joined(
+                separator: "\u{1F}")
             let lower = try row.decodeIfPresent(Double.self, at: 4)
             let upper = try row.decodeIfPresent(Double.self, at: 5)
             var bands: (lower: Double?, upper: Double?) = (nil, nil)
@@ -154,9 +162,11 @@ struct ReportModelLoader {
                         validFrom: Day(daysSinceEpoch: 0)))
             }
             let chart = ControlChart(
-                materialId: try row.decode(String.self, at: 1), characteristic: try row.decode(String.self, at: 2),
+                materialId: try row.decode(String.self, at: 1),
+                characteristic: try row.decode(String.self, at: 2),
                 unit: try row.decodeIfPresent(String.self, at: 3) ?? "", specLower: lower, specUpper: upper,
-                edgeLower: bands.lower, edgeUpper: bands.upper, baselineMean: try row.decodeIfPresent(Double.self, at: 6))
+                edgeLower: bands.lower, edgeUpper: bands.upper,
+                baselineMean: try row.decodeIfPresent(Double.self, at: 6))
             series[key] = Series(
                 chart: chart, centre: chart.baselineMean, sigma: try row.decode(Double.self, at: 7),
                 signalLots: Set([8, 9].compactMap { try? row.decodeIfPresent(String.self, at: $0) }))
@@ -178,7 +188,8 @@ struct ReportModelLoader {
             ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
             """, [runId]
         ) { row in
-            let key = [0, 1, 2].compactMap { try? row.decode(String.self, at: $0) }.joined(separator: "\u{1F}")
+            let key = [0, 1, 2].compactMap { try? row.decode(String.self, at: $0) }.joined(
+                separator: "\u{1F}")
             guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 6)) else { return }
             series[key]?.values.append(
                 (
@@ -192,7 +203,8 @@ struct ReportModelLoader {
             var ewma: [Double?] = Array(repeating: nil, count: entry.values.count)
             if let centre = entry.centre, entry.sigma > 0 {
                 let chart = EWMAChart(
-                    lambda: scoring.ewmaLambda, sigmaMultiple: scoring.ewmaL, centre: centre, sigma: entry.sigma)
+                    lambda: scoring.ewmaLambda, sigmaMultiple: scoring.ewmaL, centre: centre,
+                    sigma: entry.sigma)
                 let points = chart.run(entry.values.map(\.value))
                 ewma = points.map(\.ewma)
                 if let last = points.last {
@@ -236,7 +248,8 @@ struct ReportModelLoader {
             if let supplier = try row.decodeIfPresent(String.self, at: 3), let slot = index[id] {
                 materials[slot].sources.append(
                     MaterialSource(
-                        supplierId: supplier, supplierName: try row.decodeIfPresent(String.self, at: 4) ?? supplier,
+                        supplierId: supplier,
+                        supplierName: try row.decodeIfPresent(String.self, at: 4) ?? supplier,
                         status: try row.decode(String.self, at: 5),
                         supplierPartNumber: try row.decodeIfPresent(String.self, at: 6)))
             }
@@ -259,7 +272,8 @@ struct ReportModelLoader {
         ) { row in
             documents.append(
                 RejectedDocument(
-                    path: try row.decode(String.self, at: 0), supplierId: try row.decodeIfPresent(String.self, at: 1),
+                    path: try row.decode(String.self, at: 0),
+                    supplierId: try row.decodeIfPresent(String.self, at: 1),
                     reason: try row.decodeIfPresent(String.self, at: 2) ?? ""))
         }
         return documents

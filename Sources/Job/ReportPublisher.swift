@@ -6,7 +6,7 @@ import Reports
 import Store
 
 /// Renders the HTML scorecards from what a run committed: the HTML and the views read the same numbers.
-struct ReportPublisher {
+public struct ReportPublisher {
     let connection: PostgresConnection
     let paths: ResourcePaths
     let logger: Logger
@@ -18,12 +18,15 @@ struct ReportPublisher {
         let report = try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
         let renderer = try ReportRenderer(templatesDirectory: paths.templatesDirectory)
         let summary = try renderer.render(report, to: directory)
-        logger.info("HTML rendered", metadata: ["pages": "\(summary.pagesWritten)", "reports": "\(directory.path)"])
+        logger.info(
+            "HTML rendered", metadata: ["pages": "\(summary.pagesWritten)", "reports": "\(directory.path)"])
         return summary.pagesWritten
     }
 
     /// `scorecard render`: the latest successful run again.
-    static func renderLatest(database: String, paths: ResourcePaths, reports: URL, logger: Logger) throws -> Int {
+    public static func renderLatest(database: String, paths: ResourcePaths, reports: URL, logger: Logger)
+        throws -> Int
+    {
         let connection = try Database.connect(database, logger: logger)
         defer { connection.close() }
         guard let run = try RunLedger(connection).latestSucceeded() else {

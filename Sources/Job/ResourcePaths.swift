@@ -17,7 +17,9 @@ public struct ResourcePaths: Sendable {
     public var templatesDirectory: URL { home.appendingPathComponent("Reports") }
     public var profilesDirectory: URL { home.appendingPathComponent("profiles") }
 
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ResourcePaths {
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> ResourcePaths
+    {
         if let home = environment["SCORECARD_HOME"], !home.isEmpty {
             let url = URL(fileURLWithPath: home)
             guard isHome(url) else {
@@ -38,12 +40,14 @@ public struct ResourcePaths: Sendable {
             }
         }
         throw JobError(
-            .usage, "cannot find the SQL/ and Reports/ folders: set SCORECARD_HOME to the installation folder")
+            .usage, "cannot find the SQL/ and Reports/ folders: set SCORECARD_HOME to the installation folder"
+        )
     }
 
     private static func isHome(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("SQL").path, isDirectory: &isDirectory)
+        return FileManager.default.fileExists(
+            atPath: url.appendingPathComponent("SQL").path, isDirectory: &isDirectory)
             && isDirectory.boolValue
             && FileManager.default.fileExists(atPath: url.appendingPathComponent("Reports").path)
     }

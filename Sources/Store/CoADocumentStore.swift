@@ -21,7 +21,8 @@ public struct CoADocumentStore {
         public var specifications: [String: [String: [Specification]]]
 
         public init(
-            supplierIds: Set<String> = [], materialIds: Set<String> = [], partNumbers: [String: [String: String]] = [:],
+            supplierIds: Set<String> = [], materialIds: Set<String> = [],
+            partNumbers: [String: [String: String]] = [:],
             specifications: [String: [String: [Specification]]] = [:]
         ) {
             self.supplierIds = supplierIds
@@ -50,7 +51,8 @@ public struct CoADocumentStore {
             WHERE supplier_part_number IS NOT NULL
             """
         ) { row in
-            data.partNumbers[try row.decode(String.self, at: 0), default: [:]][try row.decode(String.self, at: 1)] =
+            data.partNumbers[try row.decode(String.self, at: 0), default: [:]][
+                try row.decode(String.self, at: 1)] =
                 try row.decode(String.self, at: 2)
         }
         try connection.stream(
@@ -61,9 +63,12 @@ public struct CoADocumentStore {
             """
         ) { row in
             let spec = Specification(
-                materialId: try row.decode(String.self, at: 0), characteristic: try row.decode(String.self, at: 1),
-                unit: try row.decode(String.self, at: 2), lowerLimit: try row.decodeIfPresent(Double.self, at: 3),
-                upperLimit: try row.decodeIfPresent(Double.self, at: 4), target: try row.decodeIfPresent(Double.self, at: 5),
+                materialId: try row.decode(String.self, at: 0),
+                characteristic: try row.decode(String.self, at: 1),
+                unit: try row.decode(String.self, at: 2),
+                lowerLimit: try row.decodeIfPresent(Double.self, at: 3),
+                upperLimit: try row.decodeIfPresent(Double.self, at: 4),
+                target: try row.decodeIfPresent(Double.self, at: 5),
                 validFrom: try row.decode(Day.self, at: 6), validTo: try row.decodeIfPresent(Day.self, at: 7))
             data.specifications[spec.materialId, default: [:]][spec.characteristic, default: []].append(spec)
         }
@@ -113,7 +118,8 @@ public struct CoADocumentStore {
         return ids
     }
 
-    public func insert(documents: [CoADocumentRecord], measurements: [MeasurementRecord], runId: Int64) throws {
+    public func insert(documents: [CoADocumentRecord], measurements: [MeasurementRecord], runId: Int64) throws
+    {
         _ = try connection.copyIn(
             table: "scorecard.coa_documents",
             columns: [
@@ -124,7 +130,8 @@ public struct CoADocumentStore {
         ) { writer in
             for d in documents {
                 try writer.appendRow([
-                    d.documentId, d.sha256, d.path, d.supplierId, d.format, d.status.rawValue, d.reason, d.errorLine,
+                    d.documentId, d.sha256, d.path, d.supplierId, d.format, d.status.rawValue, d.reason,
+                    d.errorLine,
                     d.errorColumn, d.duplicateOf, d.materialId, d.lotNumber, d.manufactured, d.issued,
                     d.purchaseOrder, d.sizeBytes, d.raw, runId, d.receivedAt,
                 ])
@@ -133,18 +140,22 @@ public struct CoADocumentStore {
         _ = try connection.copyIn(
             table: "scorecard.coa_measurements",
             columns: [
-                "document_id", "position", "supplier_id", "material_id", "lot_number", "lot_day", "characteristic",
+                "document_id", "position", "supplier_id", "material_id", "lot_number", "lot_day",
+                "characteristic",
                 "reported_characteristic", "method", "reported_text", "qualifier", "value", "unit",
                 "value_in_spec_unit", "spec_unit", "lower_limit", "upper_limit", "target", "spec_valid_from",
-                "supplier_lower", "supplier_upper", "supplier_limits_wider", "band_position", "verdict", "note",
+                "supplier_lower", "supplier_upper", "supplier_limits_wider", "band_position", "verdict",
+                "note",
             ]
         ) { writer in
             for m in measurements {
                 try writer.appendRow([
-                    m.documentId, m.position, m.supplierId, m.materialId, m.lotNumber, m.lotDay, m.characteristic,
+                    m.documentId, m.position, m.supplierId, m.materialId, m.lotNumber, m.lotDay,
+                    m.characteristic,
                     m.reportedCharacteristic, m.method, m.reportedText, m.qualifier, m.value, m.unit,
                     m.valueInSpecUnit, m.specUnit, m.lowerLimit, m.upperLimit, m.target, m.specValidFrom,
-                    m.supplierLower, m.supplierUpper, m.supplierLimitsWider, m.bandPosition, m.verdict.rawValue,
+                    m.supplierLower, m.supplierUpper, m.supplierLimitsWider, m.bandPosition,
+                    m.verdict.rawValue,
                     m.note,
                 ])
             }
@@ -184,7 +195,8 @@ public struct CoADocumentRecord: Sendable {
     public var receivedAt: Date
 
     public init(
-        documentId: Int64, sha256: String, path: String, supplierId: String?, status: DocumentStatus, sizeBytes: Int,
+        documentId: Int64, sha256: String, path: String, supplierId: String?, status: DocumentStatus,
+        sizeBytes: Int,
         receivedAt: Date
     ) {
         self.receivedAt = receivedAt
@@ -226,7 +238,8 @@ public struct MeasurementRecord: Sendable {
     public var note: String?
 
     public init(
-        documentId: Int64, position: Int, supplierId: String, materialId: String, lotNumber: String, lotDay: Day,
+        documentId: Int64, position: Int, supplierId: String, materialId: String, lotNumber: String,
+        lotDay: Day,
         result: ReportedResult, evaluation: Evaluation, specification: Specification?
     ) {
         self.documentId = documentId

@@ -41,7 +41,8 @@ public struct InputLoader {
             suppliers.append(
                 SupplierInfo(
                     supplierId: try row.decode(String.self, at: 0), name: try row.decode(String.self, at: 1),
-                    country: try row.decodeIfPresent(String.self, at: 2), active: try row.decode(Bool.self, at: 3)))
+                    country: try row.decodeIfPresent(String.self, at: 2),
+                    active: try row.decode(Bool.self, at: 3)))
         }
         return suppliers
     }
@@ -59,7 +60,8 @@ public struct InputLoader {
 
     /// Inputs of the given suppliers; rows that break the model's assumptions are reported in `anomalies`
     /// and left out of the figures they would distort.
-    public func load(_ suppliers: [SupplierInfo], anomalies: inout [InputAnomaly]) throws -> [SupplierInputs] {
+    public func load(_ suppliers: [SupplierInfo], anomalies: inout [InputAnomaly]) throws -> [SupplierInputs]
+    {
         let ids = PostgresArray(suppliers.map(\.supplierId))
         var inputs: [String: SupplierInputs] = [:]
         for supplier in suppliers { inputs[supplier.supplierId] = SupplierInputs(supplier: supplier) }
@@ -69,20 +71,25 @@ public struct InputLoader {
         var lineOrder: [String] = []
         try connection.stream(Self.orderLinesSQL, bounds) { row in
             let line = OrderLine(
-                orderLineId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
+                orderLineId: try row.decode(String.self, at: 0),
+                supplierId: try row.decode(String.self, at: 1),
                 materialId: try row.decode(String.self, at: 2), quantity: try row.decode(Double.self, at: 3),
-                unit: try row.decode(String.self, at: 4), unitPrice: try row.decodeIfPresent(Double.self, at: 5),
+                unit: try row.decode(String.self, at: 4),
+                unitPrice: try row.decodeIfPresent(Double.self, at: 5),
                 orderedOn: try row.decode(Day.self, at: 6), requestedDate: try row.decode(Day.self, at: 7),
                 promisedDate: try row.decodeIfPresent(Day.self, at: 8),
                 confirmationHours: try row.decodeIfPresent(Double.self, at: 9),
-                repromisedDate: try row.decodeIfPresent(Day.self, at: 10), cancelled: try row.decode(Bool.self, at: 11))
+                repromisedDate: try row.decodeIfPresent(Day.self, at: 10),
+                cancelled: try row.decode(Bool.self, at: 11))
             lines[line.orderLineId] = line
             lineOrder.append(line.orderLineId)
         }
         try connection.stream(Self.receiptsSQL, bounds) { row in
             let receipt = Receipt(
-                receiptId: try row.decode(String.self, at: 0), orderLineId: try row.decode(String.self, at: 1),
-                supplierId: try row.decode(String.self, at: 2), materialId: try row.decode(String.self, at: 3),
+                receiptId: try row.decode(String.self, at: 0),
+                orderLineId: try row.decode(String.self, at: 1),
+                supplierId: try row.decode(String.self, at: 2),
+                materialId: try row.decode(String.self, at: 3),
                 receivedOn: try row.decode(Day.self, at: 4), quantity: try row.decode(Double.self, at: 5),
                 lotNumber: try row.decodeIfPresent(String.self, at: 6))
             guard var line = lines[receipt.orderLineId] else { return }
@@ -90,7 +97,9 @@ public struct InputLoader {
                 anomalies.append(
                     InputAnomaly(
                         table: "procurement.receipts", key: receipt.receiptId,
-                        problem: "receipt against cancelled order line \(line.orderLineId); left out of delivery figures"))
+                        problem:
+                            "receipt against cancelled order line \(line.orderLineId); left out of delivery figures"
+                    ))
                 return
             }
             line.receipts.append(receipt)
@@ -116,12 +125,14 @@ public struct InputLoader {
             else {
                 anomalies.append(
                     InputAnomaly(
-                        table: "procurement.defects", key: defectId, problem: "unknown severity or disposition"))
+                        table: "procurement.defects", key: defectId,
+                        problem: "unknown severity or disposition"))
                 return
             }
             let defect = Defect(
                 defectId: defectId, receiptId: try row.decodeIfPresent(String.self, at: 1),
-                supplierId: try row.decode(String.self, at: 2), materialId: try row.decode(String.self, at: 3),
+                supplierId: try row.decode(String.self, at: 2),
+                materialId: try row.decode(String.self, at: 3),
                 detectedOn: try row.decode(Day.self, at: 4), severity: severity, defectiveQuantity: quantity,
                 disposition: disposition)
             inputs[defect.supplierId]?.defects.append(defect)
@@ -129,9 +140,11 @@ public struct InputLoader {
 
         try connection.stream(Self.communicationsSQL, bounds) { row in
             let message = Communication(
-                communicationId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
+                communicationId: try row.decode(String.self, at: 0),
+                supplierId: try row.decode(String.self, at: 1),
                 kind: try row.decode(String.self, at: 2), sentAt: try row.decode(Date.self, at: 3),
-                sentOn: try row.decode(Day.self, at: 4), respondedAt: try row.decodeIfPresent(Date.self, at: 5))
+                sentOn: try row.decode(Day.self, at: 4),
+                respondedAt: try row.decodeIfPresent(Date.self, at: 5))
             if let answered = message.respondedAt, answered < message.sentAt {
                 anomalies.append(
                     InputAnomaly(
@@ -144,10 +157,13 @@ public struct InputLoader {
 
         try connection.stream(Self.quotationsSQL, [window.asOf, ids]) { row in
             let quotation = Quotation(
-                quotationId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
+                quotationId: try row.decode(String.self, at: 0),
+                supplierId: try row.decode(String.self, at: 1),
                 materialId: try row.decode(String.self, at: 2), quotedOn: try row.decode(Day.self, at: 3),
-                minQuantity: try row.decode(Double.self, at: 4), unitPrice: try row.decode(Double.self, at: 5),
-                leadTimeDays: try row.decode(Int.self, at: 6), validUntil: try row.decodeIfPresent(Day.self, at: 7))
+                minQuantity: try row.decode(Double.self, at: 4),
+                unitPrice: try row.decode(Double.self, at: 5),
+                leadTimeDays: try row.decode(Int.self, at: 6),
+                validUntil: try row.decodeIfPresent(Day.self, at: 7))
             inputs[quotation.supplierId]?.quotations.append(quotation)
         }
 
@@ -155,20 +171,24 @@ public struct InputLoader {
             guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 7)) else { return }
             let measurement = LotMeasurement(
                 documentId: try row.decode(Int64.self, at: 0), supplierId: try row.decode(String.self, at: 1),
-                materialId: try row.decode(String.self, at: 2), characteristic: try row.decode(String.self, at: 3),
+                materialId: try row.decode(String.self, at: 2),
+                characteristic: try row.decode(String.self, at: 3),
                 lotNumber: try row.decode(String.self, at: 4), lotDay: try row.decode(Day.self, at: 5),
                 value: try row.decodeIfPresent(Double.self, at: 6), verdict: verdict,
                 lowerLimit: try row.decodeIfPresent(Double.self, at: 8),
                 upperLimit: try row.decodeIfPresent(Double.self, at: 9),
-                target: try row.decodeIfPresent(Double.self, at: 10), unit: try row.decodeIfPresent(String.self, at: 11))
+                target: try row.decodeIfPresent(Double.self, at: 10),
+                unit: try row.decodeIfPresent(String.self, at: 11))
             inputs[measurement.supplierId]?.measurements.append(measurement)
         }
 
         try connection.stream(Self.lotsSQL, bounds) { row in
             let lot = LotCoAStatus(
                 receiptId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
-                materialId: try row.decode(String.self, at: 2), lotNumber: try row.decodeIfPresent(String.self, at: 3),
-                receivedOn: try row.decode(Day.self, at: 4), coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 5))
+                materialId: try row.decode(String.self, at: 2),
+                lotNumber: try row.decodeIfPresent(String.self, at: 3),
+                receivedOn: try row.decode(Day.self, at: 4),
+                coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 5))
             inputs[lot.supplierId]?.lots.append(lot)
         }
 

@@ -17,25 +17,31 @@ public struct ResultWriter {
         _ = try connection.copyIn(
             table: "scorecard.supplier_scores",
             columns: [
-                "run_id", "supplier_id", "supplier_name", "due_lines", "otd_rate", "otif_rate", "avg_days_late",
+                "run_id", "supplier_id", "supplier_name", "due_lines", "otd_rate", "otif_rate",
+                "avg_days_late",
                 "lots_received", "received_quantity", "defective_quantity", "ppm", "lot_rejection_rate",
                 "coa_results", "coa_conformance_rate", "coa_edge_rate", "missing_coa_lots", "messages",
                 "median_response_hours", "within_sla_rate", "unanswered_overdue", "open_lines", "late_lines",
                 "repromise_rate", "avg_days_moved", "median_confirmation_hours", "avg_lead_time_days",
-                "avg_quoted_lead_time_days", "lead_time_cv", "rejected_lots", "unlinked_defects", "pending_coa_lots",
+                "avg_quoted_lead_time_days", "lead_time_cv", "rejected_lots", "unlinked_defects",
+                "pending_coa_lots",
                 "answered_messages", "pending_messages", "unanswered_share", "priority_risk_score",
                 "priority_risk_level",
             ]
         ) { writer in
             for s in scores {
                 try writer.appendRow([
-                    runId, s.supplierId, names[s.supplierId] ?? s.supplierId, s.dueLines, s.otdRate, s.otifRate,
+                    runId, s.supplierId, names[s.supplierId] ?? s.supplierId, s.dueLines, s.otdRate,
+                    s.otifRate,
                     s.avgDaysLate, s.lotsReceived, s.receivedQuantity, s.defectiveQuantity, s.ppm,
                     s.lotRejectionRate, s.coaResults, s.coaConformanceRate, s.coaEdgeRate, s.missingCoALots,
                     s.messages, s.medianResponseHours, s.withinSLARate, s.unansweredOverdue, s.openLines,
-                    s.lateLines, s.repromiseRate, s.avgDaysMoved, s.medianConfirmationHours, s.avgLeadTimeDays,
-                    s.avgQuotedLeadTimeDays, s.leadTimeCV, s.rejectedLots, s.unlinkedDefects, s.pendingCoALots,
-                    s.answeredMessages, s.pendingMessages, s.unansweredShare, s.riskScore, s.riskLevel?.rawValue,
+                    s.lateLines, s.repromiseRate, s.avgDaysMoved, s.medianConfirmationHours,
+                    s.avgLeadTimeDays,
+                    s.avgQuotedLeadTimeDays, s.leadTimeCV, s.rejectedLots, s.unlinkedDefects,
+                    s.pendingCoALots,
+                    s.answeredMessages, s.pendingMessages, s.unansweredShare, s.riskScore,
+                    s.riskLevel?.rawValue,
                 ])
             }
         }
@@ -47,14 +53,16 @@ public struct ResultWriter {
         _ = try connection.copyIn(
             table: "scorecard.flags",
             columns: [
-                "run_id", "flag_id", "supplier_id", "material_id", "characteristic", "kind", "severity", "message",
+                "run_id", "flag_id", "supplier_id", "material_id", "characteristic", "kind", "severity",
+                "message",
                 "evidence",
             ]
         ) { writer in
             for (index, flag) in flags.enumerated() {
                 let evidence = String(decoding: try encoder.encode(flag.evidence), as: UTF8.self)
                 try writer.appendRow([
-                    runId, index + 1, flag.supplierId, flag.materialId, flag.characteristic, flag.kind.rawValue,
+                    runId, index + 1, flag.supplierId, flag.materialId, flag.characteristic,
+                    flag.kind.rawValue,
                     flag.severity.rawValue, flag.message, evidence,
                 ])
             }
@@ -65,19 +73,24 @@ public struct ResultWriter {
         _ = try connection.copyIn(
             table: "scorecard.characteristic_capability",
             columns: [
-                "run_id", "supplier_id", "material_id", "characteristic", "unit", "lower_limit", "upper_limit", "lots",
+                "run_id", "supplier_id", "material_id", "characteristic", "unit", "lower_limit",
+                "upper_limit", "lots",
                 "first_lot_day", "last_lot_day", "baseline_n", "baseline_mean", "baseline_sd", "baseline_cp",
-                "baseline_cpk", "recent_n", "recent_mean", "recent_sd", "recent_cp", "recent_cpk", "sigma_used",
+                "baseline_cpk", "recent_n", "recent_mean", "recent_sd", "recent_cp", "recent_cpk",
+                "sigma_used",
                 "edge_share_baseline", "edge_share_recent", "monitored", "ewma", "ewma_lower_limit",
-                "ewma_upper_limit", "ewma_signal_lot", "trend_signal_lot", "edge_share_signal", "drift_direction",
+                "ewma_upper_limit", "ewma_signal_lot", "trend_signal_lot", "edge_share_signal",
+                "drift_direction",
                 "recent_slope_per_lot", "projected_lots_to_limit",
             ]
         ) { writer in
             for c in capabilities {
                 try writer.appendRow([
-                    runId, c.supplierId, c.materialId, c.characteristic, c.unit, c.lowerLimit, c.upperLimit, c.lots,
+                    runId, c.supplierId, c.materialId, c.characteristic, c.unit, c.lowerLimit, c.upperLimit,
+                    c.lots,
                     c.firstLotDay, c.lastLotDay, c.baseline.n, c.baseline.mean, c.baseline.sd, c.baseline.cp,
-                    c.baseline.cpk, c.recent.n, c.recent.mean, c.recent.sd, c.recent.cp, c.recent.cpk, c.sigmaUsed,
+                    c.baseline.cpk, c.recent.n, c.recent.mean, c.recent.sd, c.recent.cp, c.recent.cpk,
+                    c.sigmaUsed,
                     c.edgeShareBaseline, c.edgeShareRecent, c.monitored, c.ewma, c.ewmaLowerLimit,
                     c.ewmaUpperLimit, c.ewmaSignalLot, c.trendSignalLot, c.edgeShareSignal,
                     c.driftDirection?.rawValue, c.recentSlopePerLot, c.projectedLotsToLimit,

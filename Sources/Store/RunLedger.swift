@@ -58,7 +58,8 @@ public struct RunLedger {
     }
 
     public func recordRenderError(_ runId: Int64, error: String?) throws {
-        try connection.execute("UPDATE scorecard.runs SET render_error = $2 WHERE run_id = $1", [runId, error])
+        try connection.execute(
+            "UPDATE scorecard.runs SET render_error = $2 WHERE run_id = $1", [runId, error])
     }
 
     /// The latest succeeded run, optionally the one before a given run.

@@ -8,13 +8,17 @@ struct CommonOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "PostgreSQL connection: a libpq conninfo string or postgresql:// URL.",
-            discussion: "Default: $DATABASE_URL, else libpq's own environment (PGHOST, PGDATABASE, PGUSER, PGPASSFILE)."))
+            discussion:
+                "Default: $DATABASE_URL, else libpq's own environment (PGHOST, PGDATABASE, PGUSER, PGPASSFILE)."
+        ))
     var database: String?
 
     @Option(help: "Configuration file (default: $SCORECARD_CONFIG, else none).")
     var config: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override one configuration key.", valueName: "key=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override one configuration key.", valueName: "key=value"))
     var overrides: [String] = []
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
@@ -22,7 +26,8 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+            throw ValidationError(
+                "--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         for override in overrides where !override.contains("=") {
             throw ValidationError("--set takes key=value, got '\(override)'")
@@ -67,6 +72,6 @@ func runReportingExit(_ body: () throws -> Void) throws {
         throw ArgumentParser.ExitCode(error.exitCode.rawValue)
     } catch let error as ConfigurationError {
         FileHandle.standardError.write(Data("scorecard: \(error)\n".utf8))
-        throw ArgumentParser.ExitCode(Job.ExitCode.usage.rawValue)
+        throw ArgumentParser.ExitCode(ExitStatus.usage.rawValue)
     }
 }

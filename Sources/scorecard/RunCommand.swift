@@ -5,7 +5,8 @@ import Job
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "The nightly run: ingest new CoAs, score every supplier, store, render HTML.")
+        commandName: "run",
+        abstract: "The nightly run: ingest new CoAs, score every supplier, store, render HTML.")
 
     @OptionGroup var common: CommonOptions
 
@@ -19,7 +20,9 @@ struct RunCommand: ParsableCommand {
     var reports: String?
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'") }
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
+        }
     }
 
     func run() throws {
@@ -29,23 +32,29 @@ struct RunCommand: ParsableCommand {
             ])
             let paths = try ResourcePaths.locate()
             let day = asOf.flatMap { Day(iso: $0) } ?? Day.today()
-            let summary = try NightlyRun(configuration: configuration, paths: paths, logger: common.makeLogger())
-                .run(asOf: day, database: common.conninfo)
+            let summary = try NightlyRun(
+                configuration: configuration, paths: paths, logger: common.makeLogger()
+            )
+            .run(asOf: day, database: common.conninfo)
             print(summary.line)
-            print("HTML scorecards: \(URL(fileURLWithPath: configuration.reports).standardizedFileURL.path)/index.html")
+            print(
+                "HTML scorecards: \(URL(fileURLWithPath: configuration.reports).standardizedFileURL.path)/index.html"
+            )
         }
     }
 }
 
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "migrate", abstract: "Apply the SQL/ migrations not yet applied (a second call is a no-op).")
+        commandName: "migrate",
+        abstract: "Apply the SQL/ migrations not yet applied (a second call is a no-op).")
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         try runReportingExit {
-            let applied = try Database.migrate(common.conninfo, paths: try ResourcePaths.locate(), logger: common.makeLogger())
+            let applied = try Database.migrate(
+                common.conninfo, paths: try ResourcePaths.locate(), logger: common.makeLogger())
             print(applied.isEmpty ? "schema is up to date" : "applied: \(applied.joined(separator: ", "))")
         }
     }
@@ -77,13 +86,13 @@ struct ConfigCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Flag(help: "Print the commented sample configuration file instead.")
+    @ArgumentParser.Flag(help: "Print the commented sample configuration file instead.")
     var sample = false
 
     func run() throws {
         try runReportingExit {
             if sample {
-                print(Job.Configuration.sample(), terminator: "")
+                print(Configuration.sample(), terminator: "")
                 return
             }
             let configuration = try common.configuration()

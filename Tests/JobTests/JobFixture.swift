@@ -24,7 +24,8 @@ struct JobFixture {
         logger = Logger(label: "test")
         conninfo = try TestCluster.shared.makeDatabase()
         paths = ResourcePaths(home: JobFixture.repositoryRoot)
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scorecard-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         _ = try Database.migrate(conninfo, paths: paths, logger: logger)
         if let seedSQL { try execute(seedSQL) }
@@ -60,16 +61,22 @@ struct JobFixture {
     }
 
     /// One value of the latest run's score row of a supplier.
-    func score<T: PostgresDecodable>(_ column: String, supplier: String, as type: T.Type = T.self) throws -> T? {
+    func score<T: PostgresDecodable>(_ column: String, supplier: String, as type: T.Type = T.self) throws
+        -> T?
+    {
         let connection = try connect()
         defer { connection.close() }
         let result = try connection.query(
             "SELECT \(column) FROM scorecard.supplier_scorecards WHERE supplier_id = $1", [supplier])
-        guard let row = result.first(where: { _ in true }) else { throw FixtureError("no score for \(supplier)") }
+        guard let row = result.first(where: { _ in true }) else {
+            throw FixtureError("no score for \(supplier)")
+        }
         return try row.decodeIfPresent(T.self, at: 0)
     }
 
-    func scalar<T: PostgresDecodable>(_ sql: String, _ parameters: [(any PostgresEncodable)?] = [], as type: T.Type = T.self)
+    func scalar<T: PostgresDecodable>(
+        _ sql: String, _ parameters: [(any PostgresEncodable)?] = [], as type: T.Type = T.self
+    )
         throws -> T?
     {
         let connection = try connect()
@@ -80,7 +87,8 @@ struct JobFixture {
 
     func writeInbox(_ relativePath: String, _ text: String) throws {
         let url = inbox.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
 }
@@ -89,4 +97,3 @@ struct FixtureError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
-

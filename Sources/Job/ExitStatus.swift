@@ -1,5 +1,5 @@
 /// The process exit codes, a contract with cron and operations (README "Exit codes").
-public enum ExitCode: Int32, Sendable, CaseIterable {
+public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// The run succeeded (rejected CoAs and input anomalies do not fail a run; they are reported).
     case success = 0
     /// The run failed; the previous results stay visible. The message says why.
@@ -16,10 +16,10 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
 
 /// A failure that ends the process with a documented exit code and a one-line message.
 public struct JobError: Error, CustomStringConvertible, Sendable {
-    public var exitCode: ExitCode
+    public var exitCode: ExitStatus
     public var message: String
 
-    public init(_ exitCode: ExitCode, _ message: String) {
+    public init(_ exitCode: ExitStatus, _ message: String) {
         self.exitCode = exitCode
         self.message = message
     }
