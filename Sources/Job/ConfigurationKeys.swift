@@ -24,17 +24,17 @@ extension ConfigurationKey {
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, help: help, defaultText: String(Configuration()[keyPath: keyPath]),
-            read: { String($0[keyPath: keyPath]) }
-        ) { config, text throws(ConfigurationError) in
-            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw ConfigurationError.invalid(key: name, value: text, expected: "a whole number")
-            }
-            guard range.contains(value) else {
-                throw ConfigurationError.invalid(
-                    key: name, value: text, expected: "\(range.lowerBound) to \(range.upperBound)")
-            }
-            config[keyPath: keyPath] = value
-        }
+            read: { String($0[keyPath: keyPath]) },
+            apply: { config, text throws(ConfigurationError) in
+                guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                    throw ConfigurationError.invalid(key: name, value: text, expected: "a whole number")
+                }
+                guard range.contains(value) else {
+                    throw ConfigurationError.invalid(
+                        key: name, value: text, expected: "\(range.lowerBound) to \(range.upperBound)")
+                }
+                config[keyPath: keyPath] = value
+            })
     }
 
     static func double(
@@ -43,18 +43,18 @@ extension ConfigurationKey {
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, help: help, defaultText: formatted(Configuration()[keyPath: keyPath]),
-            read: { formatted($0[keyPath: keyPath]) }
-        ) { config, text throws(ConfigurationError) in
-            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                throw ConfigurationError.invalid(key: name, value: text, expected: "a number")
-            }
-            guard range.contains(value) else {
-                throw ConfigurationError.invalid(
-                    key: name, value: text,
-                    expected: "\(formatted(range.lowerBound)) to \(formatted(range.upperBound))")
-            }
-            config[keyPath: keyPath] = value
-        }
+            read: { formatted($0[keyPath: keyPath]) },
+            apply: { config, text throws(ConfigurationError) in
+                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                    throw ConfigurationError.invalid(key: name, value: text, expected: "a number")
+                }
+                guard range.contains(value) else {
+                    throw ConfigurationError.invalid(
+                        key: name, value: text,
+                        expected: "\(formatted(range.lowerBound)) to \(formatted(range.upperBound))")
+                }
+                config[keyPath: keyPath] = value
+            })
     }
 
     static func text(
@@ -63,14 +63,14 @@ extension ConfigurationKey {
     ) -> ConfigurationKey {
         ConfigurationKey(
             name: name, help: help, defaultText: Configuration()[keyPath: keyPath],
-            read: { $0[keyPath: keyPath] }
-        ) { config, text throws(ConfigurationError) in
-            let value = text.trimmingCharacters(in: .whitespaces)
-            if let problem = validate(value) {
-                throw ConfigurationError.invalid(key: name, value: text, expected: problem)
-            }
-            config[keyPath: keyPath] = value
-        }
+            read: { $0[keyPath: keyPath] },
+            apply: { config, text throws(ConfigurationError) in
+                let value = text.trimmingCharacters(in: .whitespaces)
+                if let problem = validate(value) {
+                    throw ConfigurationError.invalid(key: name, value: text, expected: problem)
+                }
+                config[keyPath: keyPath] = value
+            })
     }
 
     fileprivate static func formatted(_ value: Double) -> String {
