@@ -119,3 +119,16 @@ enum FixtureFiles {
             .deletingLastPathComponent().appendingPathComponent("profiles")
     }
 }
+
+/// The canonical format written as a profile gives the same certificates as the tree-walking reader:
+/// a cross-check of both, and proof that the profile language covers the canonical format.
+@Test func canonicalAsAProfileAgreesWithTheCanonicalReader() throws {
+    let profile = try CoAProfile.load(contentsOf: FixtureFiles.url("canonical/canonical-profile.json"))
+    let reader = try CoAReader(profiles: [profile])
+    for name in ["example.xml", "extended.xml"] {
+        let bytes = try FixtureFiles.bytes("canonical/\(name)")
+        let direct = try reader.read(bytes).get()
+        let throughProfile = try reader.read(bytes, profileName: "canonical").get()
+        #expect(direct == throughProfile, "\(name)")
+    }
+}
