@@ -118,7 +118,7 @@ enum ControlChartSVG {
             svg.element(
                 "title",
                 text:
-                    "lot \(point.lotNumber), \(point.lotDay.iso): \(ReportFormat.value(point.value)) \(chart.unit), "
+                    "lot \(point.lotNumber), \(ReportFormat.date(point.lotDay)): \(ReportFormat.value(point.value)) \(chart.unit), "
                     + "\(point.verdict.rawValue)\(point.flagged ? ", flagged" : "")")
             switch point.verdict {
             case .pass:
@@ -155,7 +155,7 @@ enum ControlChartSVG {
             svg.element(
                 "text",
                 ["x": n(x(index)), "y": n(height - bottom + 14), "class": "tick", "text-anchor": "middle"],
-                text: chart.points[index].lotDay.iso)
+                text: ReportFormat.date(chart.points[index].lotDay))
         }
         svg.element(
             "text",

@@ -61,12 +61,15 @@ public enum ReportFormat {
 
     /// A day as ISO 8601: "2026-03-01".
     public static func date(_ day: Day?) -> String {
-        day?.iso ?? noData
+        guard let day else { return noData }
+        let (year, month, dayOfMonth) = day.components
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(dayOfMonth, 2)
     }
 
     /// A month as "2026-03".
     public static func month(_ day: Day) -> String {
-        String(day.iso.prefix(7))
+        let (year, month, _) = day.components
+        return padded(year, 4) + "-" + padded(month, 2)
     }
 
     /// A moment in UTC to the minute: "2026-03-01 02:00 UTC".
@@ -76,7 +79,7 @@ public enum ReportFormat {
         let dayNumber = Int((Double(seconds) / 86_400).rounded(.down))
         let secondOfDay = seconds - dayNumber * 86_400
         let day = Day(daysSinceEpoch: dayNumber)
-        return day.iso + " " + twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay % 3600 / 60)
+        return Self.date(day) + " " + padded(secondOfDay / 3600, 2) + ":" + padded(secondOfDay % 3600 / 60, 2)
             + " UTC"
     }
 
@@ -84,11 +87,18 @@ public enum ReportFormat {
     public static func count(_ value: Int) -> String { grouped(value) }
 
     /// `value` rounded half away from zero to `decimals` places, without a minus sign on zero.
+    /// Integer arithmetic rather than `String(format:)`, which dominated the cost of drawing charts.
     static func fixed(_ value: Double, decimals: Int) -> String {
         let scale = pow(10, Double(decimals))
-        var rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
-        if rounded == 0 { rounded = 0 }  // drops the sign of -0.0
-        return String(format: "%.\(decimals)f", rounded)
+        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 1e15 else { return String(format: "%.\(decimals)f", value) }
+        let units = Int(scaled)
+        var divisor = 1
+        for _ in 0..<decimals { divisor *= 10 }
+        let whole = String(units.magnitude / UInt(divisor))
+        let sign = units < 0 ? "-" : ""
+        guard decimals > 0 else { return sign + whole }
+        return sign + whole + "." + padded(Int(units.magnitude % UInt(divisor)), decimals)
     }
 
     private static func grouped(_ value: Int) -> String {
@@ -101,7 +111,9 @@ public enum ReportFormat {
         return value < 0 ? "-" + out : out
     }
 
-    private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
+    /// A non-negative number with leading zeros to `width` digits.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

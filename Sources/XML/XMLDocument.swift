@@ -60,9 +60,15 @@ public final class XMLDocument {
                 let message = withUnsafeBytes(of: guardState.error_message) { raw in
                     String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
                 }
-                throw XMLError(
-                    .notWellFormed, message.trimmingWhitespace(), line: Int(guardState.error_line),
-                    column: Int(guardState.error_column))
+                let line = Int(guardState.error_line)
+                let column = Int(guardState.error_column)
+                // libxml2's own depth limit; its message advises XML_PARSE_HUGE, which is never set here.
+                if message.hasPrefix("Excessive depth in document") {
+                    throw XMLError(
+                        .tooDeep, "elements are nested deeper than libxml2's limit of 256 levels", line: line,
+                        column: column)
+                }
+                throw XMLError(.notWellFormed, message.trimmingWhitespace(), line: line, column: column)
             }
             throw XMLError(.notWellFormed, record: xmlCtxtGetLastError(context), fallback: "not well-formed")
         }

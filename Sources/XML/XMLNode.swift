@@ -36,3 +36,18 @@ public struct XMLNode {
         consume(xmlGetNoNsProp(pointer, name))
     }
 }
+
+extension XMLNode {
+    /// The child elements, in document order (text, comments and other nodes left out).
+    public var elements: [XMLNode] {
+        var result: [XMLNode] = []
+        var child = pointer.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                result.append(XMLNode(document: document, pointer: node))
+            }
+            child = node.pointee.next
+        }
+        return result
+    }
+}

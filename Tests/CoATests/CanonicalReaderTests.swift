@@ -1,3 +1,4 @@
+import Dispatch
 import Domain
 import Foundation
 import Testing
@@ -118,4 +119,39 @@ enum FixtureFiles {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("profiles")
     }
+}
+
+/// The canonical format written as a profile gives the same certificates as the tree-walking reader:
+/// a cross-check of both, and proof that the profile language covers the canonical format.
+@Test func canonicalAsAProfileAgreesWithTheCanonicalReader() throws {
+    let profile = try CoAProfile.load(contentsOf: FixtureFiles.url("canonical/canonical-profile.json"))
+    let reader = try CoAReader(profiles: [profile])
+    for name in ["example.xml", "extended.xml"] {
+        let bytes = try FixtureFiles.bytes("canonical/\(name)")
+        let direct = try reader.read(bytes).get()
+        let throughProfile = try reader.read(bytes, profileName: "canonical").get()
+        #expect(direct == throughProfile, "\(name)")
+    }
+}
+
+/// One reader (one compiled schema) used from all cores: each validation reports its own document's errors.
+@Test func readsAndValidatesInParallel() throws {
+    let reader = try CoAReader()
+    let good = try FixtureFiles.bytes("canonical/example.xml")
+    let bad = try FixtureFiles.bytes("canonical/invalid-value-missing.xml")
+    let outcomes = ParallelOutcomes(count: 200)
+    DispatchQueue.concurrentPerform(iterations: 200) { index in
+        switch reader.read(index.isMultiple(of: 2) ? good : bad) {
+        case .success(let certificate): outcomes.set(index, certificate.lotNumber ?? "?")
+        case .failure(let rejection): outcomes.set(index, "line \(rejection.line ?? 0)")
+        }
+    }
+    #expect(outcomes.values == (0..<200).map { $0.isMultiple(of: 2) ? "L24-0193" : "line 9" })
+}
+
+private final class ParallelOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [String]
+    init(count: Int) { values = Array(repeating: "", count: count) }
+    func set(_ index: Int, _ value: String) { lock.withLock { values[index] = value } }
 }

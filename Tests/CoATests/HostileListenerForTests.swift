@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -53,4 +54,31 @@ final class LocalListener {
             count += 1
         }
     }
+
+    /// Connects to the listener once, as a fetch would: the control that shows the listener sees connections.
+    func connectOnce() -> Bool {
+        #if canImport(Glibc)
+            let socketType = Int32(SOCK_STREAM.rawValue)
+        #else
+            let socketType = SOCK_STREAM
+        #endif
+        let client = socket(AF_INET, socketType, 0)
+        guard client >= 0 else { return false }
+        defer { close(client) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+}
+
+@Test func hostileListenerSeesAConnectionWhenOneIsMade() throws {
+    let listener = try LocalListener()
+    #expect(listener.connectOnce())
+    #expect(listener.pendingConnections() == 1)
 }

@@ -66,6 +66,24 @@ enum Fixtures {
             ],
             controlCharts: [
                 chart(material: "MAT-0007", characteristic: "moisture", lots: 12, flaggedFrom: 10)
+            ],
+            monthlyResponse: [
+                MonthlyResponse(
+                    month: Day(year: 2026, month: 2, day: 1), messages: 5, medianResponseHours: 30,
+                    withinSLARate: 0.8, unanswered: 1),
+                MonthlyResponse(
+                    month: Day(year: 2026, month: 3, day: 1), messages: 0, medianResponseHours: nil,
+                    withinSLARate: nil, unanswered: 0),
+            ],
+            documents: [
+                CoADocumentSummary(
+                    documentId: "DOC-1", path: "inbox/SUP-0002/L-111.xml", status: "accepted",
+                    lotNumber: "L-111",
+                    materialId: "MAT-0007", ingestedOn: Day(year: 2026, month: 2, day: 3), results: 4,
+                    failedResults: 0, edgeResults: 1),
+                CoADocumentSummary(
+                    documentId: "DOC-2", path: "inbox/SUP-0002/bad.xml", status: "rejected",
+                    reason: "line 3, column 7: unknown element <Moisture>"),
             ])
         let empty = SupplierReport(supplierId: "SUP-0009", name: "Quiet Supplies Ltd")
         let hostileSupplier = SupplierReport(

@@ -88,3 +88,15 @@ import Testing
     #expect(ChartScale.niceStep(0.0449) == 0.05)
     #expect(ChartScale.niceStep(18) == 20)
 }
+
+@Test func fixedDecimalsMatchPrintfForOrdinaryValues() {
+    for value in [0.0, 0.05, 0.96449, 1.5, 2.25, 99.95, 12_345.678, -3.14159, -0.04] {
+        for decimals in 0...3 {
+            let scale = pow(10, Double(decimals))
+            let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+            let expected = String(format: "%.\(decimals)f", rounded == 0 ? 0 : rounded)
+            #expect(ReportFormat.fixed(value, decimals: decimals) == expected, "\(value) \(decimals)")
+        }
+    }
+    #expect(ReportFormat.date(Day(year: 987, month: 1, day: 2)) == "0987-01-02")
+}

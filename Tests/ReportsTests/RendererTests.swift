@@ -63,6 +63,13 @@ import Testing
             "<td>largest 25 %</td><td class=\"num\">12</td><td class=\"num\">50.0 %</td><td class=\"num\">6.5 days</td>",
             "<td>the rest</td><td class=\"num\">36</td><td class=\"num\">no data</td><td class=\"num\">no data</td>",
             "<tr><td>2026-02</td><td class=\"num\">0</td><td class=\"num\">no data</td><td class=\"num\">no data</td></tr>",
+            "<tr><td>2026-02</td><td class=\"num\">5</td><td class=\"num\">30.0 h</td><td class=\"num\">80.0 %</td>"
+                + "<td class=\"num\">1</td></tr>",
+            "<tr><td>2026-03</td><td class=\"num\">0</td><td class=\"num\">no data</td><td class=\"num\">no data</td>"
+                + "<td class=\"num\">0</td></tr>",
+            "<tr id=\"coa-DOC-1\"><td>DOC-1<br /><small><code>inbox/SUP-0002/L-111.xml</code></small></td>",
+            "<span class=\"badge sev-critical\">rejected</span>",
+            "line 3, column 7: unknown element &lt;Moisture&gt;",
         ] {
             #expect(page.contains(expected), "missing: \(expected)")
         }

@@ -63,4 +63,20 @@ import Testing
         #expect(error.file == "index.mustache")
         #expect(error.message == "template missing")
     }
+
+    @Test func missingTemplatesFolderIsNamed() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "no-such-\(UUID().uuidString)")
+        #expect(throws: ReportTemplateError.self) { try ReportRenderer(templatesDirectory: missing) }
+    }
+
+    @Test func unwritableOutputThrowsInsteadOfWritingHalfAReport() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A plain file where the suppliers folder should go.
+        try Data("x".utf8).write(to: root.appendingPathComponent("suppliers"))
+        let renderer = try ReportRenderer(templatesDirectory: Fixtures.templatesDirectory)
+        #expect(throws: (any Error).self) { try renderer.render(Fixtures.smallReport(), to: root) }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path))
+    }
 }

@@ -94,3 +94,13 @@ private final class Results: @unchecked Sendable {
     func set(_ index: Int, _ value: String?) { lock.withLock { values[index] = value } }
     func setError(_ index: Int, _ line: Int?) { lock.withLock { errorLines[index] = line } }
 }
+
+@Test func libxml2DepthLimitIsReportedAsTooDeep() {
+    let nested = String(repeating: "<a>\n", count: 300) + String(repeating: "</a>", count: 300)
+    #expect {
+        _ = try XMLDocument.parse(bytes(nested), limits: XMLLimits(maxBytes: 1 << 20, maxDepth: 10_000))
+    } throws: { error in
+        guard let error = error as? XMLError else { return false }
+        return error.kind == .tooDeep && error.line == 258
+    }
+}

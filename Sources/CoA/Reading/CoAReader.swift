@@ -13,9 +13,8 @@ public struct CoAReader: Sendable {
     public let profiles: [CoAProfile]
     public let limits: XMLLimits
     private let schema: XMLSchema
-    private let canonical: CoAProfile
 
-    /// Loads the canonical XSD and profile from the module's bundle and keeps `profiles` for supplier
+    /// Loads the canonical XSD from the module's bundle and keeps `profiles` for supplier
     /// formats. Throws if the bundle's resources are missing or two profiles share a name.
     public init(profiles: [CoAProfile] = [], limits: XMLLimits = .default) throws {
         let names = profiles.map(\.name)
@@ -25,8 +24,6 @@ public struct CoAReader: Sendable {
         self.profiles = profiles
         self.limits = limits
         self.schema = try XMLSchema(bytes: try Self.resource("coa-1", "xsd"))
-        self.canonical = try CoAProfile.load(
-            data: Data(try Self.resource("canonical", "json")), file: "canonical.json")
     }
 
     /// Reads one document.
@@ -60,7 +57,7 @@ public struct CoAReader: Sendable {
             certificate = try extract(document, with: profile)
         } else if root.namespace == Self.canonicalNamespace {
             try validateCanonical(document)
-            certificate = try extract(document, with: canonical, format: "canonical")
+            certificate = CanonicalReader.certificate(from: document)
         } else {
             var matching: CoAProfile?
             for profile in profiles {
@@ -103,11 +100,11 @@ public struct CoAReader: Sendable {
             column: first.column)
     }
 
-    private func extract(_ document: XMLDocument, with profile: CoAProfile, format: String? = nil)
-        throws(CoARejection) -> Certificate
+    private func extract(_ document: XMLDocument, with profile: CoAProfile) throws(CoARejection)
+        -> Certificate
     {
         do {
-            return try profile.extract(from: document, format: format)
+            return try profile.extract(from: document)
         } catch {
             throw CoARejection(reason: "profile '\(profile.name)' failed: \(error.message)")
         }

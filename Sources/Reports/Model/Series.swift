@@ -94,3 +94,58 @@ public struct ControlChartPoint: Sendable, Hashable {
         self.flagged = flagged
     }
 }
+
+/// Responsiveness in one calendar month (messages sent that month).
+public struct MonthlyResponse: Sendable, Hashable {
+    /// Any day of the month; shown as `YYYY-MM`.
+    public var month: Day
+    public var messages: Int
+    public var medianResponseHours: Double?
+    public var withinSLARate: Double?
+    /// Messages of the month still unanswered at the as-of date.
+    public var unanswered: Int
+
+    public init(
+        month: Day, messages: Int, medianResponseHours: Double?, withinSLARate: Double?, unanswered: Int
+    ) {
+        self.month = month
+        self.messages = messages
+        self.medianResponseHours = medianResponseHours
+        self.withinSLARate = withinSLARate
+        self.unanswered = unanswered
+    }
+}
+
+/// One ingested CoA document of the supplier (`scorecard.coa_documents`), for the page's document list.
+public struct CoADocumentSummary: Sendable, Hashable {
+    public var documentId: String
+    public var path: String
+    /// `accepted` or `rejected`, as stored.
+    public var status: String
+    public var lotNumber: String?
+    public var materialId: String?
+    public var ingestedOn: Day?
+    /// Results in the document and how they were judged.
+    public var results: Int
+    public var failedResults: Int
+    public var edgeResults: Int
+    /// Why it was rejected, or a note on how it was read.
+    public var reason: String?
+
+    public init(
+        documentId: String, path: String, status: String, lotNumber: String? = nil, materialId: String? = nil,
+        ingestedOn: Day? = nil, results: Int = 0, failedResults: Int = 0, edgeResults: Int = 0,
+        reason: String? = nil
+    ) {
+        self.documentId = documentId
+        self.path = path
+        self.status = status
+        self.lotNumber = lotNumber
+        self.materialId = materialId
+        self.ingestedOn = ingestedOn
+        self.results = results
+        self.failedResults = failedResults
+        self.edgeResults = edgeResults
+        self.reason = reason
+    }
+}

@@ -25,6 +25,9 @@ public struct SupplierReport: Sendable, Hashable {
     public var monthlyDelivery: [MonthlyDelivery]
     public var lateness: [OrderSizeBucket]
     public var controlCharts: [ControlChart]
+    public var monthlyResponse: [MonthlyResponse]
+    /// The supplier's CoA documents to list on its page (the caller chooses how many, e.g. the window's).
+    public var documents: [CoADocumentSummary]
 
     public init(
         supplierId: String, name: String, overallScore: Double? = nil, grade: String? = nil,
@@ -32,7 +35,8 @@ public struct SupplierReport: Sendable, Hashable {
         delivery: DeliveryFigures = DeliveryFigures(), quality: QualityFigures = QualityFigures(),
         responsiveness: ResponsivenessFigures = ResponsivenessFigures(), priorityRisk: PriorityRisk? = nil,
         previous: PreviousStanding? = nil, flags: [Flag] = [], monthlyDelivery: [MonthlyDelivery] = [],
-        lateness: [OrderSizeBucket] = [], controlCharts: [ControlChart] = []
+        lateness: [OrderSizeBucket] = [], controlCharts: [ControlChart] = [],
+        monthlyResponse: [MonthlyResponse] = [], documents: [CoADocumentSummary] = []
     ) {
         self.supplierId = supplierId
         self.name = name
@@ -50,6 +54,8 @@ public struct SupplierReport: Sendable, Hashable {
         self.monthlyDelivery = monthlyDelivery
         self.lateness = lateness
         self.controlCharts = controlCharts
+        self.monthlyResponse = monthlyResponse
+        self.documents = documents
     }
 
     /// Score now minus score in the previous run; nil unless both exist.

@@ -50,6 +50,29 @@ struct SupplierPage {
         var chartMarkup: Markup?
     }
 
+    struct ResponseRow {
+        var month: String
+        var messages: String
+        var median: String
+        var withinSLA: String
+        var unanswered: String
+    }
+
+    struct DocumentRow {
+        var anchor: String
+        var documentId: String
+        var path: String
+        var status: String
+        var rejected: Bool
+        var lot: String
+        var material: String
+        var ingestedOn: String
+        var results: String
+        var failed: String
+        var edge: String
+        var reason: String?
+    }
+
     struct SourceRow {
         var link: String
         var materialId: String
@@ -82,6 +105,8 @@ struct SupplierPage {
     var months: [MonthRow]
     var buckets: [BucketRow]
     var charts: [ChartView]
+    var responses: [ResponseRow]
+    var documents: [DocumentRow]
     var materials: [SourceRow]
 
     init(_ supplier: SupplierReport, report: ScorecardReport, materials sources: [SourceRow]) {
@@ -140,6 +165,23 @@ struct SupplierPage {
                 limits: limits.isEmpty ? "no specification limits" : limits + " (\(chart.unit))",
                 flaggedLots: flagged.isEmpty ? nil : flagged.joined(separator: ", "),
                 chartMarkup: ControlChartSVG.svg(chart, supplierName: supplier.name))
+        }
+        responses = supplier.monthlyResponse.map { month in
+            ResponseRow(
+                month: ReportFormat.month(month.month), messages: ReportFormat.count(month.messages),
+                median: ReportFormat.hours(month.medianResponseHours),
+                withinSLA: ReportFormat.percent(month.withinSLARate),
+                unanswered: ReportFormat.count(month.unanswered))
+        }
+        documents = supplier.documents.map { document in
+            DocumentRow(
+                anchor: "coa-" + PageFileName.stem(for: document.documentId), documentId: document.documentId,
+                path: document.path, status: document.status, rejected: document.status == "rejected",
+                lot: document.lotNumber ?? "–", material: document.materialId ?? "–",
+                ingestedOn: document.ingestedOn.map { ReportFormat.date($0) } ?? "–",
+                results: ReportFormat.count(document.results),
+                failed: ReportFormat.count(document.failedResults),
+                edge: ReportFormat.count(document.edgeResults), reason: document.reason)
         }
         materials = sources
     }

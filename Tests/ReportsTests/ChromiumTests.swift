@@ -1,0 +1,45 @@
+import Foundation
+import Reports
+import Testing
+
+/// Headless Chromium (Debian's chromium-headless-shell), when installed, loads rendered pages from
+/// disk with no network; the DOM it builds is checked, not our own reading of the markup.
+/// `--no-sandbox` because CI runs as root, where Chromium refuses its sandbox; the pages are our own files.
+private let chromium = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
+
+@Test(.enabled(if: chromium != nil, "needs chromium-headless-shell or chromium"))
+func chromiumBuildsTheExpectedDOM() throws {
+    let root = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let renderer = try ReportRenderer(templatesDirectory: Fixtures.templatesDirectory)
+    _ = try renderer.render(Fixtures.smallReport(), to: root)
+
+    let supplier = try dumpDOM(root.appendingPathComponent("suppliers/SUP-0002.html"))
+    #expect(supplier.contains("<title>Drift Chemicals GmbH (SUP-0002) — scorecard as of 2026-03-01</title>"))
+    // Two charts survive the browser's parser as SVG (delivery and one control chart).
+    #expect(supplier.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\"").count - 1 == 2)
+    #expect(supplier.contains("<dd>96.4 %</dd>"))
+
+    let hostile = try dumpDOM(root.appendingPathComponent("suppliers/_2E_2E_2F_2E_2E_2Fetc_2Fpasswd.html"))
+    #expect(hostile.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(!hostile.contains("<script"))
+    #expect(!hostile.contains("<img"))
+}
+
+private func dumpDOM(_ page: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: chromium ?? "")
+    process.arguments = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dump-dom", page.absoluteString,
+    ]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    return String(decoding: data, as: UTF8.self)
+}
