@@ -13,6 +13,7 @@ struct Scorecard: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, MigrateCommand.self, RenderCommand.self, ConfigCommand.self,
+            CheckCoACommand.self,
         ])
 
     static func main() {

@@ -41,17 +41,17 @@ struct JobFixture {
         try connection.executeScript(sql)
     }
 
-    func configuration(_ changes: (inout Configuration) throws -> Void = { _ in }) rethrows -> Configuration {
+    func configuration(_ changes: (inout Configuration) -> Void = { _ in }) -> Configuration {
         var configuration = Configuration()
         configuration.inbox = inbox.path
         configuration.reports = reports.path
-        try changes(&configuration)
+        changes(&configuration)
         return configuration
     }
 
-    func run(asOf: String, _ changes: (inout Configuration) throws -> Void = { _ in }) throws -> RunSummary {
+    func run(asOf: String, _ changes: (inout Configuration) -> Void = { _ in }) throws -> RunSummary {
         let day = try Self.day(asOf)
-        return try NightlyRun(configuration: try configuration(changes), paths: paths, logger: logger)
+        return try NightlyRun(configuration: configuration(changes), paths: paths, logger: logger)
             .run(asOf: day, database: conninfo)
     }
 

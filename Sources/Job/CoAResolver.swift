@@ -1,0 +1,52 @@
+import CoA
+import Store
+
+/// Establishes the supplier, our material and the lot of a certificate, or says why they cannot be
+/// established. The inbox folder names the supplier; the document may confirm it but never override it.
+struct CoAResolver {
+    let reference: CoADocumentStore.ReferenceData
+
+    struct Resolved {
+        var supplierId: String
+        var materialId: String
+        var lotNumber: String
+    }
+
+    enum Resolution {
+        case resolved(Resolved)
+        case unresolved(String)
+    }
+
+    /// Establishes supplier, material and lot, or says why they cannot be established.
+    func resolve(_ certificate: Certificate, folder: String?) -> Resolution {
+        guard let folder else {
+            return .unresolved("file is not in a supplier folder (<inbox>/<supplier_id>/...)")
+        }
+        guard reference.supplierIds.contains(folder) else {
+            return .unresolved("folder '\(folder)' is not a supplier in procurement.suppliers")
+        }
+        if let stated = certificate.supplierId, !stated.isEmpty, stated != folder {
+            return .unresolved("document names supplier \(stated) but sits in the folder of \(folder)")
+        }
+        let materialId: String
+        if let id = certificate.materialId, !id.isEmpty {
+            guard reference.materialIds.contains(id) else {
+                return .unresolved("material \(id) is not in procurement.materials")
+            }
+            materialId = id
+        } else if let part = certificate.partNumber, !part.isEmpty {
+            guard let id = reference.partNumbers[folder]?[part] else {
+                return .unresolved(
+                    "part number \(part) is not an approved source of \(folder) (procurement.approved_sources)"
+                )
+            }
+            materialId = id
+        } else {
+            return .unresolved("material cannot be established: no materialId or partNumber")
+        }
+        guard let lot = certificate.lotNumber?.trimmingCharacters(in: .whitespaces), !lot.isEmpty else {
+            return .unresolved("lot cannot be established: no lot number")
+        }
+        return .resolved(Resolved(supplierId: folder, materialId: materialId, lotNumber: lot))
+    }
+}
