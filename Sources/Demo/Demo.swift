@@ -1,1 +1,0 @@
-// The Demo module: see README "Design".
