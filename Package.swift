@@ -44,7 +44,8 @@ let package = Package(
         .executableTarget(
             name: "scorecard",
             dependencies: [
-                "Job", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Job", "Postgres", "Demo", "Domain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Benchmark helper for scripts/bench-coa-parse (not part of the product).

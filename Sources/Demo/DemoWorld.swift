@@ -229,9 +229,11 @@ public struct DemoWorld: Sendable {
         let text = CoADocument.xml(
             plan: plan, source: source, line: history.lines[receipt.line], receipt: receipt, lot: lot,
             measured: measured, broken: broken)
+        // A CoA travels with its lot: the file is dated to the lot's arrival, as an inbox fed over the years
+        // would be, so the intake sees when each certificate arrived.
         try writer.write(
             supplierId: plan.suppliers[source.supplier].id, name: lot + ".xml", text: text,
-            broken: broken != nil)
+            broken: broken != nil, arrived: receipt.received)
     }
 }
 
@@ -246,7 +248,9 @@ struct InboxWriter {
         self.root = root
     }
 
-    mutating func write(supplierId: String, name: String, text: String, broken isBroken: Bool) throws {
+    mutating func write(supplierId: String, name: String, text: String, broken isBroken: Bool, arrived: Int)
+        throws
+    {
         let folder = root.appendingPathComponent(supplierId, isDirectory: true)
         if !created.contains(supplierId) {
             do {
@@ -259,6 +263,9 @@ struct InboxWriter {
         let file = folder.appendingPathComponent(name, isDirectory: false)
         do {
             try Data(text.utf8).write(to: file)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: TimeInterval(arrived))],
+                ofItemAtPath: file.path)
         } catch {
             throw DemoError.cannotWrite(path: file.path, reason: "\(error)")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Job
 import Logging
+import Postgres
 
 /// Options every command shares: where the database is, the configuration, logging.
 struct CommonOptions: ParsableArguments {
@@ -73,5 +74,15 @@ func runReportingExit(_ body: () throws -> Void) throws {
     } catch let error as ConfigurationError {
         FileHandle.standardError.write(Data("scorecard: \(error)\n".utf8))
         throw ArgumentParser.ExitCode(ExitStatus.usage.rawValue)
+    } catch let error as PostgresError {
+        FileHandle.standardError.write(Data("scorecard: \(error)\n".utf8))
+        throw ArgumentParser.ExitCode(
+            error.code.isConnectionError
+                ? ExitStatus.databaseUnavailable.rawValue : ExitStatus.failure.rawValue)
+    } catch let error as ArgumentParser.ExitCode {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("scorecard: \(error)\n".utf8))
+        throw ArgumentParser.ExitCode(ExitStatus.failure.rawValue)
     }
 }

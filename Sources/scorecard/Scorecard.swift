@@ -12,7 +12,7 @@ struct Scorecard: ParsableCommand {
             73 results stored but HTML not written, 75 another run holds the lock.
             """,
         subcommands: [
-            RunCommand.self, MigrateCommand.self, RenderCommand.self, ConfigCommand.self,
+            RunCommand.self, MigrateCommand.self, DemoCommand.self, RenderCommand.self, ConfigCommand.self,
             CheckCoACommand.self,
         ])
 

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Demo
+import Domain
+import Foundation
+import Job
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the demo world into an empty database, then run the real nightly job on it.",
+        discussion: "`make demo` does all of this against a private throwaway PostgreSQL in ./.pgdata.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Seed of the generated world (same seed, same world).")
+    var seed: UInt64 = 20_261_123
+
+    @Option(help: "The demo's as-of date, YYYY-MM-DD (default: today in UTC).")
+    var asOf: String?
+
+    @Option(help: "World size: standard (about 40 suppliers) or large (1,000 suppliers, three years).")
+    var size: String = "standard"
+
+    @Option(help: "Folder the demo's CoA files are written to and read from.")
+    var inbox: String = "demo/inbox"
+
+    @Option(help: "Folder for the HTML scorecards.")
+    var reports: String = "demo/reports"
+
+    func validate() throws {
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
+        }
+        guard ["standard", "large"].contains(size) else {
+            throw ValidationError("--size must be standard or large")
+        }
+    }
+
+    func run() throws {
+        try runReportingExit {
+            let logger = common.makeLogger()
+            let configuration = try common.configuration(options: [
+                ("inbox", inbox, "--inbox"), ("reports", reports, "--reports"),
+            ])
+            let paths = try ResourcePaths.locate()
+            let day = asOf.flatMap { Day(iso: $0) } ?? Day.today()
+            _ = try Database.migrate(common.conninfo, paths: paths, logger: logger)
+            let connection = try Database.connect(common.conninfo, logger: logger)
+            let world = DemoWorld(seed: seed, size: size == "large" ? .large : .standard, asOf: day)
+            let summary = try DemoLoader(connection: connection, logger: logger)
+                .load(world, inbox: URL(fileURLWithPath: configuration.inbox))
+            connection.close()
+            print(
+                "demo world loaded (seed \(seed), as of \(day)): \(summary.coaFiles) CoA files in \(configuration.inbox)"
+            )
+            for story in summary.stories {
+                print("  planted: \(story.description)")
+            }
+            let run = try NightlyRun(configuration: configuration, paths: paths, logger: logger)
+                .run(asOf: day, database: common.conninfo)
+            print(run.line)
+            print(
+                "HTML scorecards: \(URL(fileURLWithPath: configuration.reports).standardizedFileURL.path)/index.html"
+            )
+        }
+    }
+}
