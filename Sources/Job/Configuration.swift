@@ -77,13 +77,20 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// `SCORECARD_*` variables that are not configuration keys: the configuration file, the installation
+    /// folder, and the cron wrapper's own settings (cron/scorecard-cron).
+    public static let reservedVariables: Set<String> = [
+        "SCORECARD_CONFIG", "SCORECARD_HOME", "SCORECARD_BIN", "SCORECARD_ENV", "SCORECARD_LOG",
+        "SCORECARD_LOCK",
+    ]
+
     /// Applies `SCORECARD_*` variables; an unknown `SCORECARD_` variable is an error (a typo must not pass silently).
     public mutating func load(environment: [String: String]) throws(ConfigurationError) {
         let byVariable = Dictionary(
             uniqueKeysWithValues: Configuration.keys.map { ($0.environmentVariable, $0.name) })
         for (variable, value) in environment.sorted(by: { $0.key < $1.key })
         where variable.hasPrefix("SCORECARD_") {
-            if variable == "SCORECARD_CONFIG" || variable == "SCORECARD_HOME" { continue }
+            if Configuration.reservedVariables.contains(variable) { continue }
             guard let key = byVariable[variable] else {
                 throw ConfigurationError.unknownKey(variable, at: "the environment")
             }

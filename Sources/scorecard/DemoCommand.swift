@@ -54,7 +54,9 @@ struct DemoCommand: ParsableCommand {
                 "demo world loaded (seed \(seed), as of \(day)): \(summary.coaFiles) CoA files in \(configuration.inbox)"
             )
             for story in summary.stories {
-                print("  planted: \(story.description)")
+                print(
+                    "  planted \(story.kind.rawValue): \(story.supplierId)\(story.materialId.map { " " + $0 } ?? ""): \(story.description)"
+                )
             }
             let run = try NightlyRun(configuration: configuration, paths: paths, logger: logger)
                 .run(asOf: day, database: common.conninfo)
