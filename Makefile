@@ -7,7 +7,7 @@ DEMO_URL = host=$(PGDIR) user=postgres dbname=$(DEMO_DB)
 PREFIX ?= /opt/scorecard
 SWIFT_FLAGS ?=
 
-.PHONY: demo test build release lint format deps db-start db-stop db-clean install bench clean
+.PHONY: demo test build release lint format deps db-start db-stop db-clean install bench clean leak-check
 
 deps:
 	@./scripts/install-deps
@@ -22,11 +22,16 @@ demo: build db-start
 	swift run $(SWIFT_FLAGS) scorecard demo --database "$(DEMO_URL)" --inbox demo/inbox --reports demo/reports
 	@echo "Open demo/reports/index.html. Query the results: psql \"$(DEMO_URL)\". Stop the database: make db-stop"
 
-## make test: build and run every test (unit, integration against throwaway clusters, SQL), then lint.
+## make test: build and run every test (unit, integration against throwaway clusters), the libpq leak
+## check under LeakSanitizer, then lint.
 test: deps
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build $(SWIFT_FLAGS)
+	./scripts/leak-check
 	$(MAKE) --no-print-directory lint
+
+leak-check: deps
+	./scripts/leak-check
 
 lint:
 	swift format lint --strict -r Sources Tests Package.swift
