@@ -41,7 +41,7 @@ public struct DemoSize: Sendable, Hashable {
     /// lines, 50,000 defects, 200,000 messages and 100,000 CoA files, a few percent of them broken.
     public static let large = DemoSize(
         suppliers: 1_000, materials: 3_000, years: 3, orderLinesPerSourceMonth: 5.4,
-        specifiedShare: 0.1, defectShare: 0.045, communicationsPerSupplierMonth: 5.6,
+        specifiedShare: 0.086, defectShare: 0.045, communicationsPerSupplierMonth: 5.6,
         brokenCoAShare: 0.03, inspectedShare: 0.05)
 
     /// The standard densities with other counts, for tests and benchmarks.

@@ -189,6 +189,11 @@ struct WorldPlan {
                 confirmHours: random.uniform(3, 30), missingCoAShare: 0.03,
                 messagesPerMonth: size.communicationsPerSupplierMonth * random.uniform(0.5, 1.5))
             if let role = plan.role { WorldPlan.shape(&plan, as: role) }
+            if number == 1 {
+                // The first supplier prints its own, wider release limits on every CoA: issue 4 records that.
+                plan.statesLimits = true
+                plan.widerLimits = true
+            }
             suppliers.append(plan)
         }
     }

@@ -74,11 +74,13 @@ struct GeneratedWorld: Sendable {
     var inbox: URL
     var asOf: Day
 
-    static func make(seed: UInt64 = 20_261_123, size: DemoSize = .standard, asOf: Day = demoAsOf) throws
-        -> GeneratedWorld
-    {
-        let inbox = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "demo-tests-\(seed)-\(size.suppliers)-\(size.materials)-\(UUID().uuidString)", isDirectory: true)
+    static func make(
+        seed: UInt64 = 20_261_123, size: DemoSize = .standard, asOf: Day = demoAsOf, inbox: URL? = nil
+    ) throws -> GeneratedWorld {
+        let inbox =
+            inbox
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "demo-tests-\(seed)-\(size.suppliers)-\(UUID().uuidString)", isDirectory: true)
         var sink = RecordingSink()
         let summary = try DemoWorld(seed: seed, size: size, asOf: asOf).generate(into: &sink, inbox: inbox)
         return GeneratedWorld(
@@ -126,8 +128,16 @@ struct TestFailure: Error, CustomStringConvertible {
 
 let demoAsOf = Day(year: 2026, month: 11, day: 23)
 
-/// The standard world, generated once for all tests that only read it.
-let standardWorld = Result { try GeneratedWorld.make() }
+/// The standard world, generated once for all tests that only read it; its inbox goes when the process ends.
+let standardWorld = Result {
+    let world = try GeneratedWorld.make(inbox: standardInbox)
+    atexit { try? FileManager.default.removeItem(at: standardInbox) }
+    return world
+}
+
+/// The standard world's inbox folder, per test process.
+let standardInbox = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "demo-tests-standard-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
 
 extension String {
     /// Day of a `YYYY-MM-DD` or ISO timestamp value.

@@ -57,3 +57,20 @@ import Testing
         #expect(DemoSize.large.years == 3)
     }
 }
+
+@Suite struct InboxErrorTests {
+    @Test func unwritableInboxNamesThePath() throws {
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "demo-blocker-\(UUID().uuidString)")
+        try Data("not a folder".utf8).write(to: blocker)
+        defer { try? FileManager.default.removeItem(at: blocker) }
+        var sink = CountingSink()
+        let world = DemoWorld(size: .scaled(suppliers: 10, materials: 20, years: 1), asOf: demoAsOf)
+        do {
+            _ = try world.generate(into: &sink, inbox: blocker.appendingPathComponent("inbox"))
+            Issue.record("generation into a path under a file succeeded")
+        } catch DemoError.cannotWrite(let path, _) {
+            #expect(path.hasPrefix(blocker.path + "/inbox/SUP-"))
+        }
+    }
+}
