@@ -49,6 +49,17 @@ CREATE INDEX coa_documents_lot ON scorecard.coa_documents (supplier_id, material
     WHERE status = 'accepted';
 CREATE INDEX coa_documents_run ON scorecard.coa_documents (run_id);
 
+-- Every re-processing of a document (`scorecard reprocess`): what it was before, so nothing is lost.
+CREATE TABLE scorecard.coa_document_history (
+    document_id bigint NOT NULL REFERENCES scorecard.coa_documents ON DELETE CASCADE,
+    changed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    old_status text NOT NULL,
+    old_reason text,
+    old_format text,
+    new_status text NOT NULL,
+    new_reason text,
+    PRIMARY KEY (document_id, changed_at));
+
 CREATE TABLE scorecard.coa_measurements (
     document_id bigint NOT NULL REFERENCES scorecard.coa_documents ON DELETE CASCADE,
     position integer NOT NULL,                   -- order of the result in the document

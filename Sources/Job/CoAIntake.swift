@@ -86,41 +86,8 @@ struct CoAIntake {
                 supplierId: file.entry.supplierFolder, status: .rejected, sizeBytes: file.entry.size,
                 receivedAt: min(file.entry.modified ?? now, now))
             document.raw = file.bytes
-            switch parsed[index] {
-            case .failure(let rejection):
-                document.reason = rejection.reason
-                document.errorLine = rejection.line
-                document.errorColumn = rejection.column
-            case .success(let certificate):
-                document.format = certificate.format
-                document.lotNumber = certificate.lotNumber
-                document.manufactured = certificate.manufactured
-                document.issued = certificate.issued
-                document.purchaseOrder = certificate.purchaseOrder
-                switch CoAResolver(reference: reference).resolve(
-                    certificate, folder: file.entry.supplierFolder)
-                {
-                case .unresolved(let reason):
-                    document.reason = reason
-                    document.materialId = certificate.materialId
-                case .resolved(let resolved):
-                    document.status = .accepted
-                    document.materialId = resolved.materialId
-                    let lotDay =
-                        certificate.manufactured ?? lotDays[resolved.supplierId]?[resolved.lotNumber]
-                        ?? certificate.issued ?? asOf
-                    for (position, result) in certificate.results.enumerated() {
-                        let spec = reference.specification(
-                            material: resolved.materialId, characteristic: result.characteristic, on: lotDay)
-                        measurements.append(
-                            MeasurementRecord(
-                                documentId: document.documentId, position: position + 1,
-                                supplierId: resolved.supplierId, materialId: resolved.materialId,
-                                lotNumber: resolved.lotNumber, lotDay: lotDay, result: result,
-                                evaluation: evaluator.evaluate(result, against: spec), specification: spec))
-                    }
-                }
-            }
+            measurements += CoAJudge(reference: reference, evaluator: evaluator)
+                .judge(parsed[index], into: &document, lotDays: lotDays, asOf: asOf)
             if document.status == .accepted {
                 counts.accepted += 1
             } else {

@@ -137,6 +137,13 @@ public struct CoADocumentStore {
                 ])
             }
         }
+        try insertMeasurements(measurements)
+    }
+}
+
+extension CoADocumentStore {
+    func insertMeasurements(_ measurements: [MeasurementRecord]) throws {
+        guard !measurements.isEmpty else { return }
         _ = try connection.copyIn(
             table: "scorecard.coa_measurements",
             columns: [
@@ -160,6 +167,68 @@ public struct CoADocumentStore {
                 ])
             }
         }
+    }
+
+    /// A stored document to judge again.
+    public struct StoredDocument: Sendable {
+        public var record: CoADocumentRecord
+        public var raw: [UInt8]
+    }
+
+    /// Documents to re-process: rejected ones (that kept their bytes), or accepted ones with results that had
+    /// no specification in force; optionally of one supplier or by id.
+    public func documentsToReprocess(
+        rejected: Bool, withoutSpecification: Bool, supplierId: String?, ids: [Int64]
+    ) throws -> [StoredDocument] {
+        var documents: [StoredDocument] = []
+        try connection.stream(
+            """
+            SELECT d.document_id, d.sha256, d.path, d.supplier_id, d.status, d.size_bytes, d.received_at, d.raw
+            FROM scorecard.coa_documents d
+            WHERE d.raw IS NOT NULL AND d.status <> 'duplicate'
+              AND ($3::text IS NULL OR d.supplier_id = $3)
+              AND (($1 AND d.status = 'rejected')
+                   OR ($2 AND d.status = 'accepted' AND EXISTS (SELECT 1 FROM scorecard.coa_measurements m
+                        WHERE m.document_id = d.document_id AND m.verdict = 'no_spec'))
+                   OR d.document_id = ANY($4::bigint[]))
+            ORDER BY d.document_id
+            """, [rejected, withoutSpecification, supplierId, PostgresArray(ids)]
+        ) { row in
+            guard let status = DocumentStatus(rawValue: try row.decode(String.self, at: 4)) else { return }
+            let record = CoADocumentRecord(
+                documentId: try row.decode(Int64.self, at: 0), sha256: try row.decode(String.self, at: 1),
+                path: try row.decode(String.self, at: 2),
+                supplierId: try row.decodeIfPresent(String.self, at: 3),
+                status: status, sizeBytes: try row.decode(Int.self, at: 5),
+                receivedAt: try row.decode(Date.self, at: 6))
+            documents.append(StoredDocument(record: record, raw: try row.decode([UInt8].self, at: 7)))
+        }
+        return documents
+    }
+
+    /// Replaces a document's judgement and measurements, keeping what it was in the history.
+    public func replace(_ document: CoADocumentRecord, measurements: [MeasurementRecord]) throws {
+        try connection.execute(
+            """
+            INSERT INTO scorecard.coa_document_history (document_id, old_status, old_reason, old_format, new_status, new_reason)
+            SELECT document_id, status, reason, format, $2, $3 FROM scorecard.coa_documents WHERE document_id = $1
+            """, [document.documentId, document.status.rawValue, document.reason])
+        try connection.execute(
+            "DELETE FROM scorecard.coa_measurements WHERE document_id = $1", [document.documentId])
+        try connection.execute(
+            """
+            UPDATE scorecard.coa_documents SET status = $2, reason = $3, error_line = $4, error_column = $5,
+                format = $6, material_id = $7, lot_number = $8, manufactured = $9, issued = $10,
+                purchase_order = $11, reprocessed_at = clock_timestamp()
+            WHERE document_id = $1
+            """,
+            [
+                document.documentId, document.status.rawValue, document.reason, document.errorLine,
+                document.errorColumn, document.format, document.materialId, document.lotNumber,
+                document.manufactured,
+                document.issued, document.purchaseOrder,
+            ])
+        try insertMeasurements(measurements)
     }
 }
 

@@ -1,0 +1,57 @@
+import CoA
+import Domain
+import Store
+
+/// Turns a read (or unreadable) certificate into its document row and judged measurements: the one place
+/// where a CoA is accepted or rejected, used by the nightly intake and by `scorecard reprocess`.
+struct CoAJudge {
+    let reference: CoADocumentStore.ReferenceData
+    let evaluator: ToleranceEvaluator
+
+    /// Fills the status, reason and identified fields of `document`; returns its measurements (none
+    /// unless accepted). `lotDays`: supplier → lot → first receipt day, for lots without a manufacture date.
+    func judge(
+        _ parsed: Result<Certificate, CoARejection>, into document: inout CoADocumentRecord,
+        lotDays: [String: [String: Day]], asOf: Day
+    ) -> [MeasurementRecord] {
+        document.status = .rejected
+        switch parsed {
+        case .failure(let rejection):
+            document.reason = rejection.reason
+            document.errorLine = rejection.line
+            document.errorColumn = rejection.column
+            return []
+        case .success(let certificate):
+            document.format = certificate.format
+            document.lotNumber = certificate.lotNumber
+            document.manufactured = certificate.manufactured
+            document.issued = certificate.issued
+            document.purchaseOrder = certificate.purchaseOrder
+            switch CoAResolver(reference: reference).resolve(certificate, folder: document.supplierId) {
+            case .unresolved(let reason):
+                document.reason = reason
+                document.materialId = certificate.materialId
+                return []
+            case .resolved(let resolved):
+                document.status = .accepted
+                document.reason = nil
+                document.errorLine = nil
+                document.errorColumn = nil
+                document.materialId = resolved.materialId
+                let lotDay =
+                    certificate.manufactured ?? lotDays[resolved.supplierId]?[resolved.lotNumber]
+                    ?? certificate.issued ?? asOf
+                return certificate.results.enumerated().map { position, result in
+                    let spec = reference.specification(
+                        material: resolved.materialId, characteristic: result.characteristic, on: lotDay)
+                    return MeasurementRecord(
+                        documentId: document.documentId, position: position + 1,
+                        supplierId: resolved.supplierId,
+                        materialId: resolved.materialId, lotNumber: resolved.lotNumber, lotDay: lotDay,
+                        result: result, evaluation: evaluator.evaluate(result, against: spec),
+                        specification: spec)
+                }
+            }
+        }
+    }
+}
