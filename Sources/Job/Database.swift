@@ -21,7 +21,7 @@ public enum Database {
         let applied: Set<Int>
         do {
             applied = Set(
-                try connection.query("SELECT version FROM scorecard.schema_migrations").map {
+                try connection.query("SELECT version FROM scorecard_store.schema_migrations").map {
                     try $0.decode(Int.self, at: 0)
                 })
         } catch SQLState.undefinedTable {
@@ -47,7 +47,9 @@ public enum Database {
         let connection = try connect(conninfo, logger: logger)
         defer { connection.close() }
         do {
-            let migrator = Migrator(migrations: try Migrator.load(from: paths.sqlDirectory), logger: logger)
+            let migrator = Migrator(
+                migrations: try Migrator.load(from: paths.sqlDirectory),
+                repeatable: try Migrator.loadRepeatable(from: paths.sqlDirectory), logger: logger)
             return try migrator.migrate(connection).map(\.name)
         } catch let error as MigrationError {
             throw JobError(.failure, error.description)

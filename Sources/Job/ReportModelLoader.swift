@@ -26,7 +26,7 @@ struct ReportModelLoader {
             SELECT supplier_id, supplier_name, due_lines, otd_rate, otif_rate, avg_days_late, lots_received, ppm,
                    lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
                    median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level
-            FROM scorecard.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
+            FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
             """, [runId]
         ) { row in
             let id = try row.decode(String.self, at: 0)
@@ -68,8 +68,8 @@ struct ReportModelLoader {
             SELECT r.as_of, r.status, r.started_at, r.finished_at, r.suppliers_scored, r.documents_accepted,
                    r.documents_rejected, r.flags_raised, r.error,
                    p.run_id, p.as_of
-            FROM scorecard.runs r
-            LEFT JOIN LATERAL (SELECT run_id, as_of FROM scorecard.runs
+            FROM scorecard_store.runs r
+            LEFT JOIN LATERAL (SELECT run_id, as_of FROM scorecard_store.runs
                                WHERE status = 'succeeded' AND run_id < r.run_id ORDER BY run_id DESC LIMIT 1) p ON true
             WHERE r.run_id = $1
             """, [runId])
@@ -94,7 +94,7 @@ struct ReportModelLoader {
         try connection.stream(
             """
             SELECT supplier_id, material_id, characteristic, kind, severity, message, evidence::text
-            FROM scorecard.flags WHERE run_id = $1 ORDER BY flag_id
+            FROM scorecard_store.flags WHERE run_id = $1 ORDER BY flag_id
             """, [runId]
         ) { row in
             guard let kind = FlagKind(rawValue: try row.decode(String.self, at: 3)),
@@ -117,11 +117,11 @@ struct ReportModelLoader {
         var standing: [String: PreviousStanding] = [:]
         try connection.stream(
             """
-            WITH p AS (SELECT run_id FROM scorecard.runs WHERE status = 'succeeded' AND run_id < $1
+            WITH p AS (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND run_id < $1
                        ORDER BY run_id DESC LIMIT 1)
             SELECT s.supplier_id, s.priority_risk_level,
-                   (SELECT count(*) FROM scorecard.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id)
-            FROM scorecard.supplier_scores s JOIN p USING (run_id)
+                   (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id)
+            FROM scorecard_store.supplier_scores s JOIN p USING (run_id)
             """, [runId]
         ) { row in
             standing[try row.decode(String.self, at: 0)] = PreviousStanding(
@@ -146,7 +146,7 @@ struct ReportModelLoader {
             """
             SELECT supplier_id, material_id, characteristic, unit, lower_limit, upper_limit, baseline_mean,
                    sigma_used, ewma_signal_lot, trend_signal_lot
-            FROM scorecard.characteristic_capability WHERE run_id = $1
+            FROM scorecard_store.characteristic_capability WHERE run_id = $1
             ORDER BY supplier_id, material_id, characteristic
             """, [runId]
         ) { row in
@@ -177,12 +177,12 @@ struct ReportModelLoader {
             """
             SELECT m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day, m.value_in_spec_unit,
                    m.verdict
-            FROM scorecard.coa_measurements m
-            JOIN scorecard.coa_documents d USING (document_id)
-            JOIN scorecard.characteristic_capability c
+            FROM scorecard_store.coa_measurements m
+            JOIN scorecard_store.coa_documents d USING (document_id)
+            JOIN scorecard_store.characteristic_capability c
               ON c.run_id = $1 AND c.supplier_id = m.supplier_id AND c.material_id = m.material_id
              AND c.characteristic = m.characteristic
-            JOIN scorecard.runs r ON r.run_id = $1
+            JOIN scorecard_store.runs r ON r.run_id = $1
             WHERE d.status = 'accepted' AND m.value_in_spec_unit IS NOT NULL AND m.lot_day <= r.as_of
               AND m.verdict IN ('pass', 'edge', 'fail')
             ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
@@ -266,7 +266,7 @@ struct ReportModelLoader {
         var documents: [RejectedDocument] = []
         try connection.stream(
             """
-            SELECT path, supplier_id, reason FROM scorecard.coa_documents
+            SELECT path, supplier_id, reason FROM scorecard_store.coa_documents
             WHERE run_id = $1 AND status = 'rejected' ORDER BY path
             """, [runId]
         ) { row in

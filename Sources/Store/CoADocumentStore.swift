@@ -79,7 +79,7 @@ public struct CoADocumentStore {
     public func known(sha256s: [String]) throws -> [String: [String: KnownDocument]] {
         var known: [String: [String: KnownDocument]] = [:]
         try connection.stream(
-            "SELECT sha256, path, document_id, status FROM scorecard.coa_documents WHERE sha256 = ANY($1::text[])",
+            "SELECT sha256, path, document_id, status FROM scorecard_store.coa_documents WHERE sha256 = ANY($1::text[])",
             [PostgresArray(sha256s)]
         ) { row in
             let doc = KnownDocument(
@@ -112,7 +112,7 @@ public struct CoADocumentStore {
         var ids: [Int64] = []
         ids.reserveCapacity(count)
         try connection.stream(
-            "SELECT nextval(pg_get_serial_sequence('scorecard.coa_documents', 'document_id')) FROM generate_series(1, $1)",
+            "SELECT nextval(pg_get_serial_sequence('scorecard_store.coa_documents', 'document_id')) FROM generate_series(1, $1)",
             [count]
         ) { row in ids.append(try row.decode(Int64.self, at: 0)) }
         return ids
@@ -121,7 +121,7 @@ public struct CoADocumentStore {
     public func insert(documents: [CoADocumentRecord], measurements: [MeasurementRecord], runId: Int64) throws
     {
         _ = try connection.copyIn(
-            table: "scorecard.coa_documents",
+            table: "scorecard_store.coa_documents",
             columns: [
                 "document_id", "sha256", "path", "supplier_id", "format", "status", "reason", "error_line",
                 "error_column", "duplicate_of", "material_id", "lot_number", "manufactured", "issued",
@@ -145,7 +145,7 @@ extension CoADocumentStore {
     func insertMeasurements(_ measurements: [MeasurementRecord]) throws {
         guard !measurements.isEmpty else { return }
         _ = try connection.copyIn(
-            table: "scorecard.coa_measurements",
+            table: "scorecard_store.coa_measurements",
             columns: [
                 "document_id", "position", "supplier_id", "material_id", "lot_number", "lot_day",
                 "characteristic",
@@ -184,11 +184,11 @@ extension CoADocumentStore {
         try connection.stream(
             """
             SELECT d.document_id, d.sha256, d.path, d.supplier_id, d.status, d.size_bytes, d.received_at, d.raw
-            FROM scorecard.coa_documents d
+            FROM scorecard_store.coa_documents d
             WHERE d.raw IS NOT NULL AND d.status <> 'duplicate'
               AND ($3::text IS NULL OR d.supplier_id = $3)
               AND (($1 AND d.status = 'rejected')
-                   OR ($2 AND d.status = 'accepted' AND EXISTS (SELECT 1 FROM scorecard.coa_measurements m
+                   OR ($2 AND d.status = 'accepted' AND EXISTS (SELECT 1 FROM scorecard_store.coa_measurements m
                         WHERE m.document_id = d.document_id AND m.verdict = 'no_spec'))
                    OR d.document_id = ANY($4::bigint[]))
             ORDER BY d.document_id
@@ -210,14 +210,14 @@ extension CoADocumentStore {
     public func replace(_ document: CoADocumentRecord, measurements: [MeasurementRecord]) throws {
         try connection.execute(
             """
-            INSERT INTO scorecard.coa_document_history (document_id, old_status, old_reason, old_format, new_status, new_reason)
-            SELECT document_id, status, reason, format, $2, $3 FROM scorecard.coa_documents WHERE document_id = $1
+            INSERT INTO scorecard_store.coa_document_history (document_id, old_status, old_reason, old_format, new_status, new_reason)
+            SELECT document_id, status, reason, format, $2, $3 FROM scorecard_store.coa_documents WHERE document_id = $1
             """, [document.documentId, document.status.rawValue, document.reason])
         try connection.execute(
-            "DELETE FROM scorecard.coa_measurements WHERE document_id = $1", [document.documentId])
+            "DELETE FROM scorecard_store.coa_measurements WHERE document_id = $1", [document.documentId])
         try connection.execute(
             """
-            UPDATE scorecard.coa_documents SET status = $2, reason = $3, error_line = $4, error_column = $5,
+            UPDATE scorecard_store.coa_documents SET status = $2, reason = $3, error_line = $4, error_column = $5,
                 format = $6, material_id = $7, lot_number = $8, manufactured = $9, issued = $10,
                 purchase_order = $11, reprocessed_at = clock_timestamp()
             WHERE document_id = $1
@@ -241,7 +241,7 @@ public enum DocumentStatus: String, Sendable {
     case accepted, rejected, duplicate
 }
 
-/// A row of `scorecard.coa_documents`.
+/// A row of `scorecard_store.coa_documents`.
 public struct CoADocumentRecord: Sendable {
     public var documentId: Int64
     public var sha256: String
@@ -278,7 +278,7 @@ public struct CoADocumentRecord: Sendable {
     }
 }
 
-/// A row of `scorecard.coa_measurements`.
+/// A row of `scorecard_store.coa_measurements`.
 public struct MeasurementRecord: Sendable {
     public var documentId: Int64
     public var position: Int

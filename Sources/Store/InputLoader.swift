@@ -260,7 +260,7 @@ public struct InputLoader {
     static let measurementsSQL = """
         SELECT m.document_id, m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day,
                m.value_in_spec_unit, m.verdict, m.lower_limit, m.upper_limit, m.target, m.spec_unit
-        FROM scorecard.coa_measurements m JOIN scorecard.coa_documents d USING (document_id)
+        FROM scorecard_store.coa_measurements m JOIN scorecard_store.coa_documents d USING (document_id)
         WHERE m.supplier_id = ANY($3::text[]) AND m.lot_day <= $1::date AND d.status = 'accepted'
           AND d.received_at < ($1::date + 1)::timestamp AT TIME ZONE $2
         ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
@@ -271,7 +271,7 @@ public struct InputLoader {
     static let lotsSQL = """
         WITH \(bounds)
         SELECT r.receipt_id, ol.supplier_id, ol.material_id, r.lot_number, (r.received_at AT TIME ZONE $3)::date,
-               (SELECT min((d.received_at AT TIME ZONE $3)::date) FROM scorecard.coa_documents d
+               (SELECT min((d.received_at AT TIME ZONE $3)::date) FROM scorecard_store.coa_documents d
                 WHERE d.status = 'accepted' AND d.supplier_id = ol.supplier_id AND d.material_id = ol.material_id
                   AND d.lot_number = r.lot_number AND d.received_at < b.hi)
         FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id), bounds b

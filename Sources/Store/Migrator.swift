@@ -3,8 +3,10 @@ import Foundation
 import Logging
 import Postgres
 
-/// Applies the versioned SQL files of the `SQL/` folder in order, each in its own transaction, and records
-/// them in `scorecard.schema_migrations`. A second run is a no-op; an applied file that changed is refused.
+/// Applies the versioned SQL files of the `SQL/` folder (`NNN_name.sql`) in order, each in its own
+/// transaction, and records them in `scorecard_store.schema_migrations`. A second run applies nothing new; an
+/// applied file that changed is refused. Repeatable files (`R_name.sql`: idempotent, such as role grants that
+/// must cover every object) run after the versioned ones on every call, in one transaction.
 public struct Migrator {
     public struct Migration: Sendable, Hashable {
         public var version: Int
@@ -17,11 +19,25 @@ public struct Migrator {
     static let lockKey: Int64 = 0x5C0_7EC_A7D_0001
 
     public let migrations: [Migration]
+    public let repeatable: [Migration]
     private let logger: Logger
 
-    public init(migrations: [Migration], logger: Logger) {
+    public init(migrations: [Migration], repeatable: [Migration] = [], logger: Logger) {
         self.migrations = migrations.sorted { $0.version < $1.version }
+        self.repeatable = repeatable.sorted { $0.name < $1.name }
         self.logger = logger
+    }
+
+    /// Reads `R_name.sql` files, applied after the versioned ones on every `migrate`.
+    public static func loadRepeatable(from directory: URL) throws -> [Migration] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return try names.sorted().filter { $0.hasPrefix("R_") && $0.hasSuffix(".sql") }.map { name in
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let sql = String(data: data, encoding: .utf8)
+            else { throw MigrationError.unreadable(path: url.path, reason: "not readable as UTF-8") }
+            return Migration(version: 0, name: name, sql: sql, checksum: SHA256.hex(of: Array(data)))
+        }
     }
 
     /// Reads `NNN_name.sql` files; the number is the version.
@@ -33,7 +49,7 @@ public struct Migrator {
             throw MigrationError.unreadable(path: directory.path, reason: "\(error.localizedDescription)")
         }
         var byVersion: [Int: Migration] = [:]
-        for name in names.sorted() where name.hasSuffix(".sql") {
+        for name in names.sorted() where name.hasSuffix(".sql") && !name.hasPrefix("R_") {
             guard let prefix = name.split(separator: "_").first, let version = Int(prefix) else {
                 throw MigrationError.badFileName(name)
             }
@@ -55,8 +71,8 @@ public struct Migrator {
     public func migrate(_ connection: PostgresConnection) throws -> [Migration] {
         try connection.executeScript(
             """
-            CREATE SCHEMA IF NOT EXISTS scorecard;
-            CREATE TABLE IF NOT EXISTS scorecard.schema_migrations (
+            CREATE SCHEMA IF NOT EXISTS scorecard_store;
+            CREATE TABLE IF NOT EXISTS scorecard_store.schema_migrations (
                 version integer PRIMARY KEY,
                 name text NOT NULL,
                 checksum text NOT NULL,
@@ -66,7 +82,7 @@ public struct Migrator {
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [Migrator.lockKey]) }
 
         var applied: [Int: (name: String, checksum: String)] = [:]
-        for row in try connection.query("SELECT version, name, checksum FROM scorecard.schema_migrations") {
+        for row in try connection.query("SELECT version, name, checksum FROM scorecard_store.schema_migrations") {
             applied[try row.decode(Int.self, at: 0)] = (
                 try row.decode(String.self, at: 1), try row.decode(String.self, at: 2)
             )
@@ -83,13 +99,20 @@ public struct Migrator {
                 try connection.inTransaction {
                     try connection.executeScript(migration.sql)
                     try connection.execute(
-                        "INSERT INTO scorecard.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                        "INSERT INTO scorecard_store.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
                         [migration.version, migration.name, migration.checksum])
                 }
             } catch let error as PostgresError {
                 throw MigrationError.failed(migration.name, error)
             }
             newlyApplied.append(migration)
+        }
+        for file in repeatable {
+            do {
+                try connection.inTransaction { try connection.executeScript(file.sql) }
+            } catch let error as PostgresError {
+                throw MigrationError.failed(file.name, error)
+            }
         }
         return newlyApplied
     }

@@ -15,7 +15,7 @@ public struct ResultWriter {
 
     public func write(scores: [SupplierScore], names: [String: String]) throws {
         _ = try connection.copyIn(
-            table: "scorecard.supplier_scores",
+            table: "scorecard_store.supplier_scores",
             columns: [
                 "run_id", "supplier_id", "supplier_name", "due_lines", "otd_rate", "otif_rate",
                 "avg_days_late",
@@ -51,7 +51,7 @@ public struct ResultWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         _ = try connection.copyIn(
-            table: "scorecard.flags",
+            table: "scorecard_store.flags",
             columns: [
                 "run_id", "flag_id", "supplier_id", "material_id", "characteristic", "kind", "severity",
                 "message",
@@ -71,7 +71,7 @@ public struct ResultWriter {
 
     public func write(capabilities: [CharacteristicCapability]) throws {
         _ = try connection.copyIn(
-            table: "scorecard.characteristic_capability",
+            table: "scorecard_store.characteristic_capability",
             columns: [
                 "run_id", "supplier_id", "material_id", "characteristic", "unit", "lower_limit",
                 "upper_limit", "lots",

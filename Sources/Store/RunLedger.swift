@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import Postgres
 
-/// The `scorecard.runs` table: one row per nightly run, from `running` to `succeeded` or `failed`.
+/// The `scorecard_store.runs` table: one row per nightly run, from `running` to `succeeded` or `failed`.
 public struct RunLedger {
     /// The session advisory lock that makes runs exclusive (any value; documented in the README).
     public static let runLockKey: Int64 = 0x5C0_7EC_A7D_0002
@@ -19,7 +19,7 @@ public struct RunLedger {
     public func failAbandonedRuns() throws -> Int {
         try connection.execute(
             """
-            UPDATE scorecard.runs SET status = 'failed', finished_at = clock_timestamp(),
+            UPDATE scorecard_store.runs SET status = 'failed', finished_at = clock_timestamp(),
                 error = 'abandoned: the process ended before the run finished (killed, crashed or lost its connection)'
             WHERE status = 'running'
             """)
@@ -30,7 +30,7 @@ public struct RunLedger {
         let host = ProcessInfo.processInfo.hostName
         let pid = Int(ProcessInfo.processInfo.processIdentifier)
         let result = try connection.query(
-            "INSERT INTO scorecard.runs (as_of, status, host, pid) VALUES ($1, 'running', $2, $3) RETURNING run_id",
+            "INSERT INTO scorecard_store.runs (as_of, status, host, pid) VALUES ($1, 'running', $2, $3) RETURNING run_id",
             [asOf, host, pid])
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("new run id") }
         return try row.decode(Int64.self, at: 0)
@@ -40,7 +40,7 @@ public struct RunLedger {
     public func succeed(_ runId: Int64, counts: RunCounts) throws {
         try connection.execute(
             """
-            UPDATE scorecard.runs SET status = 'succeeded', finished_at = clock_timestamp(),
+            UPDATE scorecard_store.runs SET status = 'succeeded', finished_at = clock_timestamp(),
                 suppliers_scored = $2, documents_accepted = $3, documents_rejected = $4,
                 documents_duplicate = $5, flags_raised = $6, input_anomalies = $7
             WHERE run_id = $1
@@ -53,13 +53,13 @@ public struct RunLedger {
 
     public func fail(_ runId: Int64, error: String) throws {
         try connection.execute(
-            "UPDATE scorecard.runs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE run_id = $1",
+            "UPDATE scorecard_store.runs SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE run_id = $1",
             [runId, error])
     }
 
     public func recordRenderError(_ runId: Int64, error: String?) throws {
         try connection.execute(
-            "UPDATE scorecard.runs SET render_error = $2 WHERE run_id = $1", [runId, error])
+            "UPDATE scorecard_store.runs SET render_error = $2 WHERE run_id = $1", [runId, error])
     }
 
     /// The latest succeeded run, optionally the one before a given run.
@@ -68,7 +68,7 @@ public struct RunLedger {
             """
             SELECT run_id, as_of, started_at, finished_at, suppliers_scored, documents_accepted,
                    documents_rejected, documents_duplicate, flags_raised, input_anomalies
-            FROM scorecard.runs
+            FROM scorecard_store.runs
             WHERE status = 'succeeded' AND ($1::bigint IS NULL OR run_id < $1)
             ORDER BY run_id DESC LIMIT 1
             """, [runId])

@@ -99,7 +99,7 @@ import Testing
         // The raw bytes are kept.
         #expect(
             try fixture.scalar(
-                "SELECT size_bytes = length(raw) FROM scorecard.coa_documents WHERE path = 'SUP-A/A1.xml'",
+                "SELECT size_bytes = length(raw) FROM scorecard_store.coa_documents WHERE path = 'SUP-A/A1.xml'",
                 as: Bool.self) == true)
 
         // Verdicts against our specification; the part number resolved through the approved sources.

@@ -29,6 +29,20 @@ import Testing
         #expect(try fixture.score("unanswered_overdue", supplier: "SUP-A", as: Int.self) == 2)
     }
 
+    @Test func aLineDueOnTheAsOfDateIsOpenThenLateTheDayAfter() throws {
+        let fixture = try JobFixture(seedSQL: HandComputedWorld.sql)
+        let first = try fixture.run(asOf: "2026-06-30")
+        let openLines = "SELECT open_lines FROM scorecard_store.supplier_scores WHERE run_id = $1 AND supplier_id = 'SUP-A'"
+        #expect(try fixture.scalar(openLines, [first.runId], as: Int.self) == 1)
+        // As of 07-01, L7 (due 06-30, nothing received) is judged: 1 day late. OTD 3/5, days late (10 + 1 + 1) / 5:
+        // L3 is now 11 days late.
+        let second = try fixture.run(asOf: "2026-07-01")
+        #expect(try fixture.scalar(openLines, [second.runId], as: Int.self) == 0)
+        #expect(try fixture.score("due_lines", supplier: "SUP-A", as: Int.self) == 5)
+        #expect(try fixture.score("otd_rate", supplier: "SUP-A", as: Double.self) == 0.6)
+        #expect(try fixture.score("avg_days_late", supplier: "SUP-A", as: Double.self) == 12.0 / 5)
+    }
+
     @Test func aSupplierWithNoDataHasNoRatesNotZeroOrHundred() throws {
         let fixture = try JobFixture(seedSQL: HandComputedWorld.sql)
         _ = try fixture.run(asOf: "2026-06-30")
@@ -60,7 +74,7 @@ import Testing
             """
         let sql = """
             SELECT string_agg(row(\(columns))::text, ';' ORDER BY supplier_id)
-            FROM scorecard.supplier_scores WHERE run_id = $1
+            FROM scorecard_store.supplier_scores WHERE run_id = $1
             """
         let a = try fixture.scalar(sql, [first.runId], as: String.self)
         let b = try fixture.scalar(sql, [second.runId], as: String.self)

@@ -58,13 +58,13 @@ import Testing
         let history = try fixture.scalar(
             """
             SELECT string_agg(old_status || '→' || new_status, ', ' ORDER BY changed_at)
-            FROM scorecard.coa_document_history JOIN scorecard.coa_documents USING (document_id) WHERE path = $1
+            FROM scorecard_store.coa_document_history JOIN scorecard.coa_documents USING (document_id) WHERE path = $1
             """, [path], as: String.self)
         #expect(history == "rejected→rejected, rejected→accepted, accepted→accepted")
         #expect(
             try fixture.scalar(
                 """
-                SELECT old_reason FROM scorecard.coa_document_history JOIN scorecard.coa_documents USING (document_id)
+                SELECT old_reason FROM scorecard_store.coa_document_history JOIN scorecard.coa_documents USING (document_id)
                 WHERE path = $1 ORDER BY changed_at LIMIT 1
                 """, [path], as: String.self) == "material MAT-9 is not in procurement.materials")
         // Its three results are stored once, for the next run to count.

@@ -27,7 +27,7 @@ import Testing
             """
             CREATE FUNCTION pg_temp_fail() RETURNS trigger LANGUAGE plpgsql AS
                 $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$;
-            CREATE TRIGGER fail_flags BEFORE INSERT ON scorecard.flags FOR EACH ROW EXECUTE FUNCTION pg_temp_fail();
+            CREATE TRIGGER fail_flags BEFORE INSERT ON scorecard_store.flags FOR EACH ROW EXECUTE FUNCTION pg_temp_fail();
             """)
         let error = try #require(throws: JobError.self) { try fixture.run(asOf: "2026-07-01") }
         #expect(error.exitCode == .failure)
@@ -41,10 +41,10 @@ import Testing
         #expect(failed?.contains("disk on fire") == true)
         #expect(
             try fixture.scalar(
-                "SELECT count(*) FROM scorecard.supplier_scores WHERE run_id > $1", [good.runId], as: Int.self
+                "SELECT count(*) FROM scorecard_store.supplier_scores WHERE run_id > $1", [good.runId], as: Int.self
             ) == 0)
         // Fixed, the next run succeeds.
-        try fixture.execute("DROP TRIGGER fail_flags ON scorecard.flags")
+        try fixture.execute("DROP TRIGGER fail_flags ON scorecard_store.flags")
         let next = try fixture.run(asOf: "2026-07-01")
         #expect(try fixture.score("run_id", supplier: "SUP-A", as: Int64.self) == next.runId)
     }

@@ -1,0 +1,77 @@
+-- The buyers' contract: views, columns, types, and what the read-only role may and may not do.
+-- Run by scripts/sql-tests (pg_prove) on the hand-computed world after two runs (2026-06-30, 2026-07-01).
+BEGIN;
+SELECT plan(40);
+
+SELECT views_are('scorecard', ARRAY[
+    'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
+    'characteristic_capability', 'score_history']);
+SELECT tables_are('scorecard', ARRAY[]::name[], 'schema scorecard holds views only');
+
+SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[
+    'supplier_id', 'supplier_name', 'run_id', 'as_of', 'otd_rate', 'otif_rate', 'avg_days_late', 'due_lines',
+    'ppm', 'lot_rejection_rate', 'lots_received', 'coa_conformance_rate', 'coa_edge_rate', 'missing_coa_lots',
+    'median_response_hours', 'within_sla_rate', 'unanswered_overdue', 'priority_risk_score',
+    'priority_risk_level', 'flag_count', 'critical_flag_count']);
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'supplier_id', 'text');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'run_id', 'bigint');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'as_of', 'date');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'otd_rate', 'double precision');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'ppm', 'double precision');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'missing_coa_lots', 'integer');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'priority_risk_level', 'text');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'flag_count', 'bigint');
+
+SELECT columns_are('scorecard', 'supplier_flags', ARRAY[
+    'run_id', 'supplier_id', 'material_id', 'characteristic', 'kind', 'severity', 'message', 'evidence']);
+SELECT col_type_is('scorecard', 'supplier_flags', 'evidence', 'jsonb');
+SELECT col_type_is('scorecard', 'supplier_flags', 'severity', 'text');
+
+SELECT has_column('scorecard', 'characteristic_capability', 'baseline_cpk', 'capability: baseline Cpk');
+SELECT has_column('scorecard', 'characteristic_capability', 'recent_cpk', 'capability: recent Cpk');
+SELECT has_column('scorecard', 'characteristic_capability', 'projected_lots_to_limit', 'capability: projection');
+SELECT has_column('scorecard', 'coa_documents', 'reason', 'documents: reason');
+SELECT hasnt_column('scorecard', 'coa_documents', 'raw', 'documents: the raw bytes stay in the store');
+SELECT has_column('scorecard', 'coa_measurements', 'verdict', 'measurements: verdict');
+SELECT has_column('scorecard', 'coa_measurements', 'band_position', 'measurements: band position');
+SELECT has_column('scorecard', 'runs', 'error', 'runs: error');
+
+-- Every view column is documented.
+SELECT is(
+    (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'scorecard' AND c.relkind = 'v' AND obj_description(c.oid, 'pg_class') IS NULL),
+    0, 'every view has a comment');
+SELECT is(
+    (SELECT count(*)::int FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'scorecard' AND c.relname = 'supplier_scorecards' AND a.attnum > 0
+       AND col_description(c.oid, a.attnum) IS NULL
+       AND a.attname NOT IN ('supplier_id', 'supplier_name', 'run_id', 'as_of', 'lots_received')),
+    0, 'every figure of supplier_scorecards has a comment');
+
+-- The latest successful run only.
+SELECT is((SELECT count(DISTINCT run_id)::int FROM scorecard.supplier_scorecards), 1, 'one run in the scorecards');
+SELECT is((SELECT as_of FROM scorecard.latest_run), '2026-07-01'::date, 'latest run is 2026-07-01');
+
+-- Roles.
+SELECT has_role('scorecard_reader');
+SELECT has_role('scorecard_job');
+SELECT schema_owner_is('scorecard_store', 'scorecard_job');
+SELECT table_privs_are('procurement', 'suppliers', 'scorecard_job', ARRAY['SELECT'], 'the job only reads procurement');
+
+SET ROLE scorecard_reader;
+SELECT lives_ok('SELECT * FROM scorecard.supplier_scorecards', 'reader reads supplier_scorecards');
+SELECT lives_ok('SELECT * FROM scorecard.supplier_flags', 'reader reads supplier_flags');
+SELECT lives_ok('SELECT * FROM scorecard.coa_documents', 'reader reads coa_documents');
+SELECT lives_ok('SELECT * FROM scorecard.score_history', 'reader reads score_history');
+SELECT throws_ok('SELECT * FROM scorecard_store.runs', '42501', NULL, 'reader cannot read base tables');
+SELECT throws_ok('SELECT * FROM scorecard_store.coa_documents', '42501', NULL, 'reader cannot read raw documents');
+SELECT throws_ok('SELECT * FROM procurement.suppliers', '42501', NULL, 'reader cannot read the ERP tables');
+SELECT throws_ok($$INSERT INTO scorecard.runs (as_of, status) VALUES ('2026-01-01', 'running')$$, '42501', NULL,
+    'reader cannot write through a view');
+SELECT throws_ok('DELETE FROM scorecard.supplier_flags', '42501', NULL, 'reader cannot delete');
+SELECT throws_ok('CREATE TABLE scorecard.mine (x int)', '42501', NULL, 'reader cannot create objects');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
