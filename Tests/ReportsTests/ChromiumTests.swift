@@ -5,7 +5,10 @@ import Testing
 /// Headless Chromium (Debian's chromium-headless-shell), when installed, loads rendered pages from
 /// disk with no network; the DOM it builds is checked, not our own reading of the markup.
 /// `--no-sandbox` because CI runs as root, where Chromium refuses its sandbox; the pages are our own files.
-private let chromium = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].first {
+/// The real binary first: the /usr/bin wrappers are shell scripts, and terminating one leaves the browser.
+private let chromium = [
+    "/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell", "/usr/bin/chromium",
+].first {
     FileManager.default.isExecutableFile(atPath: $0)
 }
 
@@ -32,14 +35,20 @@ private func dumpDOM(_ page: URL) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium ?? "")
     process.arguments = [
-        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dump-dom", page.absoluteString,
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--timeout=20000", "--dump-dom",
+        page.absoluteString,
     ]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
+    // A page that (wrongly) runs script can open an alert and block the browser for ever: stop it and
+    // fail instead of hanging the test run.
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    watchdog.cancel()
+    #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     return String(decoding: data, as: UTF8.self)
 }
