@@ -22,11 +22,12 @@ demo: build db-start
 	swift run $(SWIFT_FLAGS) scorecard demo --database "$(DEMO_URL)" --inbox demo/inbox --reports demo/reports
 	@echo "Open demo/reports/index.html. Query the results: psql \"$(DEMO_URL)\". Stop the database: make db-stop"
 
-## make test: build and run every test (unit, integration against throwaway clusters), the libpq leak
-## check under LeakSanitizer, then lint.
+## make test: build and run every test (unit, integration against throwaway clusters), the SQL-level
+## pgTAP tests, the libpq leak check under LeakSanitizer, then lint.
 test: deps
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build $(SWIFT_FLAGS)
+	./scripts/sql-tests
 	./scripts/leak-check
 	$(MAKE) --no-print-directory lint
 

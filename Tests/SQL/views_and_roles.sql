@@ -13,19 +13,19 @@ SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[
     'ppm', 'lot_rejection_rate', 'lots_received', 'coa_conformance_rate', 'coa_edge_rate', 'missing_coa_lots',
     'median_response_hours', 'within_sla_rate', 'unanswered_overdue', 'priority_risk_score',
     'priority_risk_level', 'flag_count', 'critical_flag_count']);
-SELECT col_type_is('scorecard', 'supplier_scorecards', 'supplier_id', 'text');
-SELECT col_type_is('scorecard', 'supplier_scorecards', 'run_id', 'bigint');
-SELECT col_type_is('scorecard', 'supplier_scorecards', 'as_of', 'date');
-SELECT col_type_is('scorecard', 'supplier_scorecards', 'otd_rate', 'double precision');
-SELECT col_type_is('scorecard', 'supplier_scorecards', 'ppm', 'double precision');
-SELECT col_type_is('scorecard', 'supplier_scorecards', 'missing_coa_lots', 'integer');
-SELECT col_type_is('scorecard', 'supplier_scorecards', 'priority_risk_level', 'text');
-SELECT col_type_is('scorecard', 'supplier_scorecards', 'flag_count', 'bigint');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'supplier_id', 'text', 'supplier_scorecards.supplier_id is text');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'run_id', 'bigint', 'supplier_scorecards.run_id is bigint');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'as_of', 'date', 'supplier_scorecards.as_of is date');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'otd_rate', 'double precision', 'supplier_scorecards.otd_rate is double precision');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'ppm', 'double precision', 'supplier_scorecards.ppm is double precision');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'missing_coa_lots', 'integer', 'supplier_scorecards.missing_coa_lots is integer');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'priority_risk_level', 'text', 'supplier_scorecards.priority_risk_level is text');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'flag_count', 'bigint', 'supplier_scorecards.flag_count is bigint');
 
 SELECT columns_are('scorecard', 'supplier_flags', ARRAY[
     'run_id', 'supplier_id', 'material_id', 'characteristic', 'kind', 'severity', 'message', 'evidence']);
-SELECT col_type_is('scorecard', 'supplier_flags', 'evidence', 'jsonb');
-SELECT col_type_is('scorecard', 'supplier_flags', 'severity', 'text');
+SELECT col_type_is('scorecard', 'supplier_flags', 'evidence', 'jsonb', 'supplier_flags.evidence is jsonb');
+SELECT col_type_is('scorecard', 'supplier_flags', 'severity', 'text', 'supplier_flags.severity is text');
 
 SELECT has_column('scorecard', 'characteristic_capability', 'baseline_cpk', 'capability: baseline Cpk');
 SELECT has_column('scorecard', 'characteristic_capability', 'recent_cpk', 'capability: recent Cpk');
@@ -69,7 +69,7 @@ SELECT throws_ok('SELECT * FROM scorecard_store.coa_documents', '42501', NULL, '
 SELECT throws_ok('SELECT * FROM procurement.suppliers', '42501', NULL, 'reader cannot read the ERP tables');
 SELECT throws_ok($$INSERT INTO scorecard.runs (as_of, status) VALUES ('2026-01-01', 'running')$$, '42501', NULL,
     'reader cannot write through a view');
-SELECT throws_ok('DELETE FROM scorecard.supplier_flags', '42501', NULL, 'reader cannot delete');
+SELECT throws_ok('DELETE FROM scorecard.coa_documents', '42501', NULL, 'reader cannot delete');
 SELECT throws_ok('CREATE TABLE scorecard.mine (x int)', '42501', NULL, 'reader cannot create objects');
 RESET ROLE;
 
