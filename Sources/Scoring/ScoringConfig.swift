@@ -37,6 +37,13 @@ public struct ScoringConfig: Sendable, Hashable {
     /// Floor of the baseline standard deviation, as a fraction of the tolerance width
     /// (two-sided) or of the distance from the baseline mean to the one limit (one-sided).
     public var sdFloorFraction = 0.01
+    /// Widen the EWMA limits by the uncertainty of a baseline mean estimated from `baselineLots` lots.
+    public var ewmaBaselineMeanCorrection = true
+    /// Chart σ = max(baseline sd, recent sd), so that a baseline that happened to be calm does not make
+    /// ordinary noise look like drift.
+    public var ewmaSigmaIncludesRecent = true
+    /// Edge-share rule: the recent mean must have moved by more than this many standard errors.
+    public var edgeShiftStandardErrors = 3.0
     /// Lots in a row, each closer to the same limit, for the trend rule.
     public var trendLots = 6
     /// Drift is critical when the projection to the limit is this many lots or fewer.
