@@ -34,8 +34,10 @@ struct DriftAnalysis {
 
     func run(_ inputs: SupplierInputs, asOf: Day, window: DayWindow) -> ([CharacteristicCapability], [Flag]) {
         var capabilities: [CharacteristicCapability] = []
-        var flags: [Flag] = []
-        for (key, ms) in series(inputs.measurements, asOf: asOf) {
+        let allSeries = series(inputs.measurements, asOf: asOf)
+        var flags = CoACredibility(config: config, supplierId: supplierId).flags(
+            inputs, series: allSeries, asOf: asOf)
+        for (key, ms) in allSeries {
             guard let last = ms.last else { continue }
             let lots = ms.compactMap { m in
                 m.value.map {

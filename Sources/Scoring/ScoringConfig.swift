@@ -51,6 +51,14 @@ public struct ScoringConfig: Sendable, Hashable {
     /// Drift is critical when the recent Cpk is below this.
     public var criticalCpk = 1.0
 
+    // CoA credibility.
+    /// Identical result sets on at least this many lots.
+    public var credibilityRepeatLots = 3
+    /// Lab comparison needs at least this many lots measured by both.
+    public var credibilityMinLabLots = 5
+    /// Lab offset must exceed this fraction of the tolerance width.
+    public var credibilityOffsetFraction = 0.05
+
     // Priority-position risk.
     /// Fewer judged due lines than this in either window: `insufficient_data`.
     public var minDueLines = 8
