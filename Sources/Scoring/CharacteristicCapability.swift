@@ -15,7 +15,7 @@ public struct CharacteristicCapability: Sendable, Hashable {
     public var lastLotDay: Day
     public var baseline: Capability
     public var recent: Capability
-    /// The standard deviation the EWMA chart uses (baseline sd, at least the floor).
+    /// The standard deviation the EWMA chart uses at the latest lot (see `DriftSeries`).
     public var sigmaUsed: Double
     public var edgeShareBaseline: Double
     public var edgeShareRecent: Double
@@ -62,9 +62,11 @@ extension CharacteristicCapability {
                 sigmaFloor: s.sigmaFloor),
             recent: Capability(
                 values: recentValues, lower: s.lowerLimit, upper: s.upperLimit, sigmaFloor: s.sigmaFloor),
-            sigmaUsed: s.sigma, edgeShareBaseline: share(baselineSlice), edgeShareRecent: share(recentSlice),
-            monitored: s.isMonitored, ewma: s.points.last?.ewma, ewmaLowerLimit: s.points.last?.lowerLimit,
-            ewmaUpperLimit: s.points.last?.upperLimit,
+            sigmaUsed: s.chartSigma(end: n - 1), edgeShareBaseline: share(baselineSlice),
+            edgeShareRecent: share(recentSlice),
+            monitored: s.isMonitored, ewma: s.ewma.last,
+            ewmaLowerLimit: s.baselineMean - s.halfWidth(at: n - 1, sigma: s.chartSigma(end: n - 1)),
+            ewmaUpperLimit: s.baselineMean + s.halfWidth(at: n - 1, sigma: s.chartSigma(end: n - 1)),
             ewmaSignalLot: rules.ewmaIndex.map { s.lots[$0].lotNumber },
             trendSignalLot: rules.trendEndIndex.map { s.lots[$0].lotNumber },
             edgeShareSignal: rules.edgeShareSide != nil, driftDirection: rules.side,

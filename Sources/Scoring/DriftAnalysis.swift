@@ -34,8 +34,10 @@ struct DriftAnalysis {
 
     func run(_ inputs: SupplierInputs, asOf: Day, window: DayWindow) -> ([CharacteristicCapability], [Flag]) {
         var capabilities: [CharacteristicCapability] = []
-        var flags: [Flag] = []
-        for (key, ms) in series(inputs.measurements, asOf: asOf) {
+        let allSeries = series(inputs.measurements, asOf: asOf)
+        var flags = CoACredibility(config: config, supplierId: supplierId).flags(
+            inputs, series: allSeries, asOf: asOf)
+        for (key, ms) in allSeries {
             guard let last = ms.last else { continue }
             let lots = ms.compactMap { m in
                 m.value.map {
@@ -73,7 +75,9 @@ struct DriftAnalysis {
         }
         var rules: [String] = []
         if c.ewmaSignalLot != nil { rules.append("EWMA beyond its control limit") }
-        if c.trendSignalLot != nil { rules.append("\(config.trendLots) lots in a row closer to the limit") }
+        if c.trendSignalLot != nil {
+            rules.append("the last \(config.trendLots) lots each closer to the limit")
+        }
         if c.edgeShareSignal {
             let recentEdge = Int((c.edgeShareRecent * Double(c.recent.n)).rounded())
             let baseEdge = Int((c.edgeShareBaseline * Double(c.baseline.n)).rounded())
@@ -97,12 +101,14 @@ struct DriftAnalysis {
         let critical =
             (c.projectedLotsToLimit.map { $0 <= config.criticalProjectionLots } ?? false)
             || (c.recent.cpk.map { $0 < config.criticalCpk } ?? false)
+        let chartSigma = s.chartSigma(end: s.lots.count - 1)
         let recentLots = s.lots.indices.suffix(c.recent.n).map { i -> JSONValue in
-            .object([
+            let h = s.halfWidth(at: i, sigma: chartSigma)
+            return .object([
                 "lot_number": .string(s.lots[i].lotNumber), "lot_day": .day(s.lots[i].lotDay),
                 "value": .number(s.lots[i].value), "verdict": .string(s.lots[i].verdict.rawValue),
-                "ewma": .number(s.points[i].ewma), "ewma_upper": .number(s.points[i].upperLimit),
-                "ewma_lower": .number(s.points[i].lowerLimit),
+                "ewma": .number(s.ewma[i]), "ewma_upper": .number(s.baselineMean + h),
+                "ewma_lower": .number(s.baselineMean - h),
             ])
         }
         let evidence: JSONValue = .object([

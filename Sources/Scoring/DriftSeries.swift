@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// The side of the tolerance a series moves toward.
 public enum LimitSide: String, Sendable, Hashable {
@@ -37,8 +38,13 @@ public struct DriftRules: Sendable, Hashable {
     public var side: LimitSide? { ewmaSide ?? trendSide ?? edgeShareSide }
 }
 
-/// A characteristic series with its baseline and EWMA chart computed once, so that the rules can be
-/// asked at any lot (the nightly run asks at the last lot; the simulation at every lot).
+/// A characteristic series with its baseline and EWMA computed once, so that the rules can be asked
+/// at any lot (the nightly run asks at the last lot; the simulation at every lot).
+///
+/// The chart is the textbook EWMA centred on the baseline mean, with two corrections for a baseline
+/// of only ten lots (both configurable, reasons and simulated figures in docs/metrics.md):
+/// the limits include the uncertainty of the baseline mean (σ²/m added to the EWMA variance), and σ is
+/// the larger of the baseline and the recent standard deviation (never below the floor).
 public struct DriftSeries: Sendable {
     public let lots: [SeriesLot]
     public let lowerLimit: Double?
@@ -49,11 +55,17 @@ public struct DriftSeries: Sendable {
     public let baselineMean: Double
     /// Sample standard deviation of the baseline lots (nil below two lots).
     public let baselineSD: Double?
-    /// The standard deviation the chart uses: the baseline's, but at least the floor.
+    /// The baseline standard deviation, at least the floor.
     public let sigma: Double
     public let sigmaFloor: Double
-    public let chart: EWMAChart
-    public let points: [EWMAChart.Point]
+    /// EWMA after each lot, starting from the baseline mean.
+    public let ewma: [Double]
+    // Prefix sums of (value − baseline mean), its square, and edge verdicts; runs of rises and falls.
+    private let sum: [Double]
+    private let sumSquares: [Double]
+    private let edges: [Int]
+    private let rises: [Int]
+    private let falls: [Int]
 
     /// nil when the series is empty or has no specification limit.
     public init?(lots: [SeriesLot], lowerLimit: Double?, upperLimit: Double?, config: ScoringConfig) {
@@ -64,20 +76,40 @@ public struct DriftSeries: Sendable {
         self.config = config
         baselineCount = min(max(config.baselineLots, 2), lots.count)
         let baseline = lots.prefix(baselineCount).map(\.value)
-        baselineMean = Stats.mean(baseline) ?? 0
+        let centre = Stats.mean(baseline) ?? 0
+        baselineMean = centre
         baselineSD = Stats.sampleSD(baseline)
         let reference: Double
         if let lowerLimit, let upperLimit {
             reference = upperLimit - lowerLimit
         } else {
-            reference = abs((upperLimit ?? lowerLimit ?? 0) - baselineMean)
+            reference = abs((upperLimit ?? lowerLimit ?? 0) - centre)
         }
         // A constant baseline (sd 0) would make every change a signal: floor it, see docs/metrics.md.
         sigmaFloor = max(config.sdFloorFraction * reference, 1e-12)
         sigma = max(baselineSD ?? 0, sigmaFloor)
-        chart = EWMAChart(
-            lambda: config.ewmaLambda, sigmaMultiple: config.ewmaL, centre: baselineMean, sigma: sigma)
-        points = chart.run(lots.map(\.value))
+        ewma = EWMAChart(lambda: config.ewmaLambda, sigmaMultiple: config.ewmaL, centre: centre, sigma: sigma)
+            .run(lots.map(\.value)).map(\.ewma)
+        var sum = [0.0]
+        var sumSquares = [0.0]
+        var edges = [0]
+        var rises = [0]
+        var falls = [0]
+        for (i, lot) in lots.enumerated() {
+            let d = lot.value - centre
+            sum.append(sum[i] + d)
+            sumSquares.append(sumSquares[i] + d * d)
+            edges.append(edges[i] + (lot.verdict == .edge ? 1 : 0))
+            if i > 0 {
+                rises.append(lot.value > lots[i - 1].value ? rises[i - 1] + 1 : 0)
+                falls.append(lot.value < lots[i - 1].value ? falls[i - 1] + 1 : 0)
+            }
+        }
+        self.sum = sum
+        self.sumSquares = sumSquares
+        self.edges = edges
+        self.rises = rises
+        self.falls = falls
     }
 
     /// Whether moving toward `side` at `value` means moving toward the nearer specification limit.
@@ -98,26 +130,58 @@ public struct DriftSeries: Sendable {
     /// The first lot of the recent window when looking at the series up to lot `end`.
     public func recentStart(end: Int) -> Int { max(0, end - config.recentLots + 1) }
 
+    /// Mean of lots `from...to`.
+    public func mean(from: Int, to: Int) -> Double {
+        baselineMean + (sum[to + 1] - sum[from]) / Double(to - from + 1)
+    }
+
+    /// Sample standard deviation of lots `from...to` (0 for one lot).
+    public func sd(from: Int, to: Int) -> Double {
+        let n = Double(to - from + 1)
+        guard n >= 2 else { return 0 }
+        let s = sum[to + 1] - sum[from]
+        let ss = sumSquares[to + 1] - sumSquares[from]
+        return max(0, (ss - s * s / n) / (n - 1)).squareRoot()
+    }
+
+    /// Edge verdicts among lots `from...to`.
+    public func edgeCount(from: Int, to: Int) -> Int { edges[to + 1] - edges[from] }
+
+    /// The σ the chart uses when lot `end` is the latest.
+    public func chartSigma(end: Int) -> Double {
+        guard config.ewmaSigmaIncludesRecent else { return sigma }
+        return max(sigma, sd(from: recentStart(end: end), to: end))
+    }
+
+    /// Half-width of the control limits at lot `index` (0-based) with the chart σ `s`.
+    public func halfWidth(at index: Int, sigma s: Double) -> Double {
+        let lambda = config.ewmaLambda
+        let decay = pow(1 - lambda, Double(2 * (index + 1)))
+        var variance = lambda / (2 - lambda) * (1 - decay)
+        if config.ewmaBaselineMeanCorrection { variance += 1 / Double(baselineCount) }
+        return config.ewmaL * s * variance.squareRoot()
+    }
+
     /// The rules as a run would see them when `end` (0-based) is the latest lot.
     public func rules(end: Int) -> DriftRules {
         var r = DriftRules()
         guard end >= baselineCount, end < lots.count else { return r }
-        let first = max(recentStart(end: end), baselineCount)
-        for i in first...end {
-            let p = points[i]
-            if p.ewma > p.upperLimit, isTowardNearerLimit(.upper, at: p.ewma) {
+        let s = chartSigma(end: end)
+        for i in max(recentStart(end: end), baselineCount)...end {
+            let h = halfWidth(at: i, sigma: s)
+            if ewma[i] > baselineMean + h, isTowardNearerLimit(.upper, at: ewma[i]) {
                 r.ewmaIndex = i
                 r.ewmaSide = .upper
-            } else if p.ewma < p.lowerLimit, isTowardNearerLimit(.lower, at: p.ewma) {
+            } else if ewma[i] < baselineMean - h, isTowardNearerLimit(.lower, at: ewma[i]) {
                 r.ewmaIndex = i
                 r.ewmaSide = .lower
             }
-            if let side = trend(endingAt: i) {
-                r.trendEndIndex = i
-                r.trendSide = side
-            }
         }
-        r.edgeShareSide = edgeShareRule(end: end)
+        if let side = trend(endingAt: end, sigma: s) {
+            r.trendEndIndex = end
+            r.trendSide = side
+        }
+        r.edgeShareSide = edgeShareRule(end: end, sigma: s)
         return r
     }
 
@@ -127,27 +191,34 @@ public struct DriftSeries: Sendable {
         return (baselineCount..<lots.count).first { rules(end: $0).drifting }
     }
 
-    /// `trendLots` lots ending at `end`, each strictly closer to the same limit than the one before.
-    func trend(endingAt end: Int) -> LimitSide? {
+    /// The latest `trendLots` lots, each strictly closer to the same (nearer) limit than the one
+    /// before, ending more than one σ from the baseline mean toward that limit.
+    func trend(endingAt end: Int, sigma s: Double) -> LimitSide? {
         let k = config.trendLots
         guard k >= 2, end - k + 1 >= 0 else { return nil }
-        let run = lots[(end - k + 1)...end].map(\.value)
-        let pairs = zip(run, run.dropFirst())
-        if pairs.allSatisfy({ $0 < $1 }), isTowardNearerLimit(.upper, at: run[k - 1]) { return .upper }
-        if pairs.allSatisfy({ $0 > $1 }), isTowardNearerLimit(.lower, at: run[k - 1]) { return .lower }
+        let last = lots[end].value
+        if rises[end] >= k - 1, last > baselineMean + s, isTowardNearerLimit(.upper, at: last) {
+            return .upper
+        }
+        if falls[end] >= k - 1, last < baselineMean - s, isTowardNearerLimit(.lower, at: last) {
+            return .lower
+        }
         return nil
     }
 
-    func edgeShareRule(end: Int) -> LimitSide? {
-        let recent = lots[recentStart(end: end)...end]
-        let baseline = lots.prefix(baselineCount)
-        let recentEdge = Double(recent.filter { $0.verdict == .edge }.count) / Double(recent.count)
-        let baseEdge = Double(baseline.filter { $0.verdict == .edge }.count) / Double(baseline.count)
-        guard recentEdge > baseEdge, let recentMean = Stats.mean(recent.map(\.value)) else { return nil }
-        let sr = max(Stats.sampleSD(recent.map(\.value)) ?? 0, sigmaFloor)
-        let se = (sigma * sigma / Double(baseline.count) + sr * sr / Double(recent.count)).squareRoot()
+    /// Edge share of the recent lots above the baseline's while the recent mean moved toward the nearer
+    /// limit by more than `edgeShiftStandardErrors` standard errors.
+    func edgeShareRule(end: Int, sigma s: Double) -> LimitSide? {
+        let from = recentStart(end: end)
+        let nr = Double(end - from + 1)
+        let nb = Double(baselineCount)
+        let recentEdge = Double(edgeCount(from: from, to: end)) / nr
+        let baseEdge = Double(edgeCount(from: 0, to: baselineCount - 1)) / nb
+        guard recentEdge > baseEdge else { return nil }
+        let recentMean = mean(from: from, to: end)
+        let se = (s * s / nb + s * s / nr).squareRoot()
         let shift = recentMean - baselineMean
-        guard abs(shift) > 2 * se else { return nil }
+        guard abs(shift) > config.edgeShiftStandardErrors * se else { return nil }
         let side: LimitSide = shift > 0 ? .upper : .lower
         return isTowardNearerLimit(side, at: recentMean) ? side : nil
     }

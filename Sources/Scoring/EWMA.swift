@@ -1,3 +1,5 @@
+import Foundation
+
 /// An EWMA control chart for individual values: z₀ = centre, zᵢ = λxᵢ + (1 − λ)zᵢ₋₁, with limits (L = `sigmaMultiple`)
 /// centre ± L·σ·√(λ/(2 − λ)·(1 − (1 − λ)^{2i})) (exact, time-varying) or without the last factor
 /// (asymptotic). Montgomery, Introduction to Statistical Quality Control, §9.2; NIST/SEMATECH 6.3.2.4.
@@ -28,7 +30,7 @@ public struct EWMAChart: Sendable, Hashable {
 
     /// Half-width of the exact limits at point `index` (from 1).
     public func halfWidth(at index: Int) -> Double {
-        let decay = 1 - pow(1 - lambda, 2 * index)
+        let decay = 1 - Foundation.pow(1 - lambda, Double(2 * index))
         return asymptoticHalfWidth * decay.squareRoot()
     }
 
@@ -40,9 +42,5 @@ public struct EWMAChart: Sendable, Hashable {
             let h = halfWidth(at: i + 1)
             return Point(index: i + 1, value: x, ewma: z, lowerLimit: centre - h, upperLimit: centre + h)
         }
-    }
-
-    private func pow(_ base: Double, _ exponent: Int) -> Double {
-        (0..<exponent).reduce(1.0) { acc, _ in acc * base }
     }
 }

@@ -226,6 +226,31 @@ public struct LotCoAStatus: Sendable, Hashable {
     }
 }
 
+/// One of our own lab's results on a received lot (`procurement.inspection_results`, joined to the
+/// receipt for its lot and material), in the specification's unit.
+public struct InspectionResult: Sendable, Hashable {
+    public var receiptId: String
+    public var materialId: String
+    public var lotNumber: String?
+    public var characteristic: String
+    public var value: Double
+    public var unit: String
+    public var measuredOn: Day
+
+    public init(
+        receiptId: String, materialId: String, lotNumber: String?, characteristic: String, value: Double,
+        unit: String, measuredOn: Day
+    ) {
+        self.receiptId = receiptId
+        self.materialId = materialId
+        self.lotNumber = lotNumber
+        self.characteristic = characteristic
+        self.value = value
+        self.unit = unit
+        self.measuredOn = measuredOn
+    }
+}
+
 /// How much a material matters (`procurement.materials.criticality`).
 public enum MaterialCriticality: String, Sendable, Hashable, CaseIterable {
     case critical, major, minor
@@ -243,12 +268,15 @@ public struct SupplierInputs: Sendable {
     public var lots: [LotCoAStatus]
     /// Criticality of the materials in these inputs; a material not listed is treated as not critical.
     public var materialCriticality: [String: MaterialCriticality]
+    /// Our lab's results on this supplier's lots (optional feed), for the CoA credibility check.
+    public var inspections: [InspectionResult]
 
     public init(
         supplier: SupplierInfo, orderLines: [OrderLine] = [], defects: [Defect] = [],
         communications: [Communication] = [], quotations: [Quotation] = [],
         measurements: [LotMeasurement] = [],
-        lots: [LotCoAStatus] = [], materialCriticality: [String: MaterialCriticality] = [:]
+        lots: [LotCoAStatus] = [], materialCriticality: [String: MaterialCriticality] = [:],
+        inspections: [InspectionResult] = []
     ) {
         self.supplier = supplier
         self.orderLines = orderLines
@@ -258,6 +286,7 @@ public struct SupplierInputs: Sendable {
         self.measurements = measurements
         self.lots = lots
         self.materialCriticality = materialCriticality
+        self.inspections = inspections
     }
 
     func isCritical(_ materialId: String) -> Bool { materialCriticality[materialId] == .critical }

@@ -18,6 +18,7 @@ public struct SupplierResult: Sendable {
     /// One entry per material × characteristic series with numeric results, ordered by material
     /// and characteristic.
     public var capabilities: [CharacteristicCapability]
+    public var risk: PriorityRisk
 }
 
 /// Scores one supplier as of a day. Pure: the same inputs and day give the same result.
@@ -64,12 +65,21 @@ public struct Scorer: Sendable {
         let (capabilities, driftFlags) = DriftAnalysis(config: config, supplierId: supplierId)
             .run(inputs, asOf: asOf, window: current)
         flags += driftFlags
+        let riskCalc = PriorityRiskCalculator(config: config)
+        let risk = riskCalc.assess(
+            recent: delivery, baseline: baselineDelivery, recentResponse: responsiveness,
+            baselineResponse: baselineResponsiveness)
+        score.riskScore = risk.score
+        score.riskLevel = risk.level
+        if let flag = riskCalc.flag(risk, supplierId: supplierId, current: current, baseline: baseline) {
+            flags.append(flag)
+        }
 
         return SupplierResult(
             score: score, flags: flags.sorted(by: Flag.deterministicOrder), currentWindow: current,
             baselineWindow: baseline, delivery: delivery, baselineDelivery: baselineDelivery,
             quality: quality, responsiveness: responsiveness, baselineResponsiveness: baselineResponsiveness,
-            capabilities: capabilities)
+            capabilities: capabilities, risk: risk)
     }
 }
 

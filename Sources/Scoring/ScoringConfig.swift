@@ -37,12 +37,27 @@ public struct ScoringConfig: Sendable, Hashable {
     /// Floor of the baseline standard deviation, as a fraction of the tolerance width
     /// (two-sided) or of the distance from the baseline mean to the one limit (one-sided).
     public var sdFloorFraction = 0.01
+    /// Widen the EWMA limits by the uncertainty of a baseline mean estimated from `baselineLots` lots.
+    public var ewmaBaselineMeanCorrection = true
+    /// Chart σ = max(baseline sd, recent sd), so that a baseline that happened to be calm does not make
+    /// ordinary noise look like drift.
+    public var ewmaSigmaIncludesRecent = true
+    /// Edge-share rule: the recent mean must have moved by more than this many standard errors.
+    public var edgeShiftStandardErrors = 3.0
     /// Lots in a row, each closer to the same limit, for the trend rule.
     public var trendLots = 6
     /// Drift is critical when the projection to the limit is this many lots or fewer.
     public var criticalProjectionLots = 5.0
     /// Drift is critical when the recent Cpk is below this.
     public var criticalCpk = 1.0
+
+    // CoA credibility.
+    /// Identical result sets on at least this many lots.
+    public var credibilityRepeatLots = 3
+    /// Lab comparison needs at least this many lots measured by both.
+    public var credibilityMinLabLots = 5
+    /// Lab offset must exceed this fraction of the tolerance width.
+    public var credibilityOffsetFraction = 0.05
 
     // Priority-position risk.
     /// Fewer judged due lines than this in either window: `insufficient_data`.

@@ -69,7 +69,7 @@ private func score(_ ms: [LotMeasurement], critical: Bool = false) -> SupplierRe
         #expect(
             flag.message
                 == "Moisture of MAT-1 drifts toward the upper limit 10 %: recent mean 7.2 against 5 in the "
-                + "first 10 lots; EWMA beyond its control limit, 6 lots in a row closer to the limit, 1 of the "
+                + "first 10 lots; EWMA beyond its control limit, the last 6 lots each closer to the limit, 1 of the "
                 + "last 10 lots in the edge band against 0 of the first 10; Cpk 0.8 from 11.2; about 3 lots to "
                 + "the limit at the recent rate.")
         guard case .object(let e) = flag.evidence, case .array(let lots) = e["recent_lots"] else {
