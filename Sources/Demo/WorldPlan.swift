@@ -180,7 +180,7 @@ struct WorldPlan {
                 initials: initials.uppercased(), role: roleByNumber[number],
                 onTime: random.uniform(0.82, 0.99), partialShare: random.uniform(0.02, 0.12),
                 defectRate: size.defectShare * random.uniform(0.2, 1.8),
-                responseHours: random.uniform(4, 36), unansweredShare: random.uniform(0.01, 0.04),
+                responseHours: random.uniform(3, 20), unansweredShare: random.uniform(0.01, 0.04),
                 slowTailShare: 0.05, sigmaShare: random.uniform(1.0 / 11, 1.0 / 8),
                 offsetShare: random.uniform(-0.08, 0.08), decimalComma: random.chance(0.2),
                 unitAliases: random.chance(0.3), partNumberOnly: random.chance(0.25),

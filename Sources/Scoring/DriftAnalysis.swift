@@ -51,7 +51,7 @@ struct DriftAnalysis {
                     series: s, supplierId: supplierId, materialId: key.materialId,
                     characteristic: key.characteristic, unit: last.unit)
                 capabilities.append(cap)
-                if cap.drifting { flags.append(driftFlag(cap, series: s)) }
+                if cap.drifting && !isComfortablyCapable(cap) { flags.append(driftFlag(cap, series: s)) }
             }
             let failing = ms.filter { $0.verdict == .fail && window.contains($0.lotDay) }
             if !failing.isEmpty {
@@ -59,6 +59,14 @@ struct DriftAnalysis {
             }
         }
         return (capabilities, flags)
+    }
+
+    /// A statistically real drift of a process that still has room to spare (recent Cpk at or above
+    /// `driftQuietCpk`, and no projection to the limit within `driftQuietProjectionLots`) is kept in the
+    /// capability table but raises no flag: procurement acts on drifts that matter.
+    func isComfortablyCapable(_ c: CharacteristicCapability) -> Bool {
+        guard let cpk = c.recent.cpk, cpk >= config.driftQuietCpk else { return false }
+        return c.projectedLotsToLimit.map { $0 > config.driftQuietProjectionLots } ?? true
     }
 
     func driftFlag(_ c: CharacteristicCapability, series s: DriftSeries) -> Flag {

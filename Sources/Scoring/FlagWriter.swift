@@ -39,7 +39,12 @@ struct FlagWriter {
             let within = r.withinSLARate
         else { return nil }
         let sla = config.responseSLAHours
-        guard median > sla || within < config.minWithinSLARate else { return nil }
+        // The share must be below the target beyond chance: the one-sided 95 % Wilson upper bound of the
+        // share answered within the SLA is under it (7 of 9 within, 78 %, could well be an 80 % supplier).
+        let withinCount = Int((within * Double(r.judged)).rounded())
+        let provenSlow =
+            Stats.wilsonUpperBound(successes: withinCount, trials: r.judged) < config.minWithinSLARate
+        guard median > sla || provenSlow else { return nil }
         var message =
             "Median response \(Fmt.hours(median)) against a \(Fmt.hours(sla)) SLA; "
             + "\(Fmt.percent(within)) of \(r.judged) messages answered within it"

@@ -49,11 +49,22 @@ struct PriorityRiskCalculator {
                 signals: [], largeOrderThreshold: nil)
         }
         var signals: [RiskSignal] = []
+        /// `counts`: for a share, how many lines or messages each side's share is of. The change then scores
+        /// only when it is beyond `riskNoiseZ` standard errors of the difference of two shares (pooled; 2 by
+        /// default, about 95 % confidence), so that a few lines' chance slips do not read as a supplier
+        /// turning away: with 15 lines a side a fall from 93 % to 73 % is within noise, with 40 it is not.
         func add(
-            _ name: String, _ base: Double?, _ recent: Double?, max: Double, scale: Double, _ phrase: String
+            _ name: String, _ base: Double?, _ recent: Double?, max: Double, scale: Double, _ phrase: String,
+            counts: (base: Int, recent: Int)? = nil
         ) {
             guard let base, let recent else { return }
-            let points = max * Self.clamp((recent - base) / scale)
+            var change = recent - base
+            if let counts, counts.base > 0, counts.recent > 0,
+                change <= config.riskNoiseZ * Self.shareDifferenceError(abs(base), abs(recent), counts)
+            {
+                change = 0
+            }
+            let points = max * Self.clamp(change / scale)
             signals.append(
                 RiskSignal(
                     name: name, baseline: base, recent: recent, points: points, maxPoints: max, phrase: phrase
@@ -63,12 +74,14 @@ struct PriorityRiskCalculator {
         if let ob = b.otdRate, let or = r.otdRate {
             add(
                 "otd_drop", -ob, -or, max: 25, scale: 0.30,
-                "on-time delivery fell from \(pct(ob)) to \(pct(or))")
+                "on-time delivery fell from \(pct(ob)) to \(pct(or))", counts: (b.dueLines, r.dueLines))
             signals[signals.count - 1].baseline = ob
             signals[signals.count - 1].recent = or
         }
         if let ob = b.otifRate, let or = r.otifRate {
-            add("otif_drop", -ob, -or, max: 10, scale: 0.30, "OTIF fell from \(pct(ob)) to \(pct(or))")
+            add(
+                "otif_drop", -ob, -or, max: 10, scale: 0.30, "OTIF fell from \(pct(ob)) to \(pct(or))",
+                counts: (b.dueLines, r.dueLines))
             signals[signals.count - 1].baseline = ob
             signals[signals.count - 1].recent = or
         }
@@ -83,7 +96,9 @@ struct PriorityRiskCalculator {
             let phrase =
                 "orders above \(Fmt.number(gap.threshold))\(unit) arrive \(Fmt.days(gap.largeDaysLate)) late on "
                 + "average, smaller ones \(Fmt.oneDecimal(gap.restDaysLate))"
-            add("large_order_gap", gap.largeOnTime, gap.restOnTime, max: 15, scale: 0.40, phrase)
+            add(
+                "large_order_gap", gap.largeOnTime, gap.restOnTime, max: 15, scale: 0.40, phrase,
+                counts: (gap.largeLines, gap.restLines))
             // Stored as the two groups' on-time rates: baseline = large orders, recent = the rest.
         }
         let h = Fmt.hours
@@ -93,8 +108,8 @@ struct PriorityRiskCalculator {
         )
         add(
             "unanswered_rise", br.unansweredShare, rr.unansweredShare, max: 5, scale: 0.30,
-            "unanswered messages rose from \(pct(br.unansweredShare ?? 0)) to \(pct(rr.unansweredShare ?? 0))"
-        )
+            "unanswered messages rose from \(pct(br.unansweredShare ?? 0)) to \(pct(rr.unansweredShare ?? 0))",
+            counts: (br.judged, rr.judged))
         add(
             "confirmation_latency_rise", b.medianConfirmationHours, r.medianConfirmationHours, max: 5,
             scale: 48,
@@ -127,8 +142,18 @@ struct PriorityRiskCalculator {
             signals: ranked, largeOrderThreshold: threshold)
     }
 
+    /// Standard error of the difference of two shares, from their pooled share.
+    static func shareDifferenceError(_ a: Double, _ b: Double, _ n: (base: Int, recent: Int)) -> Double {
+        let na = Double(n.base)
+        let nb = Double(n.recent)
+        let pooled = (a * na + b * nb) / (na + nb)
+        return (pooled * (1 - pooled) * (1 / na + 1 / nb)).squareRoot()
+    }
+
     struct Gap {
         var threshold: Double
+        var largeLines: Int
+        var restLines: Int
         var largeOnTime: Double
         var restOnTime: Double
         var largeDaysLate: Double
@@ -151,7 +176,8 @@ struct PriorityRiskCalculator {
         }
         // Recent "value" is the rest's on-time rate, baseline the large group's: points grow with the gap.
         return Gap(
-            threshold: threshold, largeOnTime: onTime(large), restOnTime: onTime(rest),
+            threshold: threshold, largeLines: large.count, restLines: rest.count, largeOnTime: onTime(large),
+            restOnTime: onTime(rest),
             largeDaysLate: late(large),
             restDaysLate: late(rest))
     }

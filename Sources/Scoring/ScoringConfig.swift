@@ -62,6 +62,13 @@ public struct ScoringConfig: Sendable, Hashable {
     // Priority-position risk.
     /// Fewer judged due lines than this in either window: `insufficient_data`.
     public var minDueLines = 8
+    /// A change in a share (OTD, OTIF, large-order gap, unanswered) scores only beyond this many standard
+    /// errors of the difference: small windows do not raise risk on chance alone.
+    public var riskNoiseZ = 2.0
+    /// A drift of a process whose recent Cpk is at least this, with no projection to the limit within
+    /// `driftQuietProjectionLots`, is stored but not flagged.
+    public var driftQuietCpk = 2.0
+    public var driftQuietProjectionLots = 25.0
     public var riskMediumScore = 25.0
     public var riskHighScore = 50.0
 

@@ -182,6 +182,16 @@ public struct InputLoader {
             inputs[measurement.supplierId]?.measurements.append(measurement)
         }
 
+        try connection.stream(Self.inspectionsSQL, bounds) { row in
+            let inspection = InspectionResult(
+                receiptId: try row.decode(String.self, at: 1), materialId: try row.decode(String.self, at: 2),
+                lotNumber: try row.decodeIfPresent(String.self, at: 3),
+                characteristic: try row.decode(String.self, at: 4),
+                value: try row.decode(Double.self, at: 5), unit: try row.decode(String.self, at: 6),
+                measuredOn: try row.decode(Day.self, at: 7))
+            inputs[try row.decode(String.self, at: 0)]?.inspections.append(inspection)
+        }
+
         try connection.stream(Self.lotsSQL, bounds) { row in
             let lot = LotCoAStatus(
                 receiptId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
@@ -264,6 +274,19 @@ public struct InputLoader {
         WHERE m.supplier_id = ANY($3::text[]) AND m.lot_day <= $1::date AND d.status = 'accepted'
           AND d.received_at < ($1::date + 1)::timestamp AT TIME ZONE $2
         ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
+        """
+
+    /// Our own lab's results on lots received by the supplier, measured by the end of the as-of day (all
+    /// history: credibility compares the supplier's values with ours lot by lot).
+    static let inspectionsSQL = """
+        WITH \(bounds)
+        SELECT ol.supplier_id, i.receipt_id, ol.material_id, r.lot_number, i.characteristic, i.value::float8, i.unit,
+               (i.measured_at AT TIME ZONE $3)::date
+        FROM procurement.inspection_results i
+        JOIN procurement.receipts r USING (receipt_id)
+        JOIN procurement.order_lines ol USING (order_line_id), bounds b
+        WHERE ol.supplier_id = ANY($4::text[]) AND i.measured_at < b.hi
+        ORDER BY ol.supplier_id, i.measured_at, i.receipt_id, i.characteristic
         """
 
     /// Lots received in the look-back of materials that have specifications, with the day the first accepted

@@ -82,7 +82,9 @@ public struct Migrator {
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [Migrator.lockKey]) }
 
         var applied: [Int: (name: String, checksum: String)] = [:]
-        for row in try connection.query("SELECT version, name, checksum FROM scorecard_store.schema_migrations") {
+        for row in try connection.query(
+            "SELECT version, name, checksum FROM scorecard_store.schema_migrations")
+        {
             applied[try row.decode(Int.self, at: 0)] = (
                 try row.decode(String.self, at: 1), try row.decode(String.self, at: 2)
             )

@@ -32,7 +32,8 @@ import Testing
     @Test func aLineDueOnTheAsOfDateIsOpenThenLateTheDayAfter() throws {
         let fixture = try JobFixture(seedSQL: HandComputedWorld.sql)
         let first = try fixture.run(asOf: "2026-06-30")
-        let openLines = "SELECT open_lines FROM scorecard_store.supplier_scores WHERE run_id = $1 AND supplier_id = 'SUP-A'"
+        let openLines =
+            "SELECT open_lines FROM scorecard_store.supplier_scores WHERE run_id = $1 AND supplier_id = 'SUP-A'"
         #expect(try fixture.scalar(openLines, [first.runId], as: Int.self) == 1)
         // As of 07-01, L7 (due 06-30, nothing received) is judged: 1 day late. OTD 3/5, days late (10 + 1 + 1) / 5:
         // L3 is now 11 days late.

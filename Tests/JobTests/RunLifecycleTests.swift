@@ -41,7 +41,8 @@ import Testing
         #expect(failed?.contains("disk on fire") == true)
         #expect(
             try fixture.scalar(
-                "SELECT count(*) FROM scorecard_store.supplier_scores WHERE run_id > $1", [good.runId], as: Int.self
+                "SELECT count(*) FROM scorecard_store.supplier_scores WHERE run_id > $1", [good.runId],
+                as: Int.self
             ) == 0)
         // Fixed, the next run succeeds.
         try fixture.execute("DROP TRIGGER fail_flags ON scorecard_store.flags")
