@@ -170,6 +170,27 @@ CREATE TABLE scorecard_store.characteristic_capability (
     projected_lots_to_limit double precision,
     PRIMARY KEY (run_id, supplier_id, material_id, characteristic));
 
+-- Delivery by month of due date and by order size (the supplier page's charts), from the same line outcomes.
+CREATE TABLE scorecard_store.delivery_months (
+    run_id bigint NOT NULL REFERENCES scorecard_store.runs ON DELETE CASCADE,
+    supplier_id text NOT NULL,
+    month date NOT NULL,
+    due_lines integer NOT NULL,
+    otd_rate double precision,
+    otif_rate double precision,
+    avg_days_late double precision,
+    PRIMARY KEY (run_id, supplier_id, month));
+
+CREATE TABLE scorecard_store.delivery_order_sizes (
+    run_id bigint NOT NULL REFERENCES scorecard_store.runs ON DELETE CASCADE,
+    supplier_id text NOT NULL,
+    bucket integer NOT NULL,                     -- 1 smallest quarter of lines by quantity … 4 largest
+    label text NOT NULL,
+    lines integer NOT NULL,
+    otd_rate double precision,
+    avg_days_late double precision,
+    PRIMARY KEY (run_id, supplier_id, bucket));
+
 CREATE TABLE scorecard_store.flags (
     run_id bigint NOT NULL REFERENCES scorecard_store.runs ON DELETE CASCADE,
     flag_id integer NOT NULL,                    -- order within the run

@@ -135,16 +135,23 @@ public struct NightlyRun {
             for index in inputs.indices { inputs[index].materialCriticality = criticality }
             var scores: [SupplierScore] = []
             var capabilities: [CharacteristicCapability] = []
+            var monthly: [(supplierId: String, figures: MonthlyDeliveryFigures)] = []
+            var sizes: [(supplierId: String, figures: OrderSizeFigures)] = []
             for input in inputs {
                 let result = scorer.score(input, asOf: asOf)
                 scores.append(result.score)
                 flags.append(contentsOf: result.flags)
                 capabilities.append(contentsOf: result.capabilities)
+                let id = input.supplier.supplierId
+                monthly += result.monthlyDelivery.map { (id, $0) }
+                sizes += result.deliveryByOrderSize.map { (id, $0) }
             }
             try writer.write(
                 scores: scores,
                 names: Dictionary(uniqueKeysWithValues: batch.map { ($0.supplierId, $0.name) }))
             try writer.write(capabilities: capabilities)
+            try writer.write(monthly: monthly)
+            try writer.write(orderSizes: sizes)
         }
         for anomaly in anomalies {
             logger.warning("input row left out", metadata: ["row": "\(anomaly)"])

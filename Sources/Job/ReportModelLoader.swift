@@ -20,6 +20,9 @@ struct ReportModelLoader {
         let flags = try flagsBySupplier(runId)
         let previous = try previousStanding(before: runId)
         var charts = try controlCharts(runId)
+        var months = try monthlyDelivery(runId)
+        var sizes = try orderSizes(runId)
+        var documents = try documentsBySupplier(runId)
         var suppliers: [SupplierReport] = []
         try connection.stream(
             """
@@ -55,7 +58,10 @@ struct ReportModelLoader {
                         PriorityRisk(score: try? row.decodeIfPresent(Double.self, at: 16) ?? nil, level: $0)
                     },
                     previous: previous[id], flags: flags[id] ?? [],
-                    controlCharts: charts.removeValue(forKey: id) ?? []))
+                    monthlyDelivery: months.removeValue(forKey: id) ?? [],
+                    lateness: sizes.removeValue(forKey: id) ?? [],
+                    controlCharts: charts.removeValue(forKey: id) ?? [],
+                    documents: documents.removeValue(forKey: id) ?? []))
         }
         return ScorecardReport(
             run: run, suppliers: suppliers, materials: try materials(),
@@ -223,6 +229,76 @@ struct ReportModelLoader {
             charts[supplier, default: []].append(entry.chart)
         }
         return charts
+    }
+
+    private func monthlyDelivery(_ runId: Int64) throws -> [String: [MonthlyDelivery]] {
+        var months: [String: [MonthlyDelivery]] = [:]
+        try connection.stream(
+            """
+            SELECT supplier_id, month, otd_rate, otif_rate, due_lines FROM scorecard_store.delivery_months
+            WHERE run_id = $1 ORDER BY supplier_id, month
+            """, [runId]
+        ) { row in
+            months[try row.decode(String.self, at: 0), default: []].append(
+                MonthlyDelivery(
+                    month: try row.decode(Day.self, at: 1),
+                    otdRate: try row.decodeIfPresent(Double.self, at: 2),
+                    otifRate: try row.decodeIfPresent(Double.self, at: 3),
+                    lines: try row.decode(Int.self, at: 4)))
+        }
+        return months
+    }
+
+    private func orderSizes(_ runId: Int64) throws -> [String: [OrderSizeBucket]] {
+        var sizes: [String: [OrderSizeBucket]] = [:]
+        try connection.stream(
+            """
+            SELECT supplier_id, label, lines, otd_rate, avg_days_late FROM scorecard_store.delivery_order_sizes
+            WHERE run_id = $1 ORDER BY supplier_id, bucket
+            """, [runId]
+        ) { row in
+            sizes[try row.decode(String.self, at: 0), default: []].append(
+                OrderSizeBucket(
+                    label: try row.decode(String.self, at: 1), lines: try row.decode(Int.self, at: 2),
+                    otdRate: try row.decodeIfPresent(Double.self, at: 3),
+                    avgDaysLate: try row.decodeIfPresent(Double.self, at: 4)))
+        }
+        return sizes
+    }
+
+    /// The supplier's most recent documents (known by the end of the run's as-of day), newest first.
+    private func documentsBySupplier(_ runId: Int64, limit: Int = 50) throws -> [String: [CoADocumentSummary]]
+    {
+        var documents: [String: [CoADocumentSummary]] = [:]
+        try connection.stream(
+            """
+            SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id,
+                   (d.received_at AT TIME ZONE 'UTC')::date,
+                   count(m.position), count(m.position) FILTER (WHERE m.verdict = 'fail'),
+                   count(m.position) FILTER (WHERE m.verdict = 'edge'), d.reason
+            FROM (SELECT d.*, row_number() OVER (PARTITION BY d.supplier_id ORDER BY d.received_at DESC, d.document_id DESC) AS k
+                  FROM scorecard_store.coa_documents d, scorecard_store.runs r
+                  WHERE r.run_id = $1 AND d.received_at < (r.as_of + 1)::timestamp AT TIME ZONE 'UTC'
+                    AND d.supplier_id IS NOT NULL) d
+            LEFT JOIN scorecard_store.coa_measurements m USING (document_id)
+            WHERE d.k <= $2
+            GROUP BY d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at, d.reason
+            ORDER BY d.supplier_id, d.received_at DESC, d.document_id DESC
+            """, [runId, limit]
+        ) { row in
+            documents[try row.decode(String.self, at: 0), default: []].append(
+                CoADocumentSummary(
+                    documentId: try row.decode(String.self, at: 1), path: try row.decode(String.self, at: 2),
+                    status: try row.decode(String.self, at: 3),
+                    lotNumber: try row.decodeIfPresent(String.self, at: 4),
+                    materialId: try row.decodeIfPresent(String.self, at: 5),
+                    ingestedOn: try row.decodeIfPresent(Day.self, at: 6),
+                    results: try row.decode(Int.self, at: 7),
+                    failedResults: try row.decode(Int.self, at: 8),
+                    edgeResults: try row.decode(Int.self, at: 9),
+                    reason: try row.decodeIfPresent(String.self, at: 10)))
+        }
+        return documents
     }
 
     private func materials() throws -> [MaterialReport] {

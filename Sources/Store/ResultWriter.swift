@@ -98,4 +98,30 @@ public struct ResultWriter {
             }
         }
     }
+
+    public func write(monthly: [(supplierId: String, figures: MonthlyDeliveryFigures)]) throws {
+        _ = try connection.copyIn(
+            table: "scorecard_store.delivery_months",
+            columns: [
+                "run_id", "supplier_id", "month", "due_lines", "otd_rate", "otif_rate", "avg_days_late",
+            ]
+        ) { writer in
+            for (supplier, m) in monthly {
+                try writer.appendRow([
+                    runId, supplier, m.month, m.dueLines, m.otdRate, m.otifRate, m.avgDaysLate,
+                ])
+            }
+        }
+    }
+
+    public func write(orderSizes: [(supplierId: String, figures: OrderSizeFigures)]) throws {
+        _ = try connection.copyIn(
+            table: "scorecard_store.delivery_order_sizes",
+            columns: ["run_id", "supplier_id", "bucket", "label", "lines", "otd_rate", "avg_days_late"]
+        ) { writer in
+            for (supplier, o) in orderSizes {
+                try writer.appendRow([runId, supplier, o.bucket, o.label, o.lines, o.otdRate, o.avgDaysLate])
+            }
+        }
+    }
 }

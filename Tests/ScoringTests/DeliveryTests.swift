@@ -160,3 +160,30 @@ private let asOf = B.day("2026-06-30")
         #expect(calc.quotedLeadTime(for: early, quotations: DeliveryTests.quotations) == nil)
     }
 }
+
+@Suite struct DeliverySeriesTests {
+    @Test func monthsAndOrderSizesComeFromTheSameLineOutcomes() throws {
+        // Four lines due in May (two late by 4 days), four in June (on time); quantities 100…800.
+        var lines: [OrderLine] = []
+        for k in 0..<8 {
+            let due = B.day(k < 4 ? "2026-05-10" : "2026-06-10").advanced(by: k % 4)
+            let late = k < 2 ? 4 : 0
+            let qty = Double(100 * (k + 1))
+            lines.append(
+                B.line(
+                    "L\(k)", qty: qty, ordered: due.advanced(by: -20).iso, requested: due.iso,
+                    receipts: [(due.advanced(by: late).iso, qty)]))
+        }
+        let result = Scorer(config: ScoringConfig()).score(
+            SupplierInputs(supplier: B.supplier, orderLines: lines), asOf: B.day("2026-06-30"))
+        let months = result.monthlyDelivery
+        #expect(months.map(\.month.iso) == ["2026-05-01", "2026-06-01"])
+        #expect(months.map(\.dueLines) == [4, 4])
+        #expect(months.map(\.otdRate) == [0.5, 1])
+        #expect(months.map(\.avgDaysLate) == [2, 0])
+        let sizes = result.deliveryByOrderSize
+        #expect(sizes.map(\.lines) == [2, 2, 2, 2])
+        #expect(sizes.map(\.otdRate) == [0, 1, 1, 1])  // the two smallest lines were the late ones
+        #expect(sizes.first?.label.hasPrefix("smallest quarter (100–200") == true)
+    }
+}
