@@ -1,0 +1,113 @@
+import Domain
+import Foundation
+
+/// The figures one status is decided from, for a supplier or a supplier × material.
+struct StatusFigures {
+    /// Lots received in the look-back (current and baseline windows).
+    var lots: Int
+    /// Judged due lines in the look-back.
+    var judgedLines: Int
+    /// Current window.
+    var otd: Double?
+    var ppm: Double?
+    var conformance: Double?
+    /// The scorer's flags concerning this scope (exposure flags are not about performance: left out).
+    var flags: [Flag]
+}
+
+/// in_qualification → probation → conditional → qualified, first match wins. Limits in `DecisionConfig`.
+struct StatusRules {
+    var config: DecisionConfig
+
+    static let exposureKinds: Set<FlagKind> = [.singleSource, .scaleUpCostGap, .scaleUpLeadTimeGap]
+
+    func recommend(_ f: StatusFigures, supplierId: String, materialId: String?) -> StatusRecommendation {
+        let flags = f.flags.filter { !Self.exposureKinds.contains($0.kind) }
+        let critical = Self.summaries(flags.filter { $0.severity == .critical })
+        let warnings = Self.summaries(flags.filter { $0.severity == .warning })
+        func result(_ s: SupplierStatus, _ reasons: [String]) -> StatusRecommendation {
+            StatusRecommendation(supplierId: supplierId, materialId: materialId, status: s, reasons: reasons)
+        }
+
+        if f.lots < config.qualificationMinLots || f.judgedLines < config.qualificationMinDueLines {
+            let head =
+                "\(f.lots) \(f.lots == 1 ? "lot" : "lots") and \(f.judgedLines) judged due "
+                + "\(f.judgedLines == 1 ? "line" : "lines") in the look-back (qualification needs "
+                + "\(config.qualificationMinLots) and \(config.qualificationMinDueLines))"
+            return result(.inQualification, [head] + critical)
+        }
+
+        var probation = critical
+        if let otd = f.otd, otd < config.probationOTD {
+            probation.append("OTD \(Fmt.percent(otd)) (probation below \(Fmt.percent(config.probationOTD)))")
+        }
+        if let ppm = f.ppm, ppm > config.probationPPM {
+            probation.append("PPM \(Fmt.number(ppm)) (probation above \(Fmt.number(config.probationPPM)))")
+        }
+        if let c = f.conformance, c < config.probationConformance {
+            probation.append(
+                "CoA conformance \(Fmt.percent(c)) (probation below \(Fmt.percent(config.probationConformance)))"
+            )
+        }
+        if !probation.isEmpty { return result(.probation, probation) }
+
+        var conditional = warnings
+        if let otd = f.otd, otd < config.conditionalOTD {
+            conditional.append("OTD \(Fmt.percent(otd)) (below \(Fmt.percent(config.conditionalOTD)))")
+        }
+        if let ppm = f.ppm, ppm > config.conditionalPPM {
+            conditional.append("PPM \(Fmt.number(ppm)) (above \(Fmt.number(config.conditionalPPM)))")
+        }
+        if let c = f.conformance, c < config.conditionalConformance {
+            conditional.append(
+                "CoA conformance \(Fmt.percent(c)) (below \(Fmt.percent(config.conditionalConformance)))")
+        }
+        if !conditional.isEmpty { return result(.conditional, conditional) }
+
+        var good: [String] = []
+        good.append(f.otd.map { "OTD \(Fmt.percent($0))" } ?? "OTD no data")
+        good.append(f.ppm.map { "PPM \(Fmt.number($0))" } ?? "PPM no data")
+        good.append(f.conformance.map { "CoA conformance \(Fmt.percent($0))" } ?? "CoA conformance no data")
+        good.append("no open flags")
+        return result(.qualified, good)
+    }
+
+    /// One short phrase per flag kind and material, e.g. "2 out-of-tolerance lots of MAT-0031".
+    static func summaries(_ flags: [Flag]) -> [String] {
+        var order: [String] = []
+        var groups: [String: [Flag]] = [:]
+        for f in flags.sorted(by: Flag.deterministicOrder) {
+            let key = f.kind.rawValue + "|" + (f.materialId ?? "")
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(f)
+        }
+        return order.compactMap { key in
+            guard let group = groups[key], let first = group.first else { return nil }
+            let of = first.materialId.map { " of \($0)" } ?? ""
+            let on = first.materialId.map { " on \($0)" } ?? ""
+            switch first.kind {
+            case .outOfTolerance:
+                let lots = Set(group.flatMap(Self.lotNumbers))
+                let n = lots.isEmpty ? group.count : lots.count
+                return "\(n) out-of-tolerance \(n == 1 ? "lot" : "lots")\(of)"
+            case .edgeOfToleranceDrift:
+                let chars = group.compactMap(\.characteristic).sorted().joined(separator: ", ")
+                return "\(chars.isEmpty ? "a characteristic" : chars)\(of) drifting toward a limit"
+            case .missingCoA: return "missing CoAs\(on)"
+            case .coaRejected: return "rejected CoAs\(on)"
+            case .coaCredibility: return "doubtful CoAs\(on)"
+            case .slowResponse: return "slow responses"
+            case .priorityPositionRisk: return "priority-position risk"
+            default: return first.kind.rawValue.replacingOccurrences(of: "_", with: " ") + on
+            }
+        }
+    }
+
+    private static func lotNumbers(_ flag: Flag) -> [String] {
+        guard case .object(let o) = flag.evidence, case .array(let lots)? = o["lots"] else { return [] }
+        return lots.compactMap { lot in
+            guard case .object(let l) = lot, case .string(let n)? = l["lot_number"] else { return nil }
+            return n
+        }
+    }
+}
