@@ -17,7 +17,12 @@ public struct SubScore: Sendable, Hashable {
 
 /// The overall score 0–100 and grade, or none when no part has data.
 public struct OverallScore: Sendable, Hashable {
-    public enum Grade: String, Sendable, Hashable, CaseIterable { case A, B, C, D }
+    public enum Grade: String, Sendable, Hashable, CaseIterable {
+        case a = "A"
+        case b = "B"
+        case c = "C"
+        case d = "D"
+    }
 
     /// Weighted mean of the sub-scores with data, rounded to one decimal; nil with no data at all.
     public var score: Double?
@@ -58,10 +63,10 @@ struct OverallScoring {
     }
 
     func grade(_ score: Double) -> OverallScore.Grade {
-        if score >= config.gradeA { return .A }
-        if score >= config.gradeB { return .B }
-        if score >= config.gradeC { return .C }
-        return .D
+        if score >= config.gradeA { return .a }
+        if score >= config.gradeB { return .b }
+        if score >= config.gradeC { return .c }
+        return .d
     }
 
     /// Mean of the quality components with data: PPM (100 at 0, 0 at `qualityZeroPPM`), lot acceptance
