@@ -79,7 +79,7 @@ struct ReadinessRules {
         let need = Fmt.number(config.readinessCpk)
         let low = enough.filter { c in (c.recent.cpk ?? -.infinity) < config.readinessCpk - Self.epsilon }
         let shown = (low.isEmpty ? enough : low).map { c in
-            "\(c.characteristic) \(c.recent.cpk.map { String(format: "%.2f", $0) } ?? "—") (n \(c.recent.n))"
+            "\(c.characteristic) \(c.recent.cpk.map(cpkText) ?? "—") (n \(c.recent.n))"
         }
         let thin = mine.count - enough.count
         let note = thin > 0 ? "; \(thin) with too few lots not judged" : ""
@@ -90,6 +90,13 @@ struct ReadinessRules {
         }
         return ReadinessCondition(
             key: key, state: .notMet, detail: "Cpk below \(need): " + shown.joined(separator: ", ") + note)
+    }
+
+    /// Two decimals, or three where two would round a failing Cpk up to the threshold ("1.327", not "1.33").
+    func cpkText(_ cpk: Double) -> String {
+        let two = String(format: "%.2f", cpk)
+        let fails = cpk < config.readinessCpk - Self.epsilon
+        return fails && two == String(format: "%.2f", config.readinessCpk) ? String(format: "%.3f", cpk) : two
     }
 
     /// OTD over the latest `readinessDueLines` judged lines, and the CV of their actual lead times.

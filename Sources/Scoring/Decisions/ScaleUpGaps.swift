@@ -130,9 +130,9 @@ extension Fmt {
         String(format: abs(value) < 1 ? "%.4f" : "%.2f", value)
     }
 
-    /// "+8 %", "-12 %", "0 %".
+    /// "+8 %", "+15.1 %", "-12 %", "0 %" (one decimal, without a trailing ".0").
     static func signedPercent(_ rate: Double) -> String {
-        let p = Int((rate * 100).rounded())
-        return p > 0 ? "+\(p) %" : "\(p) %"
+        let text = oneDecimal(rate * 100)
+        return rate * 100 >= 0.05 ? "+\(text) %" : "\(text) %"
     }
 }
