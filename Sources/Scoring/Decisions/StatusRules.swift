@@ -76,7 +76,8 @@ struct StatusRules {
     static func summaries(_ flags: [Flag]) -> [String] {
         var order: [String] = []
         var groups: [String: [Flag]] = [:]
-        for f in flags.sorted(by: Flag.deterministicOrder) {
+        let ranked = flags.sorted(by: Flag.deterministicOrder).sorted { rank($0.kind) < rank($1.kind) }
+        for f in ranked {
             let key = f.kind.rawValue + "|" + (f.materialId ?? "")
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
@@ -101,6 +102,16 @@ struct StatusRules {
             default: return first.kind.rawValue.replacingOccurrences(of: "_", with: " ") + on
             }
         }
+    }
+
+    /// Lot findings first, then CoA trust, then delivery and responsiveness (a stable sort keeps the
+    /// deterministic order within a kind).
+    private static func rank(_ kind: FlagKind) -> Int {
+        let order: [FlagKind] = [
+            .outOfTolerance, .edgeOfToleranceDrift, .coaCredibility, .coaRejected, .missingCoA,
+            .priorityPositionRisk, .slowResponse,
+        ]
+        return order.firstIndex(of: kind) ?? order.count
     }
 
     private static func lotNumbers(_ flag: Flag) -> [String] {

@@ -113,7 +113,8 @@ import Testing
         #expect(rules.replay(seq)[15].level == .reduced)
         // Under normal the gap restarts the score: 5 lots (10), gap, one lot: 2.
         var normal = lots("AAAAA")
-        normal.append(InspectionSwitching.Lot(name: "L6", day: normal[4].day.advanced(by: 120), accepted: true))
+        normal.append(
+            InspectionSwitching.Lot(name: "L6", day: normal[4].day.advanced(by: 120), accepted: true))
         let n = rules.replay(normal)
         #expect(n[5].switchingScore == 2)
         #expect(n[5].note == "120 days without a lot: switching score restarts")
@@ -133,7 +134,8 @@ import Testing
         let asOf = Day(year: 2026, month: 6, day: 30)
         // 12 accepted lots 20 days apart, the last on the as-of day: 220 days of supply, streak 12.
         let ok = rules.recommend(
-            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAAAA", every: 20, lastOn: asOf), asOf: asOf)
+            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAAAA", every: 20, lastOn: asOf),
+            asOf: asOf)
         #expect(ok.level == .normal)
         #expect(ok.skipLotCandidate)
         #expect(ok.switchingScore == 24)
@@ -141,7 +143,8 @@ import Testing
         #expect(ok.reasons.last == "skip-lot candidate: 12 consecutive lots accepted over 220 days of supply")
         // A rejection three lots before the end: streak 9, not a candidate.
         let broken = rules.recommend(
-            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAARAAAAAAAAA", every: 12, lastOn: asOf),
+            supplierId: "S", materialId: "MAT-1",
+            lots: records("AAAAAAAAARAAAAAAAAA", every: 12, lastOn: asOf),
             asOf: asOf)
         #expect(!broken.skipLotCandidate)
         #expect(broken.acceptedStreak == 9)
@@ -150,17 +153,20 @@ import Testing
             broken.reasons.last == "not a skip-lot candidate: 9 consecutive accepted lots, 10 needed")
         // Ten lots 19 days apart: 171 days of history, short of 180.
         let young = rules.recommend(
-            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAA", every: 19, lastOn: asOf), asOf: asOf)
+            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAA", every: 19, lastOn: asOf),
+            asOf: asOf)
         #expect(!young.skipLotCandidate)
         #expect(young.reasons.last == "not a skip-lot candidate: 171 days of supply history, 180 needed")
         // Exactly 180 days and 10 lots: a candidate (both bounds inclusive).
         let edge = rules.recommend(
-            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAA", every: 20, lastOn: asOf), asOf: asOf)
+            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAA", every: 20, lastOn: asOf),
+            asOf: asOf)
         #expect(edge.skipLotCandidate)
     }
 
     @Test func noLotsMeansNormalAndNoSkipLot() {
-        let r = rules.recommend(supplierId: "S", materialId: "MAT-1", lots: [], asOf: Day(year: 2026, month: 6, day: 30))
+        let r = rules.recommend(
+            supplierId: "S", materialId: "MAT-1", lots: [], asOf: Day(year: 2026, month: 6, day: 30))
         #expect(r.level == .normal)
         #expect(!r.skipLotCandidate)
         #expect(r.lots == 0)
@@ -170,9 +176,11 @@ import Testing
     @Test func tightenedIsNeverASkipLotCandidate() {
         let asOf = Day(year: 2026, month: 6, day: 30)
         let r = rules.recommend(
-            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAAAARR", every: 20, lastOn: asOf), asOf: asOf)
+            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAAAARR", every: 20, lastOn: asOf),
+            asOf: asOf)
         #expect(r.level == .tightened)
         #expect(!r.skipLotCandidate)
-        #expect(r.reasons.first == "2 of 5 consecutive lots rejected: normal → tightened at lot L14 (2026-06-30)")
+        #expect(
+            r.reasons.first == "2 of 5 consecutive lots rejected: normal → tightened at lot L14 (2026-06-30)")
     }
 }

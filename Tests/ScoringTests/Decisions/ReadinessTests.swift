@@ -8,19 +8,26 @@ import Testing
     let window = DayWindow(first: B.day("2025-10-04"), last: B.day("2026-06-30"))
 
     @Test func specificationUnchangedOverTheLookBack() {
-        let since = [SpecificationVersion(materialId: "MAT-1", characteristic: "moisture", validFrom: B.day("2025-01-01"))]
+        let since = [
+            SpecificationVersion(
+                materialId: "MAT-1", characteristic: "moisture", validFrom: B.day("2025-01-01"))
+        ]
         let ok = rules.specUnchanged(since, material: "MAT-1", window: window)
         #expect(ok.state == .met)
         #expect(ok.detail == "specification unchanged since 2025-10-04 (270 days)")
         // A version in force from the window's first day did not change inside it.
-        let fromFirst = [SpecificationVersion(materialId: "MAT-1", characteristic: "moisture", validFrom: window.first)]
+        let fromFirst = [
+            SpecificationVersion(materialId: "MAT-1", characteristic: "moisture", validFrom: window.first)
+        ]
         #expect(rules.specUnchanged(fromFirst, material: "MAT-1", window: window).state == .met)
         let changed = [
             SpecificationVersion(
                 materialId: "MAT-1", characteristic: "moisture", validFrom: B.day("2025-01-01"),
                 validTo: B.day("2026-03-01")),
-            SpecificationVersion(materialId: "MAT-1", characteristic: "moisture", validFrom: B.day("2026-03-01")),
-            SpecificationVersion(materialId: "MAT-2", characteristic: "assay", validFrom: B.day("2026-05-01")),
+            SpecificationVersion(
+                materialId: "MAT-1", characteristic: "moisture", validFrom: B.day("2026-03-01")),
+            SpecificationVersion(
+                materialId: "MAT-2", characteristic: "assay", validFrom: B.day("2026-05-01")),
         ]
         let r = rules.specUnchanged(changed, material: "MAT-1", window: window)
         #expect(r.state == .notMet)
@@ -28,7 +35,8 @@ import Testing
         // A version that simply ended inside the window (withdrawn) is a change too.
         let ended = [
             SpecificationVersion(
-                materialId: "MAT-1", characteristic: "lead", validFrom: B.day("2025-01-01"), validTo: B.day("2026-06-30"))
+                materialId: "MAT-1", characteristic: "lead", validFrom: B.day("2025-01-01"),
+                validTo: B.day("2026-06-30"))
         ]
         #expect(rules.specUnchanged(ended, material: "MAT-1", window: window).state == .notMet)
         let none = rules.specUnchanged([], material: "MAT-1", window: window)
@@ -40,8 +48,10 @@ import Testing
         pattern.enumerated().map { i, c in
             LotRecord(
                 receiptId: "R\(i + 1)", materialId: "MAT-1", lotNumber: "L\(i + 1)",
-                receivedOn: B.day("2026-01-01").advanced(by: i * 10), rejected: c == "R", coaMissing: c == "M",
-                findings: c == "R" ? ["out of tolerance on moisture"] : c == "M" ? ["no CoA within 3 days"] : [])
+                receivedOn: B.day("2026-01-01").advanced(by: i * 10), rejected: c == "R",
+                coaMissing: c == "M",
+                findings: c == "R"
+                    ? ["out of tolerance on moisture"] : c == "M" ? ["no CoA within 3 days"] : [])
         }
     }
 
@@ -49,11 +59,16 @@ import Testing
         // Lot 2 rejected, then 10 conforming lots: exactly 10, met.
         let ten = rules.consecutiveConformingLots(lots("AR" + String(repeating: "A", count: 10)))
         #expect(ten.state == .met)
-        #expect(ten.detail == "10 consecutive conforming lots (10 needed); lot L2 of 2026-01-11: out of tolerance on moisture")
+        #expect(
+            ten.detail
+                == "10 consecutive conforming lots (10 needed); lot L2 of 2026-01-11: out of tolerance on moisture"
+        )
         // Lot 3 of 12 without its CoA: 9 since, not met.
         let nine = rules.consecutiveConformingLots(lots("AAM" + String(repeating: "A", count: 9)))
         #expect(nine.state == .notMet)
-        #expect(nine.detail == "9 consecutive conforming lots (10 needed); lot L3 of 2026-01-21: no CoA within 3 days")
+        #expect(
+            nine.detail
+                == "9 consecutive conforming lots (10 needed); lot L3 of 2026-01-21: no CoA within 3 days")
         let all = rules.consecutiveConformingLots(lots(String(repeating: "A", count: 11)))
         #expect(all.detail == "11 consecutive conforming lots (10 needed)")
         let empty = rules.consecutiveConformingLots([])
@@ -65,7 +80,8 @@ import Testing
         let values = [7, 3, 5.5, 4.5, 5.5, 4.5, 5, 5, 5, 5].prefix(n)
         let ms = values.enumerated().map { i, v in
             B.measurement(
-                "L\(i + 1)", day: B.day("2026-01-01").advanced(by: i * 7).iso, value: v, verdict: .pass, lower: 0,
+                "L\(i + 1)", day: B.day("2026-01-01").advanced(by: i * 7).iso, value: v, verdict: .pass,
+                lower: 0,
                 upper: upper)
         }
         let inputs = SupplierInputs(supplier: B.supplier, measurements: ms)
@@ -101,7 +117,8 @@ import Testing
             LineOutcome(
                 orderLineId: "OL\(i)", materialId: "MAT-1", quantity: 100, unit: "kg",
                 due: B.day("2026-01-01").advanced(by: i), firstReceipt: B.day("2026-01-01").advanced(by: i),
-                onTime: pair.0, inFull: true, daysLate: pair.0 ? 0 : 3, leadTimeDays: pair.1, quotedLeadTimeDays: nil)
+                onTime: pair.0, inFull: true, daysLate: pair.0 ? 0 : 3, leadTimeDays: pair.1,
+                quotedLeadTimeDays: nil)
         }
     }
 
@@ -125,11 +142,15 @@ import Testing
 
     @Test func leadTimeCoefficientOfVariationIsInclusiveAtPointTwo() {
         // Mean 10, deviations ±4, ±1, ±1, four 0: sample sd √(36 / 9) = 2, CV 0.2 exactly: met.
-        let exact = rules.delivery(outcomes(onTime: [true] * 10, leads: [14, 6, 11, 9, 11, 9, 10, 10, 10, 10]))
+        let exact = rules.delivery(
+            outcomes(onTime: [true] * 10, leads: [14, 6, 11, 9, 11, 9, 10, 10, 10, 10]))
         #expect(exact.leadTime.state == .met)
-        #expect(exact.leadTime.detail == "actual lead time 10 days on average, CV 0.20 over 10 lines (at most 0.2)")
+        #expect(
+            exact.leadTime.detail
+                == "actual lead time 10 days on average, CV 0.20 over 10 lines (at most 0.2)")
         // Deviations ±5, ±1, ±1: sd √6 = 2.449, CV 0.24: not met.
-        let wide = rules.delivery(outcomes(onTime: [true] * 10, leads: [15, 5, 11, 9, 11, 9, 10, 10, 10, 10]))
+        let wide = rules.delivery(
+            outcomes(onTime: [true] * 10, leads: [15, 5, 11, 9, 11, 9, 10, 10, 10, 10]))
         #expect(wide.leadTime.state == .notMet)
         let one = rules.delivery(outcomes(onTime: [true], leads: [10]))
         #expect(one.leadTime.state == .noData)
@@ -154,7 +175,9 @@ import Testing
         var s = SupplierScore(supplierId: "S")
         #expect(rules.noPriorityRisk(s, flags: []).state == .met)
         s.riskLevel = .insufficientData
-        #expect(rules.noPriorityRisk(s, flags: []).detail == "no priority-position risk raised (too few due lines to assess it)")
+        #expect(
+            rules.noPriorityRisk(s, flags: []).detail
+                == "no priority-position risk raised (too few due lines to assess it)")
         s.riskLevel = .low
         s.riskScore = 12
         #expect(rules.noPriorityRisk(s, flags: []).detail == "priority-position risk low (score 12)")
@@ -165,7 +188,9 @@ import Testing
         #expect(medium.detail == "priority-position risk medium (score 31.5)")
         let flagged = rules.noPriorityRisk(
             SupplierScore(supplierId: "S"),
-            flags: [Flag(supplierId: "S", kind: .priorityPositionRisk, severity: .warning, message: "OTD fell.")])
+            flags: [
+                Flag(supplierId: "S", kind: .priorityPositionRisk, severity: .warning, message: "OTD fell.")
+            ])
         #expect(flagged.state == .notMet)
     }
 

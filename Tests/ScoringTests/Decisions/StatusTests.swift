@@ -10,14 +10,16 @@ import Testing
         lots: Int = 20, lines: Int = 20, otd: Double? = 0.97, ppm: Double? = 0, conformance: Double? = 1,
         flags: [Flag] = []
     ) -> StatusFigures {
-        StatusFigures(lots: lots, judgedLines: lines, otd: otd, ppm: ppm, conformance: conformance, flags: flags)
+        StatusFigures(
+            lots: lots, judgedLines: lines, otd: otd, ppm: ppm, conformance: conformance, flags: flags)
     }
 
     func outOfTolerance(_ lots: [String], material: String = "MAT-0031", characteristic: String = "moisture")
         -> Flag
     {
         Flag(
-            supplierId: "SUP-0012", materialId: material, characteristic: characteristic, kind: .outOfTolerance,
+            supplierId: "SUP-0012", materialId: material, characteristic: characteristic,
+            kind: .outOfTolerance,
             severity: .critical, message: "…",
             evidence: ["lots": .array(lots.map { ["lot_number": .string($0)] })])
     }
@@ -25,15 +27,22 @@ import Testing
     @Test func tooLittleHistoryIsInQualification() {
         let r = rules.recommend(figures(lots: 4, lines: 10), supplierId: "S", materialId: nil)
         #expect(r.status == .inQualification)
-        #expect(r.reasons == ["4 lots and 10 judged due lines in the look-back (qualification needs 5 and 5)"])
-        #expect(rules.recommend(figures(lots: 10, lines: 4), supplierId: "S", materialId: nil).status == .inQualification)
+        #expect(
+            r.reasons == ["4 lots and 10 judged due lines in the look-back (qualification needs 5 and 5)"])
+        #expect(
+            rules.recommend(figures(lots: 10, lines: 4), supplierId: "S", materialId: nil).status
+                == .inQualification)
         // Exactly 5 and 5: enough.
-        #expect(rules.recommend(figures(lots: 5, lines: 5), supplierId: "S", materialId: nil).status == .qualified)
+        #expect(
+            rules.recommend(figures(lots: 5, lines: 5), supplierId: "S", materialId: nil).status == .qualified
+        )
         // No data at all: in qualification, not qualified.
         let none = rules.recommend(
-            figures(lots: 0, lines: 0, otd: nil, ppm: nil, conformance: nil), supplierId: "S", materialId: nil)
+            figures(lots: 0, lines: 0, otd: nil, ppm: nil, conformance: nil), supplierId: "S", materialId: nil
+        )
         #expect(none.status == .inQualification)
-        #expect(none.reasons == ["0 lots and 0 judged due lines in the look-back (qualification needs 5 and 5)"])
+        #expect(
+            none.reasons == ["0 lots and 0 judged due lines in the look-back (qualification needs 5 and 5)"])
     }
 
     @Test func criticalFlagsAndLimitsPutOnProbation() {
@@ -51,14 +60,16 @@ import Testing
 
     @Test func probationLimitsAreExclusive() {
         // Exactly at the probation limits: not probation, but past the conditional ones.
-        let r = rules.recommend(figures(otd: 0.80, ppm: 10_000, conformance: 0.90), supplierId: "S", materialId: nil)
+        let r = rules.recommend(
+            figures(otd: 0.80, ppm: 10_000, conformance: 0.90), supplierId: "S", materialId: nil)
         #expect(r.status == .conditional)
         #expect(
             r.reasons == [
                 "OTD 80 % (below 90 %)", "PPM 10,000 (above 2,000)", "CoA conformance 90 % (below 98 %)",
             ])
         // Exactly at the conditional limits: qualified.
-        let q = rules.recommend(figures(otd: 0.90, ppm: 2_000, conformance: 0.98), supplierId: "S", materialId: nil)
+        let q = rules.recommend(
+            figures(otd: 0.90, ppm: 2_000, conformance: 0.98), supplierId: "S", materialId: nil)
         #expect(q.status == .qualified)
         #expect(q.reasons == ["OTD 90 %", "PPM 2,000", "CoA conformance 98 %", "no open flags"])
     }
@@ -75,21 +86,25 @@ import Testing
 
     @Test func exposureFlagsDoNotJudgePerformance() {
         let flags = [
-            Flag(supplierId: "S", materialId: "MAT-1", kind: .singleSource, severity: .critical, message: "…"),
-            Flag(supplierId: "S", materialId: "MAT-1", kind: .scaleUpCostGap, severity: .warning, message: "…"),
+            Flag(
+                supplierId: "S", materialId: "MAT-1", kind: .singleSource, severity: .critical, message: "…"),
+            Flag(
+                supplierId: "S", materialId: "MAT-1", kind: .scaleUpCostGap, severity: .warning, message: "…"),
         ]
         #expect(rules.recommend(figures(flags: flags), supplierId: "S", materialId: nil).status == .qualified)
     }
 
     @Test func noDataFiguresDoNotTriggerLimits() {
-        let r = rules.recommend(figures(otd: nil, ppm: nil, conformance: nil), supplierId: "S", materialId: "MAT-1")
+        let r = rules.recommend(
+            figures(otd: nil, ppm: nil, conformance: nil), supplierId: "S", materialId: "MAT-1")
         #expect(r.status == .qualified)
         #expect(r.reasons == ["OTD no data", "PPM no data", "CoA conformance no data", "no open flags"])
     }
 
     @Test func changeLinesAgainstThePreviousRun() {
         let flags = [outOfTolerance(["L1", "L2"])]
-        let supplier = rules.recommend(figures(otd: 0.71, flags: flags), supplierId: "SUP-0012", materialId: nil)
+        let supplier = rules.recommend(
+            figures(otd: 0.71, flags: flags), supplierId: "SUP-0012", materialId: nil)
         let material = rules.recommend(
             figures(otd: 0.71, flags: flags), supplierId: "SUP-0012", materialId: "MAT-0031")
         let other = rules.recommend(figures(), supplierId: "SUP-0012", materialId: "MAT-0040")
