@@ -20,6 +20,10 @@ public struct DecisionConfig: Sendable, Hashable {
     public var conditionalPPM = 2_000.0
     /// Conditional when CoA conformance is below this.
     public var conditionalConformance = 0.98
+    /// The OTD limits apply only with at least this many judged due lines in the current window.
+    public var limitsMinDueLines = 5
+    /// The PPM and conformance limits apply only with at least this many lots received in the current window.
+    public var limitsMinLots = 3
 
     // Scale-up readiness.
     /// Consecutive conforming lots, up to the as-of day, that prove repeatable small batches (at least).
@@ -71,6 +75,13 @@ public struct DecisionConfig: Sendable, Hashable {
     public var weightRisk = 0.15
     /// PPM at which the PPM component of the quality sub-score reaches 0 (linear from 100 at 0 PPM).
     public var qualityZeroPPM = 10_000.0
+    /// Rates at which a component reaches 0 points (linear up to 100 at a rate of 1): a supplier on time
+    /// two times in three is a poor supplier, not a two-thirds-good one.
+    public var deliveryZeroRate = 0.5
+    public var responsivenessZeroRate = 0.5
+    /// Lot acceptance (1 − lot rejection rate) at which that quality component reaches 0.
+    public var lotAcceptanceZeroRate = 0.8
+    public var conformanceZeroRate = 0.8
     /// Grade bands on the overall score rounded to one decimal (inclusive lower bounds).
     public var gradeA = 85.0
     public var gradeB = 70.0

@@ -43,8 +43,8 @@ public struct DecisionMaker: Sendable {
             StatusFigures(
                 lots: lotsByMaterial.values.reduce(0) { $0 + $1.count }, judgedLines: judged.count,
                 otd: result.score.otdRate, ppm: result.score.ppm,
-                conformance: result.score.coaConformanceRate,
-                flags: result.flags),
+                conformance: result.score.coaConformanceRate, currentLines: result.delivery.dueLines,
+                currentLots: result.score.lotsReceived, flags: result.flags),
             supplierId: supplierId, materialId: nil)
 
         var materialStatuses: [StatusRecommendation] = []
@@ -68,7 +68,8 @@ public struct DecisionMaker: Sendable {
                     StatusFigures(
                         lots: lots.count, judgedLines: lines.count,
                         otd: Stats.ratio(current.filter(\.onTime).count, current.count), ppm: quality.ppm,
-                        conformance: quality.coaConformanceRate,
+                        conformance: quality.coaConformanceRate, currentLines: current.count,
+                        currentLots: quality.lotsReceived,
                         flags: result.flags.filter { $0.materialId == material }),
                     supplierId: supplierId, materialId: material))
 
@@ -86,7 +87,12 @@ public struct DecisionMaker: Sendable {
                         delivery.otd, delivery.leadTime, responsiveness, risk,
                     ]))
             inspection.append(
-                switching.recommend(supplierId: supplierId, materialId: material, lots: lots, asOf: asOf))
+                switching.recommend(
+                    supplierId: supplierId, materialId: material, lots: lots, asOf: asOf,
+                    processFindings: StatusRules.summaries(
+                        result.flags.filter {
+                            $0.materialId == material && Self.processKinds.contains($0.kind)
+                        })))
             flags += gaps.flags(
                 material: material, inputs: inputs, delivery: result.delivery, window: result.currentWindow,
                 asOf: asOf)
@@ -98,6 +104,11 @@ public struct DecisionMaker: Sendable {
             inspection: inspection, overall: OverallScoring(config: config).score(result.score),
             flags: flags.sorted(by: Flag.deterministicOrder))
     }
+}
+
+extension DecisionMaker {
+    /// Flags that say the material's process is not stable: no skip-lot while one is open.
+    static let processKinds: Set<FlagKind> = [.outOfTolerance, .edgeOfToleranceDrift, .coaCredibility]
 }
 
 extension SupplierInputs {

@@ -96,8 +96,10 @@ struct InspectionSwitching {
     }
 
     /// The recommendation for one supplier × material from its lots as of `asOf`.
+    /// `processFindings`: open findings on the material's process (drift, out of tolerance, doubtful
+    /// CoAs) in plain words; any of them rules out skip-lot.
     func recommend(
-        supplierId: String, materialId: String, lots: [LotRecord], asOf: Day
+        supplierId: String, materialId: String, lots: [LotRecord], asOf: Day, processFindings: [String] = []
     ) -> InspectionRecommendation {
         let steps = replay(lots.map { Lot(name: $0.name, day: $0.receivedOn, accepted: !$0.rejected) })
         let level = steps.last?.nextLevel ?? .normal
@@ -121,6 +123,7 @@ struct InspectionSwitching {
         if historyDays < config.skipLotHistoryDays {
             missing.append("\(historyDays) days of supply history, \(config.skipLotHistoryDays) needed")
         }
+        missing += processFindings
         let skipLot = missing.isEmpty && !steps.isEmpty
         if skipLot {
             reasons.append(

@@ -69,8 +69,14 @@ struct OverallScoring {
         return .d
     }
 
+    /// 100 at a rate of 1, 0 at `zero` and below, linear between.
+    func points(_ rate: Double, zero: Double) -> Double {
+        100 * min(1, max(0, (rate - zero) / (1 - zero)))
+    }
+
     /// Mean of the quality components with data: PPM (100 at 0, 0 at `qualityZeroPPM`), lot acceptance
-    /// (100 × (1 − lot rejection rate)), CoA conformance (100 × rate).
+    /// (1 − lot rejection rate; 0 points at `lotAcceptanceZeroRate`), CoA conformance (0 points at
+    /// `conformanceZeroRate`).
     func quality(_ s: SupplierScore) -> SubScore {
         var values: [Double] = []
         var basis: [String] = []
@@ -79,32 +85,36 @@ struct OverallScoring {
             basis.append("PPM \(Fmt.number(ppm))")
         }
         if let r = s.lotRejectionRate {
-            values.append(100 * (1 - r))
+            values.append(points(1 - r, zero: config.lotAcceptanceZeroRate))
             basis.append("lot rejection \(Fmt.percent(r))")
         }
         if let c = s.coaConformanceRate {
-            values.append(100 * c)
+            values.append(points(c, zero: config.conformanceZeroRate))
             basis.append("CoA conformance \(Fmt.percent(c))")
         }
         return part(.quality, Stats.mean(values), config.weightQuality, basis)
     }
 
-    /// 100 × (OTD + OTIF) / 2 over the judged due lines.
+    /// Mean of the points of OTD and OTIF (0 points at `deliveryZeroRate`).
     func delivery(_ s: SupplierScore) -> SubScore {
         guard let otd = s.otdRate, let otif = s.otifRate else {
             return part(.delivery, nil, config.weightDelivery, [])
         }
         return part(
-            .delivery, 100 * (otd + otif) / 2, config.weightDelivery,
+            .delivery,
+            (points(otd, zero: config.deliveryZeroRate) + points(otif, zero: config.deliveryZeroRate)) / 2,
+            config.weightDelivery,
             ["OTD \(Fmt.percent(otd))", "OTIF \(Fmt.percent(otif))"])
     }
 
-    /// 100 × share of judged messages answered within the SLA.
+    /// Points of the share of judged messages answered within the SLA (0 at `responsivenessZeroRate`).
     func responsiveness(_ s: SupplierScore) -> SubScore {
         guard let w = s.withinSLARate else {
             return part(.responsiveness, nil, config.weightResponsiveness, [])
         }
-        return part(.responsiveness, 100 * w, config.weightResponsiveness, ["\(Fmt.percent(w)) within SLA"])
+        return part(
+            .responsiveness, points(w, zero: config.responsivenessZeroRate), config.weightResponsiveness,
+            ["\(Fmt.percent(w)) within SLA"])
     }
 
     /// 100 − priority-position risk score; no data when the risk is `insufficient_data` or not computed.

@@ -49,6 +49,9 @@ struct ReadinessRules {
         }
         let streak = lots.reversed().prefix { $0.conforming }.count
         var detail = "\(streak) consecutive conforming \(streak == 1 ? "lot" : "lots") (\(need) needed)"
+        if streak == lots.count && streak < need {
+            detail += "; only \(lots.count) \(lots.count == 1 ? "lot" : "lots") received in the look-back"
+        }
         if streak < lots.count {
             let breaker = lots[lots.count - 1 - streak]
             detail +=

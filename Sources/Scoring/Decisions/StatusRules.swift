@@ -11,6 +11,9 @@ struct StatusFigures {
     var otd: Double?
     var ppm: Double?
     var conformance: Double?
+    /// Judged due lines and lots received in the current window: the limits need enough of them.
+    var currentLines: Int
+    var currentLots: Int
     /// The scorer's flags concerning this scope (exposure flags are not about performance: left out).
     var flags: [Flag]
 }
@@ -37,14 +40,21 @@ struct StatusRules {
             return result(.inQualification, [head] + critical)
         }
 
+        // Too small a sample judges nothing: OTD 50 % over two lines is a coin toss, not a finding.
+        let otdJudged = f.currentLines >= config.limitsMinDueLines
+        let lotsJudged = f.currentLots >= config.limitsMinLots
+        let otd = otdJudged ? f.otd : nil
+        let ppm = lotsJudged ? f.ppm : nil
+        let conformance = lotsJudged ? f.conformance : nil
+
         var probation = critical
-        if let otd = f.otd, otd < config.probationOTD {
+        if let otd, otd < config.probationOTD {
             probation.append("OTD \(Fmt.percent(otd)) (probation below \(Fmt.percent(config.probationOTD)))")
         }
-        if let ppm = f.ppm, ppm > config.probationPPM {
+        if let ppm, ppm > config.probationPPM {
             probation.append("PPM \(Fmt.number(ppm)) (probation above \(Fmt.number(config.probationPPM)))")
         }
-        if let c = f.conformance, c < config.probationConformance {
+        if let c = conformance, c < config.probationConformance {
             probation.append(
                 "CoA conformance \(Fmt.percent(c)) (probation below \(Fmt.percent(config.probationConformance)))"
             )
@@ -52,22 +62,33 @@ struct StatusRules {
         if !probation.isEmpty { return result(.probation, probation) }
 
         var conditional = warnings
-        if let otd = f.otd, otd < config.conditionalOTD {
+        if let otd, otd < config.conditionalOTD {
             conditional.append("OTD \(Fmt.percent(otd)) (below \(Fmt.percent(config.conditionalOTD)))")
         }
-        if let ppm = f.ppm, ppm > config.conditionalPPM {
+        if let ppm, ppm > config.conditionalPPM {
             conditional.append("PPM \(Fmt.number(ppm)) (above \(Fmt.number(config.conditionalPPM)))")
         }
-        if let c = f.conformance, c < config.conditionalConformance {
+        if let c = conformance, c < config.conditionalConformance {
             conditional.append(
                 "CoA conformance \(Fmt.percent(c)) (below \(Fmt.percent(config.conditionalConformance)))")
         }
         if !conditional.isEmpty { return result(.conditional, conditional) }
 
         var good: [String] = []
-        good.append(f.otd.map { "OTD \(Fmt.percent($0))" } ?? "OTD no data")
-        good.append(f.ppm.map { "PPM \(Fmt.number($0))" } ?? "PPM no data")
-        good.append(f.conformance.map { "CoA conformance \(Fmt.percent($0))" } ?? "CoA conformance no data")
+        let lines = "\(f.currentLines) \(f.currentLines == 1 ? "line" : "lines")"
+        let lots = "\(f.currentLots) \(f.currentLots == 1 ? "lot" : "lots")"
+        let few = "too few to judge"
+        good.append(
+            f.otd.map { "OTD \(Fmt.percent($0))" + (otdJudged ? "" : " over \(lines) (\(few))") }
+                ?? "OTD no data")
+        good.append(
+            f.ppm.map { "PPM \(Fmt.number($0))" + (lotsJudged ? "" : " over \(lots) (\(few))") }
+                ?? "PPM no data")
+        good.append(
+            f.conformance.map {
+                "CoA conformance \(Fmt.percent($0))" + (lotsJudged ? "" : " over \(lots) (\(few))")
+            }
+                ?? "CoA conformance no data")
         good.append("no open flags")
         return result(.qualified, good)
     }

@@ -164,6 +164,16 @@ import Testing
         #expect(edge.skipLotCandidate)
     }
 
+    @Test func anOpenProcessFindingRulesOutSkipLot() {
+        let asOf = Day(year: 2026, month: 6, day: 30)
+        let r = rules.recommend(
+            supplierId: "S", materialId: "MAT-1", lots: records("AAAAAAAAAAAA", every: 20, lastOn: asOf),
+            asOf: asOf,
+            processFindings: ["assay of MAT-1 drifting toward a limit"])
+        #expect(!r.skipLotCandidate)
+        #expect(r.reasons.last == "not a skip-lot candidate: assay of MAT-1 drifting toward a limit")
+    }
+
     @Test func noLotsMeansNormalAndNoSkipLot() {
         let r = rules.recommend(
             supplierId: "S", materialId: "MAT-1", lots: [], asOf: Day(year: 2026, month: 6, day: 30))

@@ -71,6 +71,11 @@ import Testing
                 == "9 consecutive conforming lots (10 needed); lot L3 of 2026-01-21: no CoA within 3 days")
         let all = rules.consecutiveConformingLots(lots(String(repeating: "A", count: 11)))
         #expect(all.detail == "11 consecutive conforming lots (10 needed)")
+        let seven = rules.consecutiveConformingLots(lots("AAAAAAA"))
+        #expect(seven.state == .notMet)
+        #expect(
+            seven.detail == "7 consecutive conforming lots (10 needed); only 7 lots received in the look-back"
+        )
         let empty = rules.consecutiveConformingLots([])
         #expect(empty.state == .noData)
     }

@@ -8,10 +8,11 @@ import Testing
 
     func figures(
         lots: Int = 20, lines: Int = 20, otd: Double? = 0.97, ppm: Double? = 0, conformance: Double? = 1,
-        flags: [Flag] = []
+        currentLines: Int = 10, currentLots: Int = 10, flags: [Flag] = []
     ) -> StatusFigures {
         StatusFigures(
-            lots: lots, judgedLines: lines, otd: otd, ppm: ppm, conformance: conformance, flags: flags)
+            lots: lots, judgedLines: lines, otd: otd, ppm: ppm, conformance: conformance,
+            currentLines: currentLines, currentLots: currentLots, flags: flags)
     }
 
     func outOfTolerance(_ lots: [String], material: String = "MAT-0031", characteristic: String = "moisture")
@@ -72,6 +73,26 @@ import Testing
             figures(otd: 0.90, ppm: 2_000, conformance: 0.98), supplierId: "S", materialId: nil)
         #expect(q.status == .qualified)
         #expect(q.reasons == ["OTD 90 %", "PPM 2,000", "CoA conformance 98 %", "no open flags"])
+    }
+
+    @Test func limitsNeedEnoughOfTheCurrentWindow() {
+        // OTD 50 % over 4 lines, PPM 600,000 over 2 lots: too few to judge either (5 lines, 3 lots needed).
+        let few = rules.recommend(
+            figures(otd: 0.5, ppm: 600_000, currentLines: 4, currentLots: 2), supplierId: "S",
+            materialId: "MAT-1")
+        #expect(few.status == .qualified)
+        #expect(
+            few.reasons == [
+                "OTD 50 % over 4 lines (too few to judge)", "PPM 600,000 over 2 lots (too few to judge)",
+                "CoA conformance 100 % over 2 lots (too few to judge)", "no open flags",
+            ])
+        // Exactly 5 lines and 3 lots: judged.
+        let enough = rules.recommend(
+            figures(otd: 0.5, ppm: 600_000, currentLines: 5, currentLots: 3), supplierId: "S",
+            materialId: "MAT-1")
+        #expect(enough.status == .probation)
+        #expect(
+            enough.reasons == ["OTD 50 % (probation below 80 %)", "PPM 600,000 (probation above 10,000)"])
     }
 
     @Test func warningFlagsMakeConditional() {
