@@ -115,10 +115,17 @@ struct StatusRules {
             case .edgeOfToleranceDrift:
                 let chars = group.compactMap(\.characteristic).sorted().joined(separator: ", ")
                 return "\(chars.isEmpty ? "a characteristic" : chars)\(of) drifting toward a limit"
-            case .missingCoA: return "missing CoAs\(on)"
+            case .missingCoA:
+                let n = group.reduce(0) { $0 + Self.evidenceLots($1).count }
+                return n > 0
+                    ? "\(n) \(n == 1 ? "lot" : "lots")\(of) without a CoA in time" : "missing CoAs\(on)"
             case .coaRejected: return "rejected CoAs\(on)"
             case .coaCredibility: return "doubtful CoAs\(on)"
-            case .slowResponse: return "slow responses"
+            case .slowResponse:
+                guard case .object(let e) = first.evidence,
+                    case .number(let median)? = e["median_response_hours"]
+                else { return "slow responses" }
+                return "slow responses (median \(Fmt.hours(median)))"
             case .priorityPositionRisk: return "priority-position risk"
             default: return first.kind.rawValue.replacingOccurrences(of: "_", with: " ") + on
             }
@@ -135,9 +142,13 @@ struct StatusRules {
         return order.firstIndex(of: kind) ?? order.count
     }
 
-    private static func lotNumbers(_ flag: Flag) -> [String] {
+    private static func evidenceLots(_ flag: Flag) -> [JSONValue] {
         guard case .object(let o) = flag.evidence, case .array(let lots)? = o["lots"] else { return [] }
-        return lots.compactMap { lot in
+        return lots
+    }
+
+    private static func lotNumbers(_ flag: Flag) -> [String] {
+        evidenceLots(flag).compactMap { lot in
             guard case .object(let l) = lot, case .string(let n)? = l["lot_number"] else { return nil }
             return n
         }

@@ -97,12 +97,22 @@ import Testing
 
     @Test func warningFlagsMakeConditional() {
         let flags = [
-            Flag(supplierId: "S", materialId: "MAT-1", kind: .missingCoA, severity: .warning, message: "…"),
-            Flag(supplierId: "S", kind: .slowResponse, severity: .warning, message: "…"),
+            Flag(
+                supplierId: "S", materialId: "MAT-1", kind: .missingCoA, severity: .warning, message: "…",
+                evidence: ["lots": [["receipt_id": "R1"], ["receipt_id": "R2"]]]),
+            Flag(
+                supplierId: "S", kind: .slowResponse, severity: .warning, message: "…",
+                evidence: ["median_response_hours": 61.4]),
+            Flag(
+                supplierId: "S", materialId: "MAT-2", kind: .coaCredibility, severity: .warning, message: "…"),
         ]
         let r = rules.recommend(figures(flags: flags), supplierId: "S", materialId: nil)
         #expect(r.status == .conditional)
-        #expect(r.reasons == ["missing CoAs on MAT-1", "slow responses"])
+        #expect(
+            r.reasons == [
+                "doubtful CoAs on MAT-2", "2 lots of MAT-1 without a CoA in time",
+                "slow responses (median 61 h)",
+            ])
     }
 
     @Test func exposureFlagsDoNotJudgePerformance() {
