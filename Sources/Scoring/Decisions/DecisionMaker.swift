@@ -123,3 +123,12 @@ extension SupplierInputs {
         return copy
     }
 }
+
+extension DecisionMaker {
+    /// Run-level exposure across suppliers: `single_source` per critical material (see `SingleSourceCheck`).
+    public func singleSourceFlags(sources: [ApprovedSource], criticality: [String: MaterialCriticality])
+        -> [Flag]
+    {
+        SingleSourceCheck(config: config).flags(sources: sources, criticality: criticality)
+    }
+}

@@ -281,3 +281,32 @@ import Testing
         #expect(decide(Self.cleanInputs()) == decide(Self.cleanInputs()))
     }
 }
+
+@Suite struct DecisionJSONTests {
+    @Test func listsBecomeJSONForStorage() throws {
+        let inputs = DecisionMakerTests.cleanInputs()
+        let result = Scorer(config: ScoringConfig()).score(inputs, asOf: DecisionMakerTests.asOf)
+        let d = DecisionMaker(config: DecisionConfig()).decide(
+            result: result, inputs: inputs, specifications: DecisionMakerTests.specs)
+        let r = try #require(d.readiness.first)
+        guard case .array(let conditions) = r.conditionsJSON, case .object(let first)? = conditions.first
+        else {
+            Issue.record("conditions are not an array of objects")
+            return
+        }
+        #expect(conditions.count == 7)
+        #expect(first["key"] == "spec_unchanged" && first["state"] == "met")
+        let i = try #require(d.inspection.first)
+        guard case .array(let steps) = i.stepsJSON, case .object(let last)? = steps.last else {
+            Issue.record("steps are not an array of objects")
+            return
+        }
+        #expect(steps.count == 12)
+        #expect(last["switching_score"] == 24 && last["next_level"] == "normal" && last["note"] == .null)
+        guard case .array(let parts) = d.overall.partsJSON, case .object(let risk)? = parts.last else {
+            Issue.record("parts are not an array of objects")
+            return
+        }
+        #expect(risk["value"] == .null && risk["basis"] == "no data")
+    }
+}
