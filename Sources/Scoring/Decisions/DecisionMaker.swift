@@ -28,12 +28,17 @@ public struct DecisionMaker: Sendable {
             inputs.orderLines.filter { !$0.cancelled && $0.orderedOn <= asOf }.map(\.materialId)
                 + inputs.measurements.map(\.materialId)
         ).sorted()
+        // One pass to split the inputs: each material's work then scans only its own rows.
+        let inputsByMaterial = inputs.byMaterial()
+        func only(_ material: String) -> SupplierInputs {
+            inputsByMaterial[material] ?? SupplierInputs(supplier: inputs.supplier)
+        }
         let lotsByMaterial = Dictionary(
             uniqueKeysWithValues: materials.map {
                 (
                     $0,
                     LotRecord.history(
-                        inputs, material: $0, window: lookBack, asOf: asOf,
+                        only($0), material: $0, window: lookBack, asOf: asOf,
                         coaDeadlineDays: scoring.missingCoADays)
                 )
             })
@@ -62,7 +67,7 @@ public struct DecisionMaker: Sendable {
             let lines = judged.filter { $0.materialId == material }
             let current = result.delivery.outcomes.filter { $0.materialId == material }
             let quality = QualityCalculator(config: scoring).figures(
-                inputs.only(material: material), window: result.currentWindow, asOf: asOf)
+                only(material), window: result.currentWindow, asOf: asOf)
             materialStatuses.append(
                 rules.recommend(
                     StatusFigures(
@@ -94,7 +99,8 @@ public struct DecisionMaker: Sendable {
                             $0.materialId == material && Self.processKinds.contains($0.kind)
                         })))
             flags += gaps.flags(
-                material: material, inputs: inputs, delivery: result.delivery, window: result.currentWindow,
+                material: material, inputs: only(material), delivery: result.delivery,
+                window: result.currentWindow,
                 asOf: asOf)
         }
         let statuses = [supplierStatus] + materialStatuses
@@ -112,15 +118,22 @@ extension DecisionMaker {
 }
 
 extension SupplierInputs {
-    /// The same supplier's inputs restricted to one material (communications are not per material).
-    func only(material: String) -> SupplierInputs {
-        var copy = self
-        copy.orderLines = orderLines.filter { $0.materialId == material }
-        copy.defects = defects.filter { $0.materialId == material }
-        copy.quotations = quotations.filter { $0.materialId == material }
-        copy.measurements = measurements.filter { $0.materialId == material }
-        copy.lots = lots.filter { $0.materialId == material }
-        return copy
+    /// The same supplier's inputs split by material (communications are not per material: each part
+    /// keeps them all).
+    func byMaterial() -> [String: SupplierInputs] {
+        var parts: [String: SupplierInputs] = [:]
+        let empty = SupplierInputs(
+            supplier: supplier, communications: communications, materialCriticality: materialCriticality)
+        // Mutating through the defaulted subscript appends in place (no copy of the arrays per row).
+        func edit(_ material: String, _ change: (inout SupplierInputs) -> Void) {
+            change(&parts[material, default: empty])
+        }
+        for l in orderLines { edit(l.materialId) { $0.orderLines.append(l) } }
+        for d in defects { edit(d.materialId) { $0.defects.append(d) } }
+        for q in quotations { edit(q.materialId) { $0.quotations.append(q) } }
+        for m in measurements { edit(m.materialId) { $0.measurements.append(m) } }
+        for l in lots { edit(l.materialId) { $0.lots.append(l) } }
+        return parts
     }
 }
 
