@@ -20,15 +20,13 @@ struct ReadinessRules {
                 key: key, state: .met, detail: "no specification for \(material): nothing to change")
         }
         // A version starting, or ending, after the first day of the window changed the specification in it.
-        let changes = mine.filter { v in
-            (v.validFrom > window.first && v.validFrom <= window.last)
-                || (v.validTo.map { $0 > window.first && $0 <= window.last } ?? false)
+        func inside(_ day: Day?) -> Day? {
+            day.flatMap { $0 > window.first && $0 <= window.last ? $0 : nil }
         }
+        let changes = mine.filter { inside($0.validFrom) != nil || inside($0.validTo) != nil }
         guard
-            let latest = changes.map({ v in
-                v.validFrom > window.first ? v.validFrom : (v.validTo ?? v.validFrom)
-            })
-            .max()
+            let latest = changes.flatMap({ [inside($0.validFrom), inside($0.validTo)] }).compactMap({ $0 })
+                .max()
         else {
             return ReadinessCondition(
                 key: key, state: .met,

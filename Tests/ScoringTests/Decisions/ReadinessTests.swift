@@ -39,6 +39,15 @@ import Testing
                 validTo: B.day("2026-06-30"))
         ]
         #expect(rules.specUnchanged(ended, material: "MAT-1", window: window).state == .notMet)
+        // A version that started and ended inside the window: the latest change is its end.
+        let both = [
+            SpecificationVersion(
+                materialId: "MAT-1", characteristic: "pH", validFrom: B.day("2026-01-01"),
+                validTo: B.day("2026-05-01"))
+        ]
+        #expect(
+            rules.specUnchanged(both, material: "MAT-1", window: window).detail
+                == "specification of pH changed on 2026-05-01, inside the 270-day window")
         let none = rules.specUnchanged([], material: "MAT-1", window: window)
         #expect(none.state == .met)
         #expect(none.detail == "no specification for MAT-1: nothing to change")
