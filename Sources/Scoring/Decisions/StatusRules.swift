@@ -126,7 +126,15 @@ struct StatusRules {
                     case .number(let median)? = e["median_response_hours"]
                 else { return "slow responses" }
                 return "slow responses (median \(Fmt.hours(median)))"
-            case .priorityPositionRisk: return "priority-position risk"
+            case .priorityPositionRisk:
+                guard case .object(let e) = first.evidence, case .string(let level)? = e["level"] else {
+                    return "priority-position risk"
+                }
+                let score = e["score"].flatMap { v -> String? in
+                    guard case .number(let n) = v else { return nil }
+                    return " (score \(Fmt.oneDecimal(n)))"
+                }
+                return "priority-position risk \(level)\(score ?? "")"
             default: return first.kind.rawValue.replacingOccurrences(of: "_", with: " ") + on
             }
         }

