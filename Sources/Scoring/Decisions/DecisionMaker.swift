@@ -1,0 +1,147 @@
+import Domain
+
+/// Turns one supplier's scoring result into the decisions of issue 6. Pure: the same inputs give the
+/// same decision.
+public struct DecisionMaker: Sendable {
+    public var config: DecisionConfig
+    /// The scoring configuration the result was computed with (grace, in-full tolerance, CoA deadline,
+    /// response SLA are reused, so each has one definition).
+    public var scoring: ScoringConfig
+
+    public init(config: DecisionConfig, scoring: ScoringConfig = ScoringConfig()) {
+        self.config = config
+        self.scoring = scoring
+    }
+
+    /// Decides for one supplier. `result` must come from `Scorer.score(inputs, asOf:)`; the as-of day and
+    /// windows are taken from it. The look-back is its baseline window plus its current window.
+    /// `specifications` are the specification versions of the supplier's materials (others are ignored).
+    public func decide(
+        result: SupplierResult, inputs: SupplierInputs, specifications: [SpecificationVersion] = [],
+        previous: PreviousDecision? = nil
+    ) -> SupplierDecision {
+        let supplierId = inputs.supplier.supplierId
+        let asOf = result.currentWindow.last
+        let lookBack = DayWindow(first: result.baselineWindow.first, last: asOf)
+        let judged = result.baselineDelivery.outcomes + result.delivery.outcomes
+        let materials = Set(
+            inputs.orderLines.filter { !$0.cancelled && $0.orderedOn <= asOf }.map(\.materialId)
+                + inputs.measurements.map(\.materialId)
+        ).sorted()
+        // One pass to split the inputs: each material's work then scans only its own rows.
+        let inputsByMaterial = inputs.byMaterial()
+        func only(_ material: String) -> SupplierInputs {
+            inputsByMaterial[material] ?? SupplierInputs(supplier: inputs.supplier)
+        }
+        let lotsByMaterial = Dictionary(
+            uniqueKeysWithValues: materials.map {
+                (
+                    $0,
+                    LotRecord.history(
+                        only($0), material: $0, window: lookBack, asOf: asOf,
+                        coaDeadlineDays: scoring.missingCoADays)
+                )
+            })
+        let rules = StatusRules(config: config)
+
+        let supplierStatus = rules.recommend(
+            StatusFigures(
+                lots: lotsByMaterial.values.reduce(0) { $0 + $1.count }, judgedLines: judged.count,
+                otd: result.score.otdRate, ppm: result.score.ppm,
+                conformance: result.score.coaConformanceRate, currentLines: result.delivery.dueLines,
+                currentLots: result.score.lotsReceived, flags: result.flags),
+            supplierId: supplierId, materialId: nil)
+
+        var materialStatuses: [StatusRecommendation] = []
+        var readiness: [ScaleUpReadiness] = []
+        var inspection: [InspectionRecommendation] = []
+        var flags: [Flag] = []
+        let readinessRules = ReadinessRules(config: config, scoring: scoring)
+        let switching = InspectionSwitching(config: config)
+        let gaps = ScaleUpGaps(config: config, supplierId: supplierId)
+        let responsiveness = readinessRules.responsiveness(result.score)
+        let risk = readinessRules.noPriorityRisk(result.score, flags: result.flags)
+
+        for material in materials {
+            let lots = lotsByMaterial[material] ?? []
+            let lines = judged.filter { $0.materialId == material }
+            let current = result.delivery.outcomes.filter { $0.materialId == material }
+            let quality = QualityCalculator(config: scoring).figures(
+                only(material), window: result.currentWindow, asOf: asOf)
+            materialStatuses.append(
+                rules.recommend(
+                    StatusFigures(
+                        lots: lots.count, judgedLines: lines.count,
+                        otd: Stats.ratio(current.filter(\.onTime).count, current.count), ppm: quality.ppm,
+                        conformance: quality.coaConformanceRate, currentLines: current.count,
+                        currentLots: quality.lotsReceived,
+                        flags: result.flags.filter { $0.materialId == material }),
+                    supplierId: supplierId, materialId: material))
+
+            let ordered = lines.sorted { ($0.due, $0.orderLineId) < ($1.due, $1.orderLineId) }
+            let delivery = readinessRules.delivery(ordered)
+            let specified = specifications.contains { $0.materialId == material }
+            readiness.append(
+                ScaleUpReadiness(
+                    supplierId: supplierId, materialId: material,
+                    conditions: [
+                        readinessRules.specUnchanged(specifications, material: material, window: lookBack),
+                        readinessRules.consecutiveConformingLots(lots),
+                        readinessRules.capability(
+                            result.capabilities, material: material, specified: specified),
+                        delivery.otd, delivery.leadTime, responsiveness, risk,
+                    ]))
+            inspection.append(
+                switching.recommend(
+                    supplierId: supplierId, materialId: material, lots: lots, asOf: asOf,
+                    processFindings: StatusRules.summaries(
+                        result.flags.filter {
+                            $0.materialId == material && Self.processKinds.contains($0.kind)
+                        })))
+            flags += gaps.flags(
+                material: material, inputs: only(material), delivery: result.delivery,
+                window: result.currentWindow,
+                asOf: asOf)
+        }
+        let statuses = [supplierStatus] + materialStatuses
+        return SupplierDecision(
+            supplierId: supplierId, status: supplierStatus, materialStatuses: materialStatuses,
+            changes: StatusChange.changes(previous: previous, current: statuses), readiness: readiness,
+            inspection: inspection, overall: OverallScoring(config: config).score(result.score),
+            flags: flags.sorted(by: Flag.deterministicOrder))
+    }
+}
+
+extension DecisionMaker {
+    /// Flags that say the material's process is not stable: no skip-lot while one is open.
+    static let processKinds: Set<FlagKind> = [.outOfTolerance, .edgeOfToleranceDrift, .coaCredibility]
+}
+
+extension SupplierInputs {
+    /// The same supplier's inputs split by material (communications are not per material: each part
+    /// keeps them all).
+    func byMaterial() -> [String: SupplierInputs] {
+        var parts: [String: SupplierInputs] = [:]
+        let empty = SupplierInputs(
+            supplier: supplier, communications: communications, materialCriticality: materialCriticality)
+        // Mutating through the defaulted subscript appends in place (no copy of the arrays per row).
+        func edit(_ material: String, _ change: (inout SupplierInputs) -> Void) {
+            change(&parts[material, default: empty])
+        }
+        for l in orderLines { edit(l.materialId) { $0.orderLines.append(l) } }
+        for d in defects { edit(d.materialId) { $0.defects.append(d) } }
+        for q in quotations { edit(q.materialId) { $0.quotations.append(q) } }
+        for m in measurements { edit(m.materialId) { $0.measurements.append(m) } }
+        for l in lots { edit(l.materialId) { $0.lots.append(l) } }
+        return parts
+    }
+}
+
+extension DecisionMaker {
+    /// Run-level exposure across suppliers: `single_source` per critical material (see `SingleSourceCheck`).
+    public func singleSourceFlags(sources: [ApprovedSource], criticality: [String: MaterialCriticality])
+        -> [Flag]
+    {
+        SingleSourceCheck(config: config).flags(sources: sources, criticality: criticality)
+    }
+}

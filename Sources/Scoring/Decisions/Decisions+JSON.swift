@@ -1,0 +1,47 @@
+import Domain
+
+// JSON forms of the decisions' lists, for jsonb columns: the lead stores these beside the scalar fields.
+
+extension ReadinessCondition {
+    public var json: JSONValue {
+        ["key": .string(key), "state": .string(state.rawValue), "detail": .string(detail)]
+    }
+}
+
+extension ScaleUpReadiness {
+    /// `[{"key", "state", "detail"}, …]` in the fixed condition order.
+    public var conditionsJSON: JSONValue { .array(conditions.map(\.json)) }
+}
+
+extension InspectionStep {
+    public var json: JSONValue {
+        [
+            "lot": .string(lot), "received_on": .day(receivedOn), "accepted": .bool(accepted),
+            "level": .string(level.rawValue), "switching_score": .number(Double(switchingScore)),
+            "next_level": .string(nextLevel.rawValue), "note": .string(note),
+        ]
+    }
+}
+
+extension InspectionRecommendation {
+    /// Every lot of the replay, oldest first: the evidence of the recommended level.
+    public var stepsJSON: JSONValue { .array(steps.map(\.json)) }
+}
+
+extension OverallScore {
+    /// `[{"part", "value", "weight", "effective_weight", "basis"}, …]`; value null for no data.
+    public var partsJSON: JSONValue {
+        .array(
+            parts.map {
+                [
+                    "part": .string($0.part.rawValue), "value": .number($0.value),
+                    "weight": .number($0.weight),
+                    "effective_weight": .number($0.effectiveWeight), "basis": .string($0.basis),
+                ]
+            })
+    }
+}
+
+extension StatusRecommendation {
+    public var reasonsJSON: JSONValue { .array(reasons.map { .string($0) }) }
+}

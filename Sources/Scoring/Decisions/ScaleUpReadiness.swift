@@ -1,0 +1,30 @@
+/// Whether one readiness condition holds. Stored as text.
+public enum ConditionState: String, Sendable, Hashable, CaseIterable {
+    case met
+    case notMet = "not_met"
+    /// Nothing to judge it by: the supplier has not proved it, so it is not ready either.
+    case noData = "no_data"
+}
+
+/// One condition of scale-up readiness with the figures that decided it.
+public struct ReadinessCondition: Sendable, Hashable {
+    /// Stable key: `spec_unchanged`, `consecutive_conforming_lots`, `cpk`, `otd_last_lines`,
+    /// `lead_time_cv`, `responsiveness`, `no_priority_risk`.
+    public var key: String
+    public var state: ConditionState
+    /// Plain words with the figures, e.g. "12 consecutive conforming lots (10 needed)".
+    public var detail: String
+
+    public var met: Bool { state == .met }
+}
+
+/// `scale_up_ready` of one supplier × material: ready when every condition is met.
+public struct ScaleUpReadiness: Sendable, Hashable {
+    public var supplierId: String
+    public var materialId: String
+    public var conditions: [ReadinessCondition]
+
+    public var ready: Bool { !conditions.isEmpty && conditions.allSatisfy(\.met) }
+    public var conditionsMet: [ReadinessCondition] { conditions.filter(\.met) }
+    public var conditionsNotMet: [ReadinessCondition] { conditions.filter { !$0.met } }
+}

@@ -1,0 +1,18 @@
+import Domain
+
+/// Everything the decisions conclude for one supplier in one run.
+public struct SupplierDecision: Sendable, Hashable {
+    public var supplierId: String
+    /// The supplier as a whole.
+    public var status: StatusRecommendation
+    /// Per material the supplier delivered in the look-back, ordered by material.
+    public var materialStatuses: [StatusRecommendation]
+    /// Changes against the previous run's statuses (supplier first, then materials).
+    public var changes: [StatusChange]
+    public var readiness: [ScaleUpReadiness]
+    public var inspection: [InspectionRecommendation]
+    public var overall: OverallScore
+    /// `scale_up_cost_gap` and `scale_up_lead_time_gap` flags of this supplier (single source is
+    /// run-level: `SingleSourceCheck`).
+    public var flags: [Flag]
+}

@@ -1,0 +1,226 @@
+import Domain
+import Testing
+
+@testable import Scoring
+
+@Suite struct ReadinessTests {
+    let rules = ReadinessRules(config: DecisionConfig(), scoring: ScoringConfig())
+    let window = DayWindow(first: B.day("2025-10-04"), last: B.day("2026-06-30"))
+
+    @Test func specificationUnchangedOverTheLookBack() {
+        let since = [
+            SpecificationVersion(
+                materialId: "MAT-1", characteristic: "moisture", validFrom: B.day("2025-01-01"))
+        ]
+        let ok = rules.specUnchanged(since, material: "MAT-1", window: window)
+        #expect(ok.state == .met)
+        #expect(ok.detail == "specification unchanged since 2025-10-04 (270 days)")
+        // A version in force from the window's first day did not change inside it.
+        let fromFirst = [
+            SpecificationVersion(materialId: "MAT-1", characteristic: "moisture", validFrom: window.first)
+        ]
+        #expect(rules.specUnchanged(fromFirst, material: "MAT-1", window: window).state == .met)
+        let changed = [
+            SpecificationVersion(
+                materialId: "MAT-1", characteristic: "moisture", validFrom: B.day("2025-01-01"),
+                validTo: B.day("2026-03-01")),
+            SpecificationVersion(
+                materialId: "MAT-1", characteristic: "moisture", validFrom: B.day("2026-03-01")),
+            SpecificationVersion(
+                materialId: "MAT-2", characteristic: "assay", validFrom: B.day("2026-05-01")),
+        ]
+        let r = rules.specUnchanged(changed, material: "MAT-1", window: window)
+        #expect(r.state == .notMet)
+        #expect(r.detail == "specification of moisture changed on 2026-03-01, inside the 270-day window")
+        // A version that simply ended inside the window (withdrawn) is a change too.
+        let ended = [
+            SpecificationVersion(
+                materialId: "MAT-1", characteristic: "lead", validFrom: B.day("2025-01-01"),
+                validTo: B.day("2026-06-30"))
+        ]
+        #expect(rules.specUnchanged(ended, material: "MAT-1", window: window).state == .notMet)
+        // A version that started and ended inside the window: the latest change is its end.
+        let both = [
+            SpecificationVersion(
+                materialId: "MAT-1", characteristic: "pH", validFrom: B.day("2026-01-01"),
+                validTo: B.day("2026-05-01"))
+        ]
+        #expect(
+            rules.specUnchanged(both, material: "MAT-1", window: window).detail
+                == "specification of pH changed on 2026-05-01, inside the 270-day window")
+        let none = rules.specUnchanged([], material: "MAT-1", window: window)
+        #expect(none.state == .met)
+        #expect(none.detail == "no specification for MAT-1: nothing to change")
+    }
+
+    func lots(_ pattern: String) -> [LotRecord] {
+        pattern.enumerated().map { i, c in
+            LotRecord(
+                receiptId: "R\(i + 1)", materialId: "MAT-1", lotNumber: "L\(i + 1)",
+                receivedOn: B.day("2026-01-01").advanced(by: i * 10), rejected: c == "R",
+                coaMissing: c == "M",
+                findings: c == "R"
+                    ? ["out of tolerance on moisture"] : c == "M" ? ["no CoA within 3 days"] : [])
+        }
+    }
+
+    @Test func consecutiveConformingLots() {
+        // Lot 2 rejected, then 10 conforming lots: exactly 10, met.
+        let ten = rules.consecutiveConformingLots(lots("AR" + String(repeating: "A", count: 10)))
+        #expect(ten.state == .met)
+        #expect(
+            ten.detail
+                == "10 consecutive conforming lots (10 needed); lot L2 of 2026-01-11: out of tolerance on moisture"
+        )
+        // Lot 3 of 12 without its CoA: 9 since, not met.
+        let nine = rules.consecutiveConformingLots(lots("AAM" + String(repeating: "A", count: 9)))
+        #expect(nine.state == .notMet)
+        #expect(
+            nine.detail
+                == "9 consecutive conforming lots (10 needed); lot L3 of 2026-01-21: no CoA within 3 days")
+        let all = rules.consecutiveConformingLots(lots(String(repeating: "A", count: 11)))
+        #expect(all.detail == "11 consecutive conforming lots (10 needed)")
+        let seven = rules.consecutiveConformingLots(lots("AAAAAAA"))
+        #expect(seven.state == .notMet)
+        #expect(
+            seven.detail == "7 consecutive conforming lots (10 needed); only 7 lots received in the look-back"
+        )
+        let empty = rules.consecutiveConformingLots([])
+        #expect(empty.state == .noData)
+    }
+
+    /// Ten lots with mean 5 and sample standard deviation exactly 1 (deviations ±2, ±0.5, ±0.5, four 0).
+    func capabilities(upper: Double, lots n: Int = 10) -> [CharacteristicCapability] {
+        let values = [7, 3, 5.5, 4.5, 5.5, 4.5, 5, 5, 5, 5].prefix(n)
+        let ms = values.enumerated().map { i, v in
+            B.measurement(
+                "L\(i + 1)", day: B.day("2026-01-01").advanced(by: i * 7).iso, value: v, verdict: .pass,
+                lower: 0,
+                upper: upper)
+        }
+        let inputs = SupplierInputs(supplier: B.supplier, measurements: ms)
+        return Scorer(config: ScoringConfig()).score(inputs, asOf: B.day("2026-06-30")).capabilities
+    }
+
+    @Test func cpkExactlyTheThresholdPasses() throws {
+        // (8.99 − 5) / (3 × 1) = 1.33 exactly by hand; mean − 0 gives 1.67.
+        let caps = capabilities(upper: 8.99)
+        let cpk = try #require(caps.first?.recent.cpk)
+        #expect(abs(cpk - 1.33) < 1e-12)
+        let r = rules.capability(caps, material: "MAT-1", specified: true)
+        #expect(r.state == .met)
+        #expect(r.detail == "Cpk ≥ 1.33 on every characteristic: moisture 1.33 (n 10)")
+        // (8.98 − 5) / 3 = 1.3267: below.
+        let low = rules.capability(capabilities(upper: 8.98), material: "MAT-1", specified: true)
+        #expect(low.state == .notMet)
+        #expect(low.detail == "Cpk below 1.33: moisture 1.327 (n 10)")
+    }
+
+    @Test func cpkNeedsEnoughLots() {
+        let thin = rules.capability(capabilities(upper: 20, lots: 9), material: "MAT-1", specified: true)
+        #expect(thin.state == .noData)
+        #expect(thin.detail == "no characteristic of MAT-1 has 10 recent lots with results")
+        let unspecified = rules.capability([], material: "MAT-9", specified: false)
+        #expect(unspecified.state == .met)
+        let specifiedNoResults = rules.capability([], material: "MAT-9", specified: true)
+        #expect(specifiedNoResults.state == .noData)
+    }
+
+    func outcomes(onTime: [Bool], leads: [Int]) -> [LineOutcome] {
+        zip(onTime, leads).enumerated().map { i, pair in
+            LineOutcome(
+                orderLineId: "OL\(i)", materialId: "MAT-1", quantity: 100, unit: "kg",
+                due: B.day("2026-01-01").advanced(by: i), firstReceipt: B.day("2026-01-01").advanced(by: i),
+                onTime: pair.0, inFull: true, daysLate: pair.0 ? 0 : 3, leadTimeDays: pair.1,
+                quotedLeadTimeDays: nil)
+        }
+    }
+
+    @Test func otdOverTheLastLinesIsInclusiveAtNinetyFivePercent() {
+        var config = DecisionConfig()
+        config.readinessDueLines = 20
+        let twenty = ReadinessRules(config: config, scoring: ScoringConfig())
+        // An early late line falls outside the last 20; one late line among them: 19 of 20 = 95 %, met.
+        let onTime = [false] + [true] * 10 + [false] + [true] * 9
+        let r = twenty.delivery(outcomes(onTime: onTime, leads: [10] * 21)).otd
+        #expect(r.state == .met)
+        #expect(r.detail == "OTD 95 % over the last 20 due lines (19 on time; 95 % needed)")
+        // Default 10 lines: one late among them is 90 %.
+        let ten = rules.delivery(outcomes(onTime: [true] * 9 + [false], leads: [10] * 10)).otd
+        #expect(ten.state == .notMet)
+        #expect(ten.detail == "OTD 90 % over the last 10 due lines (9 on time; 95 % needed)")
+        let few = rules.delivery(outcomes(onTime: [true] * 9, leads: [10] * 9)).otd
+        #expect(few.state == .noData)
+        #expect(few.detail == "9 judged due lines in the look-back, 10 needed")
+    }
+
+    @Test func leadTimeCoefficientOfVariationIsInclusiveAtPointTwo() {
+        // Mean 10, deviations ±4, ±1, ±1, four 0: sample sd √(36 / 9) = 2, CV 0.2 exactly: met.
+        let exact = rules.delivery(
+            outcomes(onTime: [true] * 10, leads: [14, 6, 11, 9, 11, 9, 10, 10, 10, 10]))
+        #expect(exact.leadTime.state == .met)
+        #expect(
+            exact.leadTime.detail
+                == "actual lead time 10 days on average, CV 0.20 over 10 lines (at most 0.2)")
+        // Deviations ±5, ±1, ±1: sd √6 = 2.449, CV 0.24: not met.
+        let wide = rules.delivery(
+            outcomes(onTime: [true] * 10, leads: [15, 5, 11, 9, 11, 9, 10, 10, 10, 10]))
+        #expect(wide.leadTime.state == .notMet)
+        let one = rules.delivery(outcomes(onTime: [true], leads: [10]))
+        #expect(one.leadTime.state == .noData)
+    }
+
+    @Test func responsivenessWithinTheSLA() {
+        var s = SupplierScore(supplierId: "S")
+        #expect(rules.responsiveness(s).state == .noData)
+        s.medianResponseHours = 48
+        s.withinSLARate = 0.9
+        let ok = rules.responsiveness(s)
+        #expect(ok.state == .met)
+        #expect(ok.detail == "median response 48 h (SLA 48 h), 90 % within SLA (90 % needed)")
+        s.withinSLARate = 0.89
+        #expect(rules.responsiveness(s).state == .notMet)
+        s.withinSLARate = 1
+        s.medianResponseHours = 48.5
+        #expect(rules.responsiveness(s).state == .notMet)
+    }
+
+    @Test func noOpenPriorityRisk() {
+        var s = SupplierScore(supplierId: "S")
+        #expect(rules.noPriorityRisk(s, flags: []).state == .met)
+        s.riskLevel = .insufficientData
+        #expect(
+            rules.noPriorityRisk(s, flags: []).detail
+                == "no priority-position risk raised (too few due lines to assess it)")
+        s.riskLevel = .low
+        s.riskScore = 12
+        #expect(rules.noPriorityRisk(s, flags: []).detail == "priority-position risk low (score 12)")
+        s.riskLevel = .medium
+        s.riskScore = 31.5
+        let medium = rules.noPriorityRisk(s, flags: [])
+        #expect(medium.state == .notMet)
+        #expect(medium.detail == "priority-position risk medium (score 31.5)")
+        let flagged = rules.noPriorityRisk(
+            SupplierScore(supplierId: "S"),
+            flags: [
+                Flag(supplierId: "S", kind: .priorityPositionRisk, severity: .warning, message: "OTD fell.")
+            ])
+        #expect(flagged.state == .notMet)
+    }
+
+    @Test func readyOnlyWhenEveryConditionIsMet() {
+        let met = ReadinessCondition(key: "a", state: .met, detail: "")
+        let noData = ReadinessCondition(key: "b", state: .noData, detail: "")
+        #expect(ScaleUpReadiness(supplierId: "S", materialId: "M", conditions: [met, met]).ready)
+        let r = ScaleUpReadiness(supplierId: "S", materialId: "M", conditions: [met, noData])
+        #expect(!r.ready)
+        #expect(r.conditionsNotMet.map(\.key) == ["b"])
+        #expect(!ScaleUpReadiness(supplierId: "S", materialId: "M", conditions: []).ready)
+    }
+}
+
+extension Array {
+    fileprivate static func * (element: [Element], count: Int) -> [Element] {
+        Array((0..<count).flatMap { _ in element })
+    }
+}
