@@ -131,7 +131,41 @@ CREATE TABLE scorecard_store.supplier_scores (
     unanswered_share double precision,
     priority_risk_score double precision,
     priority_risk_level text CHECK (priority_risk_level IN ('low', 'medium', 'high', 'insufficient_data')),
+    overall_score double precision,              -- 0-100; NULL: no data at all
+    grade text CHECK (grade IN ('A', 'B', 'C', 'D')),
+    score_parts jsonb,                           -- each sub-score with value, weight, effective weight, basis
+    score_note text,                             -- e.g. which parts had no data and were re-weighted
+    recommended_status text NOT NULL
+        CHECK (recommended_status IN ('in_qualification', 'qualified', 'conditional', 'probation')),
+    status_reasons jsonb NOT NULL DEFAULT '[]',
+    scale_up_ready boolean NOT NULL,             -- ready for volume on at least one material
     PRIMARY KEY (run_id, supplier_id));
+
+-- Decisions per supplier and material: status, scale-up readiness with its conditions, inspection level.
+CREATE TABLE scorecard_store.material_decisions (
+    run_id bigint NOT NULL REFERENCES scorecard_store.runs ON DELETE CASCADE,
+    supplier_id text NOT NULL,
+    material_id text NOT NULL,
+    recommended_status text CHECK (recommended_status IN ('in_qualification', 'qualified', 'conditional', 'probation')),
+    status_reasons jsonb NOT NULL DEFAULT '[]',
+    scale_up_ready boolean,
+    readiness_conditions jsonb,                  -- [{key, state: met|not_met|no_data, detail}]
+    inspection_level text CHECK (inspection_level IN ('normal', 'tightened', 'reduced', 'discontinue')),
+    skip_lot_candidate boolean,
+    switching_score integer,
+    inspection_reasons jsonb,
+    inspection_steps jsonb,                      -- every lot of the ISO 2859-1 replay
+    PRIMARY KEY (run_id, supplier_id, material_id));
+
+-- Recommended-status changes since the previous successful run.
+CREATE TABLE scorecard_store.status_changes (
+    run_id bigint NOT NULL REFERENCES scorecard_store.runs ON DELETE CASCADE,
+    supplier_id text NOT NULL,
+    material_id text,
+    from_status text NOT NULL,
+    to_status text NOT NULL,
+    line text NOT NULL);
+CREATE INDEX status_changes_run ON scorecard_store.status_changes (run_id);
 
 -- Per supplier x material x characteristic series: capability, edge shares and the drift rules' state.
 CREATE TABLE scorecard_store.characteristic_capability (

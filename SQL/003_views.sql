@@ -47,18 +47,29 @@ COMMENT ON COLUMN scorecard.coa_measurements.supplier_limits_wider IS
 
 CREATE VIEW scorecard.supplier_scorecards AS
     SELECT s.supplier_id, s.supplier_name, r.run_id, r.as_of,
-           s.otd_rate, s.otif_rate, s.avg_days_late, s.due_lines,
-           s.ppm, s.lot_rejection_rate, s.lots_received,
+           s.overall_score, s.grade, s.recommended_status, s.scale_up_ready,
+           s.otd_rate, s.otif_rate, s.avg_days_late, s.ppm, s.lot_rejection_rate,
            s.coa_conformance_rate, s.coa_edge_rate, s.missing_coa_lots,
-           s.median_response_hours, s.within_sla_rate, s.unanswered_overdue,
+           s.median_response_hours, s.unanswered_overdue,
            s.priority_risk_score, s.priority_risk_level,
            (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = r.run_id AND f.supplier_id = s.supplier_id)
                AS flag_count,
            (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = r.run_id AND f.supplier_id = s.supplier_id
-                AND f.severity = 'critical') AS critical_flag_count
+                AND f.severity = 'critical') AS critical_flag_count,
+           s.due_lines, s.lots_received, s.within_sla_rate, s.status_reasons, s.score_parts
     FROM scorecard.latest_run r JOIN scorecard_store.supplier_scores s USING (run_id);
 COMMENT ON VIEW scorecard.supplier_scorecards IS
     'One row per supplier from the latest successful run. Rates are fractions 0-1; NULL means no data.';
+COMMENT ON COLUMN scorecard.supplier_scorecards.overall_score IS
+    'Overall score 0-100 from the quality, delivery, responsiveness and risk sub-scores (weights in the configuration); NULL: no data at all.';
+COMMENT ON COLUMN scorecard.supplier_scorecards.grade IS 'A, B, C or D from the overall score (bands in the configuration).';
+COMMENT ON COLUMN scorecard.supplier_scorecards.recommended_status IS
+    'in_qualification, qualified, conditional or probation: a recommendation; the approved supplier list is never edited.';
+COMMENT ON COLUMN scorecard.supplier_scorecards.scale_up_ready IS
+    'Ready for volume on at least one material (scorecard.material_decisions has the conditions per material).';
+COMMENT ON COLUMN scorecard.supplier_scorecards.status_reasons IS 'Why the recommended status, in words with figures (jsonb array).';
+COMMENT ON COLUMN scorecard.supplier_scorecards.score_parts IS
+    'Each sub-score with its value, weight, effective weight after re-weighting for no data, and basis (jsonb).';
 COMMENT ON COLUMN scorecard.supplier_scorecards.otd_rate IS
     'On-time delivery: share of judged order lines due in the current window whose first receipt came by due date + grace.';
 COMMENT ON COLUMN scorecard.supplier_scorecards.otif_rate IS
@@ -116,8 +127,29 @@ COMMENT ON COLUMN scorecard.characteristic_capability.projected_lots_to_limit IS
     'Lots until the limit is reached at the recent rate; NULL when moving away or flat.';
 
 CREATE VIEW scorecard.score_history AS
-    SELECT s.supplier_id, r.run_id, r.as_of, s.otd_rate, s.otif_rate, s.ppm, s.coa_conformance_rate,
-           s.median_response_hours, s.priority_risk_score, s.priority_risk_level
+    SELECT s.supplier_id, r.run_id, r.as_of, s.overall_score, s.grade, s.recommended_status,
+           s.priority_risk_level, s.priority_risk_score, s.otd_rate, s.otif_rate, s.ppm, s.coa_conformance_rate,
+           s.median_response_hours
     FROM scorecard_store.runs r JOIN scorecard_store.supplier_scores s USING (run_id)
     WHERE r.status = 'succeeded';
 COMMENT ON VIEW scorecard.score_history IS 'Per supplier and successful run: the headline figures over time.';
+
+CREATE VIEW scorecard.material_decisions AS
+    SELECT d.run_id, d.supplier_id, d.material_id, d.recommended_status, d.status_reasons, d.scale_up_ready,
+           d.readiness_conditions, d.inspection_level, d.skip_lot_candidate, d.switching_score, d.inspection_reasons,
+           d.inspection_steps
+    FROM scorecard.latest_run r JOIN scorecard_store.material_decisions d USING (run_id);
+COMMENT ON VIEW scorecard.material_decisions IS
+    'Latest run, per supplier x material: recommended status, scale-up readiness with each condition, ISO 2859-1 inspection level.';
+COMMENT ON COLUMN scorecard.material_decisions.readiness_conditions IS
+    'Each scale-up condition: [{key, state: met | not_met | no_data, detail}]; ready when all are met.';
+COMMENT ON COLUMN scorecard.material_decisions.inspection_level IS
+    'Recommended inspection: normal, tightened, reduced or discontinue (ISO 2859-1 switching rules over the look-back).';
+COMMENT ON COLUMN scorecard.material_decisions.skip_lot_candidate IS 'Qualifies for ISO 2859-3 skip-lot (docs/decisions.md).';
+COMMENT ON COLUMN scorecard.material_decisions.inspection_steps IS 'Every lot of the switching-rule replay, as evidence.';
+
+CREATE VIEW scorecard.status_changes AS
+    SELECT c.run_id, c.supplier_id, c.material_id, c.from_status, c.to_status, c.line
+    FROM scorecard.latest_run r JOIN scorecard_store.status_changes c USING (run_id);
+COMMENT ON VIEW scorecard.status_changes IS
+    'Recommended-status changes of the latest run against the previous successful one, e.g. qualified -> probation, with the reasons.';

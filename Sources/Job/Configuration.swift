@@ -18,6 +18,7 @@ public struct Configuration: Sendable {
     /// supplier id → profile name.
     public var supplierProfiles: [String: String] = [:]
     public var scoring = ScoringConfig()
+    public var decisions = DecisionConfig()
 
     /// Where each key's value came from: `default`, `file <path>:<line>`, `environment <VAR>`, `option --x`.
     public private(set) var sources: [String: String] = [:]
@@ -98,6 +99,14 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// Checks what single keys cannot: relations between values (weights that sum to nothing, grade bands
+    /// out of order). Called before anything is written.
+    public func validate() throws(ConfigurationError) {
+        if let problem = decisions.problems.first {
+            throw ConfigurationError.inconsistent(problem)
+        }
+    }
+
     /// Every key with its effective value and source, for `scorecard config`.
     public func describe() -> [(key: String, value: String, source: String, help: String)] {
         var rows: [(String, String, String, String)] = []
@@ -134,6 +143,7 @@ public enum ConfigurationError: Error, CustomStringConvertible, Sendable {
     case invalid(key: String, value: String, expected: String)
     case malformed(path: String, line: Int, text: String)
     case unreadable(String)
+    case inconsistent(String)
 
     public var description: String {
         switch self {
@@ -143,6 +153,7 @@ public enum ConfigurationError: Error, CustomStringConvertible, Sendable {
         case .malformed(let path, let line, let text):
             "\(path):\(line): expected 'key = value', found '\(text)'"
         case .unreadable(let path): "cannot read configuration file \(path)"
+        case .inconsistent(let problem): "configuration: \(problem)"
         }
     }
 }

@@ -118,6 +118,10 @@ public struct NightlyRun {
         let suppliers = try loader.supplierIds()
         let criticality = try loader.materialCriticality()
         let scorer = Scorer(config: scoring)
+        let decider = DecisionMaker(config: configuration.decisions, scoring: scoring)
+        let sources = try loader.approvedSources()
+        let specifications = try loader.specificationVersions()
+        let previous = try loader.previousDecisions(before: runId)
         let writer = ResultWriter(connection, runId: runId)
         var anomalies: [InputAnomaly] = []
         var flagCount = 0
@@ -127,20 +131,30 @@ public struct NightlyRun {
                 message: "CoA \(rejection.path) was rejected: \(rejection.reason)",
                 evidence: ["path": .string(rejection.path), "reason": .string(rejection.reason)])
         }
+        // Exposure across suppliers: once per material, not per supplier.
+        flags += decider.singleSourceFlags(sources: sources, criticality: criticality)
+        var changes: [StatusChange] = []
         var start = 0
         while start < suppliers.count {
             let batch = Array(suppliers[start..<min(start + supplierBatchSize, suppliers.count)])
             start += batch.count
             var inputs = try loader.load(batch, anomalies: &anomalies)
             for index in inputs.indices { inputs[index].materialCriticality = criticality }
-            var scores: [SupplierScore] = []
+            var scores: [(score: SupplierScore, decision: SupplierDecision)] = []
+            var decisions: [SupplierDecision] = []
             var capabilities: [CharacteristicCapability] = []
             var monthly: [(supplierId: String, figures: MonthlyDeliveryFigures)] = []
             var sizes: [(supplierId: String, figures: OrderSizeFigures)] = []
             for input in inputs {
                 let result = scorer.score(input, asOf: asOf)
-                scores.append(result.score)
+                let decision = decider.decide(
+                    result: result, inputs: input, specifications: specifications,
+                    previous: previous[input.supplier.supplierId])
+                scores.append((result.score, decision))
+                decisions.append(decision)
+                changes += decision.changes
                 flags.append(contentsOf: result.flags)
+                flags.append(contentsOf: decision.flags)
                 capabilities.append(contentsOf: result.capabilities)
                 let id = input.supplier.supplierId
                 monthly += result.monthlyDelivery.map { (id, $0) }
@@ -149,6 +163,7 @@ public struct NightlyRun {
             try writer.write(
                 scores: scores,
                 names: Dictionary(uniqueKeysWithValues: batch.map { ($0.supplierId, $0.name) }))
+            try writer.write(materialDecisions: decisions)
             try writer.write(capabilities: capabilities)
             try writer.write(monthly: monthly)
             try writer.write(orderSizes: sizes)
@@ -157,6 +172,8 @@ public struct NightlyRun {
             logger.warning("input row left out", metadata: ["row": "\(anomaly)"])
         }
         try writer.write(flags: flags)
+        try writer.write(statusChanges: changes)
+        for change in changes { logger.notice("\(change.line)") }
         flagCount = flags.count
         return (suppliers.count, flagCount, anomalies)
     }

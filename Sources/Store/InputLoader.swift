@@ -58,6 +58,62 @@ public struct InputLoader {
         return map
     }
 
+    /// The approved supplier list.
+    public func approvedSources() throws -> [ApprovedSource] {
+        var sources: [ApprovedSource] = []
+        try connection.stream(
+            "SELECT supplier_id, material_id, status, supplier_part_number FROM procurement.approved_sources"
+        ) { row in
+            guard let status = ApprovedSource.Status(rawValue: try row.decode(String.self, at: 2)) else { return }
+            sources.append(
+                ApprovedSource(
+                    supplierId: try row.decode(String.self, at: 0), materialId: try row.decode(String.self, at: 1),
+                    status: status, supplierPartNumber: try row.decodeIfPresent(String.self, at: 3)))
+        }
+        return sources
+    }
+
+    /// Every specification version (readiness needs the specification unchanged over the window).
+    public func specificationVersions() throws -> [SpecificationVersion] {
+        var versions: [SpecificationVersion] = []
+        try connection.stream(
+            "SELECT material_id, characteristic, valid_from, valid_to FROM procurement.specifications"
+        ) { row in
+            versions.append(
+                SpecificationVersion(
+                    materialId: try row.decode(String.self, at: 0), characteristic: try row.decode(String.self, at: 1),
+                    validFrom: try row.decode(Day.self, at: 2), validTo: try row.decodeIfPresent(Day.self, at: 3)))
+        }
+        return versions
+    }
+
+    /// The recommended statuses of the latest successful run before `runId`, for the changes since then.
+    public func previousDecisions(before runId: Int64) throws -> [String: PreviousDecision] {
+        var previous: [String: PreviousDecision] = [:]
+        let last = """
+            (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND run_id < $1
+             ORDER BY run_id DESC LIMIT 1)
+            """
+        try connection.stream(
+            "SELECT supplier_id, recommended_status FROM scorecard_store.supplier_scores WHERE run_id = \(last)",
+            [runId]
+        ) { row in
+            guard let status = SupplierStatus(rawValue: try row.decode(String.self, at: 1)) else { return }
+            let id = try row.decode(String.self, at: 0)
+            previous[id] = PreviousDecision(supplierId: id, status: status)
+        }
+        try connection.stream(
+            """
+            SELECT supplier_id, material_id, recommended_status FROM scorecard_store.material_decisions
+            WHERE run_id = \(last) AND recommended_status IS NOT NULL
+            """, [runId]
+        ) { row in
+            guard let status = SupplierStatus(rawValue: try row.decode(String.self, at: 2)) else { return }
+            previous[try row.decode(String.self, at: 0)]?.materialStatuses[try row.decode(String.self, at: 1)] = status
+        }
+        return previous
+    }
+
     /// Inputs of the given suppliers; rows that break the model's assumptions are reported in `anomalies`
     /// and left out of the figures they would distort.
     public func load(_ suppliers: [SupplierInfo], anomalies: inout [InputAnomaly]) throws -> [SupplierInputs]

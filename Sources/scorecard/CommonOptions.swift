@@ -60,6 +60,7 @@ struct CommonOptions: ParsableArguments {
             let parts = override.split(separator: "=", maxSplits: 1).map(String.init)
             try configuration.set(parts[0], parts.count > 1 ? parts[1] : "", from: .option("--set"))
         }
+        try configuration.validate()
         return configuration
     }
 }

@@ -1,18 +1,19 @@
 -- The buyers' contract: views, columns, types, and what the read-only role may and may not do.
 -- Run by scripts/sql-tests (pg_prove) on the hand-computed world after two runs (2026-06-30, 2026-07-01).
 BEGIN;
-SELECT plan(40);
+SELECT plan(43);
 
 SELECT views_are('scorecard', ARRAY[
     'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
-    'characteristic_capability', 'score_history']);
+    'characteristic_capability', 'score_history', 'material_decisions', 'status_changes']);
 SELECT tables_are('scorecard', ARRAY[]::name[], 'schema scorecard holds views only');
 
 SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[
-    'supplier_id', 'supplier_name', 'run_id', 'as_of', 'otd_rate', 'otif_rate', 'avg_days_late', 'due_lines',
-    'ppm', 'lot_rejection_rate', 'lots_received', 'coa_conformance_rate', 'coa_edge_rate', 'missing_coa_lots',
-    'median_response_hours', 'within_sla_rate', 'unanswered_overdue', 'priority_risk_score',
-    'priority_risk_level', 'flag_count', 'critical_flag_count']);
+    'supplier_id', 'supplier_name', 'run_id', 'as_of', 'overall_score', 'grade', 'recommended_status',
+    'scale_up_ready', 'otd_rate', 'otif_rate', 'avg_days_late', 'ppm', 'lot_rejection_rate', 'coa_conformance_rate',
+    'coa_edge_rate', 'missing_coa_lots', 'median_response_hours', 'unanswered_overdue', 'priority_risk_score',
+    'priority_risk_level', 'flag_count', 'critical_flag_count', 'due_lines', 'lots_received', 'within_sla_rate',
+    'status_reasons', 'score_parts']);
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'supplier_id', 'text', 'supplier_scorecards.supplier_id is text');
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'run_id', 'bigint', 'supplier_scorecards.run_id is bigint');
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'as_of', 'date', 'supplier_scorecards.as_of is date');
@@ -21,6 +22,9 @@ SELECT col_type_is('scorecard', 'supplier_scorecards', 'ppm', 'double precision'
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'missing_coa_lots', 'integer', 'supplier_scorecards.missing_coa_lots is integer');
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'priority_risk_level', 'text', 'supplier_scorecards.priority_risk_level is text');
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'flag_count', 'bigint', 'supplier_scorecards.flag_count is bigint');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'overall_score', 'double precision', 'supplier_scorecards.overall_score is double precision');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'scale_up_ready', 'boolean', 'supplier_scorecards.scale_up_ready is boolean');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'grade', 'text', 'supplier_scorecards.grade is text');
 
 SELECT columns_are('scorecard', 'supplier_flags', ARRAY[
     'run_id', 'supplier_id', 'material_id', 'characteristic', 'kind', 'severity', 'message', 'evidence']);
