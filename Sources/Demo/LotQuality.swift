@@ -36,7 +36,7 @@ enum LotQuality {
                     let position = driftPosition(ordinal: receipt.ordinal, lots: lots)
                 {
                     // Steadily up from just above the middle into the outer tenth, never out.
-                    value = middle + width * (0.05 + 0.41 * position) + width * 0.013 * z
+                    value = middle + width * (0.08 + 0.40 * position) + width * 0.006 * z
                     value = min(value, upper - width * 0.02)
                 }
             } else if let upper = version.upper {

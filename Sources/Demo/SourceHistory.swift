@@ -49,11 +49,17 @@ struct SourceHistory {
         var day = plan.historyStart.advanced(by: random.int(0...20))
         while day <= until {
             let recent = collapse && day >= growthStart
-            // The growth: more orders, and two in five of them five to seven times the usual size.
-            let large = random.chance(recent ? 0.4 : 0.08)
+            // The growth: twice the orders, two in five of them about six times the usual size (a fixed
+            // pattern, so the story does not depend on the seed); before it, small batches only.
+            let large: Bool
+            if collapse {
+                large = recent && [1, 3].contains(lines.count % 5)
+            } else {
+                large = random.chance(0.08)
+            }
             let factor =
                 recent && large
-                ? random.uniform(5, 7) : large ? random.uniform(3.5, 5) : random.uniform(0.6, 1.4)
+                ? random.uniform(5.5, 6.5) : large ? random.uniform(3.5, 5) : random.uniform(0.6, 1.4)
             var quantity = material.baseQuantity * factor
             quantity = max(step, (quantity / step).rounded() * step)
             let lead = large ? source.volumeLeadDays : source.smallLeadDays
@@ -91,7 +97,7 @@ struct SourceHistory {
             if !cancelled {
                 // The supplier aims at the moved date when there is one; lateness counts against the first.
                 let aim = repromised ?? promised ?? requested
-                let onTime = random.chance(recent && large ? 0.15 : supplier.onTime)
+                let onTime = random.chance(recent && large ? 0.1 : supplier.onTime)
                 var arrival =
                     onTime
                     ? aim.advanced(by: -random.int(0...2))
@@ -118,8 +124,10 @@ struct SourceHistory {
                     pending.append((index, arrival, minutes, quantity))
                 }
             }
-            let rate = collapse && day >= growthStart ? 7 : source.ordersPerMonth
-            day = day.advanced(by: max(1, Int((30.44 / rate * random.uniform(0.5, 1.5)).rounded())))
+            let rate = collapse && day >= growthStart ? 6 : source.ordersPerMonth
+            // The collapse supplier's orders come regularly, so its volume ratio is the story's, not luck's.
+            let spread = collapse ? random.uniform(0.8, 1.2) : random.uniform(0.5, 1.5)
+            day = day.advanced(by: max(1, Int((30.44 / rate * spread).rounded())))
         }
 
         pending.removeAll { $0.day > plan.asOf }

@@ -233,7 +233,8 @@ struct WorldPlan {
             plan.sigmaShare = 1.0 / 7
             plan.confirmHours = 8
         case .volumeCollapse:
-            plan.onTime = 0.96
+            plan.onTime = 0.98
+            plan.repromiseShare = 0.02
             plan.responseHours = 8
             plan.confirmHours = 6
         case .drift:
@@ -286,7 +287,10 @@ struct WorldPlan {
                     number: number, id: TextFormat.id("MAT", number, 4), name: name,
                     criticality: criticality, unit: family.unit, specified: specified,
                     characteristics: specified ? characteristics : [], appearance: family.appearance,
-                    baseQuantity: random.pick(family.baseQuantities),
+                    // The collapse supplier's two materials share one order size, so "large orders" (the
+                    // largest quarter by quantity, issue 5) means the same across both.
+                    baseQuantity: slot.map(WorldPlan.collapseSlots.contains) == true
+                        ? 200 : random.pick(family.baseQuantities),
                     basePrice: random.uniform(family.priceRange.lowerBound, family.priceRange.upperBound)))
         }
     }

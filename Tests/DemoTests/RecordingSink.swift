@@ -130,10 +130,14 @@ let demoAsOf = Day(year: 2026, month: 11, day: 23)
 
 /// The standard world, generated once for all tests that only read it; its inbox goes when the process ends.
 let standardWorld = Result {
-    let world = try GeneratedWorld.make(inbox: standardInbox)
+    let world = try GeneratedWorld.make(seed: standardSeed, inbox: standardInbox)
     atexit { try? FileManager.default.removeItem(at: standardInbox) }
     return world
 }
+
+/// The seed of the shared world: DEMO_SEED checks that the stories hold for other seeds too (they should:
+/// they are planted, not luck).
+let standardSeed = ProcessInfo.processInfo.environment["DEMO_SEED"].flatMap { UInt64($0) } ?? 20_261_123
 
 /// The standard world's inbox folder, per test process.
 let standardInbox = FileManager.default.temporaryDirectory.appendingPathComponent(
