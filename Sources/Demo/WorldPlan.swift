@@ -178,7 +178,7 @@ struct WorldPlan {
                 number: number, id: TextFormat.id("SUP", number, 4),
                 name: "\(stem) \(trade) \(country.legalForm)", country: country.code,
                 initials: initials.uppercased(), role: roleByNumber[number],
-                onTime: random.uniform(0.82, 0.99), partialShare: random.uniform(0.02, 0.12),
+                onTime: random.uniform(0.9, 0.995), partialShare: random.uniform(0.02, 0.12),
                 defectRate: size.defectShare * random.uniform(0.2, 1.8),
                 responseHours: random.uniform(3, 20), unansweredShare: random.uniform(0.01, 0.04),
                 slowTailShare: 0.05, sigmaShare: random.uniform(1.0 / 11, 1.0 / 8),

@@ -128,9 +128,12 @@ extension Configuration {
         .int(
             "risk.min_due_lines", "Due lines needed in each window before priority risk is judged", 1...1000,
             \.scoring.minDueLines),
-        .int("status.qualification_min_lots", "Lots before a supplier leaves qualification", 1...1000, \.decisions.qualificationMinLots),
         .int(
-            "status.qualification_min_due_lines", "Judged due lines before a supplier leaves qualification", 1...1000,
+            "status.qualification_min_lots", "Lots before a supplier leaves qualification", 1...1000,
+            \.decisions.qualificationMinLots),
+        .int(
+            "status.qualification_min_due_lines", "Judged due lines before a supplier leaves qualification",
+            1...1000,
             \.decisions.qualificationMinDueLines),
         .double("status.probation_otd", "OTD below this: probation", 0...1, \.decisions.probationOTD),
         .double("status.probation_ppm", "PPM above this: probation", 0...1_000_000, \.decisions.probationPPM),
@@ -138,29 +141,43 @@ extension Configuration {
             "status.probation_conformance", "CoA conformance below this: probation", 0...1,
             \.decisions.probationConformance),
         .double("status.conditional_otd", "OTD below this: conditional", 0...1, \.decisions.conditionalOTD),
-        .double("status.conditional_ppm", "PPM above this: conditional", 0...1_000_000, \.decisions.conditionalPPM),
+        .double(
+            "status.conditional_ppm", "PPM above this: conditional", 0...1_000_000, \.decisions.conditionalPPM
+        ),
         .double(
             "status.conditional_conformance", "CoA conformance below this: conditional", 0...1,
             \.decisions.conditionalConformance),
-        .int("readiness.lots", "Consecutive conforming lots needed for scale-up", 1...1000, \.decisions.readinessLots),
-        .double("readiness.cpk", "Cpk needed on every characteristic with enough lots", 0...10, \.decisions.readinessCpk),
+        .int(
+            "readiness.lots", "Consecutive conforming lots needed for scale-up", 1...1000,
+            \.decisions.readinessLots),
+        .double(
+            "readiness.cpk", "Cpk needed on every characteristic with enough lots", 0...10,
+            \.decisions.readinessCpk),
         .double("readiness.otd", "OTD needed over the last due lines", 0...1, \.decisions.readinessOTD),
-        .int("readiness.due_lines", "Due lines the readiness OTD is taken over", 1...1000, \.decisions.readinessDueLines),
+        .int(
+            "readiness.due_lines", "Due lines the readiness OTD is taken over", 1...1000,
+            \.decisions.readinessDueLines),
         .double(
             "readiness.lead_time_cv", "Largest coefficient of variation of the actual lead time", 0...10,
             \.decisions.readinessLeadTimeCV),
         .double(
             "readiness.within_sla", "Share of messages answered within the SLA needed", 0...1,
             \.decisions.readinessWithinSLARate),
-        .int("exposure.minimum_sources", "Approved or conditional sources a critical material needs", 1...10, \.decisions.minimumSources),
+        .int(
+            "exposure.minimum_sources", "Approved or conditional sources a critical material needs", 1...10,
+            \.decisions.minimumSources),
         .double(
-            "exposure.cost_gap", "Volume-tier price above recent small-order price that raises a gap (fraction)", 0...10,
+            "exposure.cost_gap",
+            "Volume-tier price above recent small-order price that raises a gap (fraction)", 0...10,
             \.decisions.costGap),
         .double(
-            "exposure.lead_time_factor", "Volume-tier lead time against the small-batch one that raises a gap", 1...100,
+            "exposure.lead_time_factor",
+            "Volume-tier lead time against the small-batch one that raises a gap", 1...100,
             \.decisions.leadTimeGapFactor),
-        .double("score.weight_quality", "Weight of the quality sub-score", 0...100, \.decisions.weightQuality),
-        .double("score.weight_delivery", "Weight of the delivery sub-score", 0...100, \.decisions.weightDelivery),
+        .double(
+            "score.weight_quality", "Weight of the quality sub-score", 0...100, \.decisions.weightQuality),
+        .double(
+            "score.weight_delivery", "Weight of the delivery sub-score", 0...100, \.decisions.weightDelivery),
         .double(
             "score.weight_responsiveness", "Weight of the responsiveness sub-score", 0...100,
             \.decisions.weightResponsiveness),

@@ -28,15 +28,23 @@ struct ReportModelLoader {
             """
             SELECT supplier_id, supplier_name, due_lines, otd_rate, otif_rate, avg_days_late, lots_received, ppm,
                    lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
-                   median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level
+                   median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level,
+                   overall_score, grade, recommended_status, status_reasons::text, scale_up_ready
             FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
             """, [runId]
         ) { row in
             let id = try row.decode(String.self, at: 0)
             let level = try row.decodeIfPresent(String.self, at: 17)
+            let reasons =
+                (try? JSONDecoder().decode(
+                    [String].self, from: Data(try row.decode(String.self, at: 21).utf8))) ?? []
             suppliers.append(
                 SupplierReport(
                     supplierId: id, name: try row.decode(String.self, at: 1),
+                    overallScore: try row.decodeIfPresent(Double.self, at: 18),
+                    grade: try row.decodeIfPresent(String.self, at: 19),
+                    recommendedStatus: try row.decodeIfPresent(String.self, at: 20), statusReasons: reasons,
+                    scaleUpReady: try row.decodeIfPresent(Bool.self, at: 22),
                     delivery: Reports.DeliveryFigures(
                         dueLines: try row.decode(Int.self, at: 2),
                         otdRate: try row.decodeIfPresent(Double.self, at: 3),
@@ -126,11 +134,15 @@ struct ReportModelLoader {
             WITH p AS (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND run_id < $1
                        ORDER BY run_id DESC LIMIT 1)
             SELECT s.supplier_id, s.priority_risk_level,
-                   (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id)
+                   (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id),
+                   s.overall_score, s.grade, s.recommended_status
             FROM scorecard_store.supplier_scores s JOIN p USING (run_id)
             """, [runId]
         ) { row in
             standing[try row.decode(String.self, at: 0)] = PreviousStanding(
+                overallScore: try row.decodeIfPresent(Double.self, at: 3),
+                grade: try row.decodeIfPresent(String.self, at: 4),
+                recommendedStatus: try row.decodeIfPresent(String.self, at: 5),
                 riskLevel: try row.decodeIfPresent(String.self, at: 1),
                 flagCount: try row.decode(Int.self, at: 2))
         }

@@ -28,8 +28,10 @@ struct FlagWriter {
             ])
             return Flag(
                 supplierId: supplierId, materialId: material, kind: .missingCoA,
-                severity: inputs.isCritical(material) ? .critical : .warning, message: message,
-                evidence: evidence)
+                // One late certificate is a warning; a pattern on a critical material is critical.
+                severity: inputs.isCritical(material) && lots.count >= config.criticalMissingCoALots
+                    ? .critical : .warning,
+                message: message, evidence: evidence)
         }
     }
 

@@ -21,6 +21,8 @@ public struct ScoringConfig: Sendable, Hashable {
     // Quality and CoAs.
     /// Days after receipt within which an accepted CoA must exist.
     public var missingCoADays = 3
+    /// Lots of a critical material without a CoA in the window that make `missing_coa` critical.
+    public var criticalMissingCoALots = 2
 
     // Responsiveness.
     public var responseSLAHours = 48.0

@@ -64,10 +64,13 @@ public struct InputLoader {
         try connection.stream(
             "SELECT supplier_id, material_id, status, supplier_part_number FROM procurement.approved_sources"
         ) { row in
-            guard let status = ApprovedSource.Status(rawValue: try row.decode(String.self, at: 2)) else { return }
+            guard let status = ApprovedSource.Status(rawValue: try row.decode(String.self, at: 2)) else {
+                return
+            }
             sources.append(
                 ApprovedSource(
-                    supplierId: try row.decode(String.self, at: 0), materialId: try row.decode(String.self, at: 1),
+                    supplierId: try row.decode(String.self, at: 0),
+                    materialId: try row.decode(String.self, at: 1),
                     status: status, supplierPartNumber: try row.decodeIfPresent(String.self, at: 3)))
         }
         return sources
@@ -81,8 +84,10 @@ public struct InputLoader {
         ) { row in
             versions.append(
                 SpecificationVersion(
-                    materialId: try row.decode(String.self, at: 0), characteristic: try row.decode(String.self, at: 1),
-                    validFrom: try row.decode(Day.self, at: 2), validTo: try row.decodeIfPresent(Day.self, at: 3)))
+                    materialId: try row.decode(String.self, at: 0),
+                    characteristic: try row.decode(String.self, at: 1),
+                    validFrom: try row.decode(Day.self, at: 2),
+                    validTo: try row.decodeIfPresent(Day.self, at: 3)))
         }
         return versions
     }
@@ -109,7 +114,8 @@ public struct InputLoader {
             """, [runId]
         ) { row in
             guard let status = SupplierStatus(rawValue: try row.decode(String.self, at: 2)) else { return }
-            previous[try row.decode(String.self, at: 0)]?.materialStatuses[try row.decode(String.self, at: 1)] = status
+            previous[try row.decode(String.self, at: 0)]?.materialStatuses[
+                try row.decode(String.self, at: 1)] = status
         }
         return previous
     }

@@ -13,10 +13,14 @@ public struct ResultWriter {
         self.runId = runId
     }
 
-    public func write(scores: [(score: SupplierScore, decision: SupplierDecision)], names: [String: String]) throws {
+    public func write(scores: [(score: SupplierScore, decision: SupplierDecision)], names: [String: String])
+        throws
+    {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        func json(_ value: JSONValue) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        func json(_ value: JSONValue) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
         _ = try connection.copyIn(
             table: "scorecard_store.supplier_scores",
             columns: [
@@ -29,7 +33,8 @@ public struct ResultWriter {
                 "avg_quoted_lead_time_days", "lead_time_cv", "rejected_lots", "unlinked_defects",
                 "pending_coa_lots",
                 "answered_messages", "pending_messages", "unanswered_share", "priority_risk_score",
-                "priority_risk_level", "overall_score", "grade", "score_parts", "score_note", "recommended_status",
+                "priority_risk_level", "overall_score", "grade", "score_parts", "score_note",
+                "recommended_status",
                 "status_reasons", "scale_up_ready",
             ]
         ) { writer in
@@ -45,7 +50,8 @@ public struct ResultWriter {
                     s.avgQuotedLeadTimeDays, s.leadTimeCV, s.rejectedLots, s.unlinkedDefects,
                     s.pendingCoALots,
                     s.answeredMessages, s.pendingMessages, s.unansweredShare, s.riskScore,
-                    s.riskLevel?.rawValue, d.overall.score, d.overall.grade?.rawValue, try json(d.overall.partsJSON),
+                    s.riskLevel?.rawValue, d.overall.score, d.overall.grade?.rawValue,
+                    try json(d.overall.partsJSON),
                     d.overall.note, d.status.status.rawValue, try json(d.status.reasonsJSON),
                     d.readiness.contains(where: \.ready),
                 ])
@@ -135,27 +141,35 @@ public struct ResultWriter {
     public func write(materialDecisions decisions: [SupplierDecision]) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        func json(_ value: JSONValue) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        func json(_ value: JSONValue) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
         _ = try connection.copyIn(
             table: "scorecard_store.material_decisions",
             columns: [
-                "run_id", "supplier_id", "material_id", "recommended_status", "status_reasons", "scale_up_ready",
+                "run_id", "supplier_id", "material_id", "recommended_status", "status_reasons",
+                "scale_up_ready",
                 "readiness_conditions", "inspection_level", "skip_lot_candidate", "switching_score",
                 "inspection_reasons", "inspection_steps",
             ]
         ) { writer in
             for d in decisions {
                 let statuses = Dictionary(
-                    d.materialStatuses.compactMap { s in s.materialId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
-                let readiness = Dictionary(d.readiness.map { ($0.materialId, $0) }, uniquingKeysWith: { a, _ in a })
-                let inspection = Dictionary(d.inspection.map { ($0.materialId, $0) }, uniquingKeysWith: { a, _ in a })
+                    d.materialStatuses.compactMap { s in s.materialId.map { ($0, s) } },
+                    uniquingKeysWith: { a, _ in a })
+                let readiness = Dictionary(
+                    d.readiness.map { ($0.materialId, $0) }, uniquingKeysWith: { a, _ in a })
+                let inspection = Dictionary(
+                    d.inspection.map { ($0.materialId, $0) }, uniquingKeysWith: { a, _ in a })
                 for material in Set(statuses.keys).union(readiness.keys).union(inspection.keys).sorted() {
                     let s = statuses[material]
                     let r = readiness[material]
                     let i = inspection[material]
                     try writer.appendRow([
-                        runId, d.supplierId, material, s?.status.rawValue, try json(s?.reasonsJSON ?? .array([])),
-                        r?.ready, try r.map { try json($0.conditionsJSON) }, i?.level.rawValue, i?.skipLotCandidate,
+                        runId, d.supplierId, material, s?.status.rawValue,
+                        try json(s?.reasonsJSON ?? .array([])),
+                        r?.ready, try r.map { try json($0.conditionsJSON) }, i?.level.rawValue,
+                        i?.skipLotCandidate,
                         i?.switchingScore, try i.map { try json(.array($0.reasons.map { .string($0) })) },
                         try i.map { try json($0.stepsJSON) },
                     ])
@@ -170,7 +184,9 @@ public struct ResultWriter {
             columns: ["run_id", "supplier_id", "material_id", "from_status", "to_status", "line"]
         ) { writer in
             for c in changes {
-                try writer.appendRow([runId, c.supplierId, c.materialId, c.from.rawValue, c.to.rawValue, c.line])
+                try writer.appendRow([
+                    runId, c.supplierId, c.materialId, c.from.rawValue, c.to.rawValue, c.line,
+                ])
             }
         }
     }
