@@ -23,11 +23,12 @@ demo: build db-start
 	@echo "Open demo/reports/index.html. Query the results: psql \"$(DEMO_URL)\". Stop the database: make db-stop"
 
 ## make test: build and run every test (unit, integration against throwaway clusters), the SQL-level
-## pgTAP tests, the libpq leak check under LeakSanitizer, then lint.
+## pgTAP tests, the Nu HTML validator on rendered pages, the libpq leak check under LeakSanitizer, then lint.
 test: deps
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build $(SWIFT_FLAGS)
 	./scripts/sql-tests
+	./scripts/html-check
 	./scripts/leak-check
 	$(MAKE) --no-print-directory lint
 
