@@ -38,6 +38,8 @@ struct SupplierPlan {
     var confirmHours: Double
     /// Share of its lots that come without a CoA.
     var missingCoAShare: Double
+    /// The XML its CoAs are written in: ours, or its lab system's own (read through a profile).
+    var dialect: CoADialect = .canonical
     var messagesPerMonth: Double
 
     var isStory: Bool { role != nil }
@@ -189,6 +191,10 @@ struct WorldPlan {
                 confirmHours: random.uniform(3, 30), missingCoAShare: 0.03,
                 messagesPerMonth: size.communicationsPerSupplierMonth * random.uniform(0.5, 1.5))
             if let role = plan.role { WorldPlan.shape(&plan, as: role) }
+            // Some background suppliers never adopt our format: their German lab system's export is read through
+            // profiles/acme-labs.json (chosen by the document's root and namespace, no configuration needed).
+            // Fixed by number so the random streams, and so the rest of the world, stay as they were.
+            if plan.role == nil && number % 17 == 3 { plan.dialect = .acmeLabs }
             if number == 1 {
                 // The first supplier prints its own, wider release limits on every CoA: issue 4 records that.
                 plan.statesLimits = true
