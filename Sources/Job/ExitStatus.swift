@@ -1,3 +1,5 @@
+import Foundation
+
 /// The process exit codes, a contract with cron and operations (README "Exit codes").
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// The run succeeded (rejected CoAs and input anomalies do not fail a run; they are reported).
@@ -21,7 +23,9 @@ public struct JobError: Error, CustomStringConvertible, Sendable {
 
     public init(_ exitCode: ExitStatus, _ message: String) {
         self.exitCode = exitCode
-        self.message = message
+        // One line, for cron logs and log scanners: libpq's messages carry newlines and tabs.
+        self.message = message.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     public var description: String { message }

@@ -13,7 +13,7 @@ struct Scorecard: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, MigrateCommand.self, DemoCommand.self, RenderCommand.self, ConfigCommand.self,
-            CheckCoACommand.self,
+            CheckCoACommand.self, ReprocessCommand.self,
         ])
 
     static func main() {

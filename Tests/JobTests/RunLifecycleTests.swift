@@ -95,3 +95,11 @@ import Testing
             try fixture.scalar("SELECT render_error IS NOT NULL FROM scorecard.runs", as: Bool.self) == true)
     }
 }
+
+@Suite struct JobErrorTests {
+    @Test func messagesAreOneLine() {
+        let error = JobError(
+            .databaseUnavailable, "cannot connect: failed: No such file\n\tIs the server running?\n")
+        #expect(error.message == "cannot connect: failed: No such file Is the server running?")
+    }
+}
