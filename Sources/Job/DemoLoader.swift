@@ -25,9 +25,13 @@ public struct DemoLoader {
         }
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         var sink = CopySink(connection: connection, logger: logger)
-        return try connection.inTransaction {
+        let summary = try connection.inTransaction {
             try world.generate(into: &sink, inbox: inbox)
         }
+        // Freshly loaded tables have no planner statistics until autovacuum gets to them; an ERP's
+        // long-lived tables always have.
+        try connection.executeScript("ANALYZE")
+        return summary
     }
 }
 

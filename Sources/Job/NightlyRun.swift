@@ -17,6 +17,9 @@ public struct NightlyRun {
     public let logger: Logger
     /// Suppliers scored per batch: bounds memory whatever the number of suppliers.
     public var supplierBatchSize = 200
+    /// An intake of this many new documents refreshes the planner's statistics before scoring (a first
+    /// night's backlog); a usual night's few hundred leave it to autovacuum.
+    static let analyzeAfterDocuments = 5_000
 
     public init(configuration: Configuration, paths: ResourcePaths, logger: Logger) {
         self.configuration = configuration
@@ -44,6 +47,9 @@ public struct NightlyRun {
         do {
             try connection.inTransaction {
                 let intake = try ingest(connection, runId: runId, asOf: asOf, logger: logger)
+                if intake.accepted + intake.rejected >= Self.analyzeAfterDocuments {
+                    try TableStatistics.refresh(connection, tables: TableStatistics.intakeTables)
+                }
                 summary.counts.documentsAccepted = intake.accepted
                 summary.counts.documentsRejected = intake.rejected
                 summary.counts.documentsDuplicate = intake.duplicate
@@ -114,8 +120,10 @@ public struct NightlyRun {
             from: asOf.advanced(by: -(scoring.currentWindowDays + scoring.baselineWindowDays) + 1),
             asOf: asOf,
             timeZone: configuration.timeZone)
+        let started = Date()
         let loader = InputLoader(connection, window: window)
         let suppliers = try loader.supplierIds()
+        logger.info("scoring started", metadata: ["suppliers": "\(suppliers.count)"])
         let criticality = try loader.materialCriticality()
         let scorer = Scorer(config: scoring)
         let decider = DecisionMaker(config: configuration.decisions, scoring: scoring)
@@ -123,7 +131,7 @@ public struct NightlyRun {
         let specifications = try loader.specificationVersions()
         let previous = try loader.previousDecisions(before: runId)
         let writer = ResultWriter(connection, runId: runId)
-        var anomalies: [InputAnomaly] = []
+        var anomalies = try SpecificationCheck(connection).anomalies(asOf: asOf)
         var flagCount = 0
         var flags: [Flag] = rejections.map { rejection in
             Flag(
@@ -175,6 +183,12 @@ public struct NightlyRun {
         try writer.write(statusChanges: changes)
         for change in changes { logger.notice("\(change.line)") }
         flagCount = flags.count
+        logger.info(
+            "scoring finished",
+            metadata: [
+                "suppliers": "\(suppliers.count)", "flags": "\(flagCount)",
+                "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
+            ])
         return (suppliers.count, flagCount, anomalies)
     }
 }

@@ -15,11 +15,16 @@ public struct ReportPublisher {
 
     /// Renders `runId`; returns the number of pages written.
     func publish(runId: Int64, to directory: URL) throws -> Int {
+        let started = Date()
         let report = try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
         let renderer = try ReportRenderer(templatesDirectory: paths.templatesDirectory)
         let summary = try renderer.render(report, to: directory)
         logger.info(
-            "HTML rendered", metadata: ["pages": "\(summary.pagesWritten)", "reports": "\(directory.path)"])
+            "HTML rendered",
+            metadata: [
+                "pages": "\(summary.pagesWritten)", "reports": "\(directory.path)",
+                "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
+            ])
         return summary.pagesWritten
     }
 

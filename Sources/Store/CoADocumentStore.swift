@@ -142,7 +142,8 @@ public struct CoADocumentStore {
 }
 
 extension CoADocumentStore {
-    func insertMeasurements(_ measurements: [MeasurementRecord]) throws {
+    /// Writes judged results with one COPY.
+    public func insertMeasurements(_ measurements: [MeasurementRecord]) throws {
         guard !measurements.isEmpty else { return }
         _ = try connection.copyIn(
             table: "scorecard_store.coa_measurements",

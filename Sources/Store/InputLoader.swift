@@ -352,7 +352,8 @@ public struct InputLoader {
         """
 
     /// Lots received in the look-back of materials that have specifications, with the day the first accepted
-    /// CoA for that lot arrived (NULL: none by the end of the as-of day).
+    /// CoA for that lot arrived (NULL: none by the end of the as-of day). A receipt against a cancelled line
+    /// is an input anomaly (see `load`), not a lot whose CoA is missing.
     static let lotsSQL = """
         WITH \(bounds)
         SELECT r.receipt_id, ol.supplier_id, ol.material_id, r.lot_number, (r.received_at AT TIME ZONE $3)::date,
@@ -361,6 +362,7 @@ public struct InputLoader {
                   AND d.lot_number = r.lot_number AND d.received_at < b.hi)
         FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id), bounds b
         WHERE ol.supplier_id = ANY($4::text[]) AND r.received_at >= b.lo AND r.received_at < b.hi
+          AND NOT ol.cancelled
           AND EXISTS (SELECT 1 FROM procurement.specifications s WHERE s.material_id = ol.material_id)
         ORDER BY ol.supplier_id, r.received_at, r.receipt_id
         """

@@ -18,8 +18,16 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The demo's as-of date, YYYY-MM-DD (default: today in UTC).")
     var asOf: String?
 
-    @Option(help: "World size: standard (about 40 suppliers) or large (1,000 suppliers, three years).")
+    @Option(
+        help: """
+            World size: standard (about 40 suppliers), medium (the large world's densities with 250 suppliers) \
+            or large (1,000 suppliers, three years).
+            """)
     var size: String = "standard"
+
+    @ArgumentParser.Flag(
+        name: .customLong("no-run"), help: "Only load the world and write its CoA files; do not run the job.")
+    var noRun = false
 
     @Option(help: "Folder the demo's CoA files are written to and read from.")
     var inbox: String = "demo/inbox"
@@ -31,8 +39,8 @@ struct DemoCommand: ParsableCommand {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
         }
-        guard ["standard", "large"].contains(size) else {
-            throw ValidationError("--size must be standard or large")
+        guard Self.sizes[size] != nil else {
+            throw ValidationError("--size must be standard, medium or large")
         }
     }
 
@@ -46,7 +54,7 @@ struct DemoCommand: ParsableCommand {
             let day = asOf.flatMap { Day(iso: $0) } ?? Day.today()
             _ = try Database.migrate(common.conninfo, paths: paths, logger: logger)
             let connection = try Database.connect(common.conninfo, logger: logger)
-            let world = DemoWorld(seed: seed, size: size == "large" ? .large : .standard, asOf: day)
+            let world = DemoWorld(seed: seed, size: Self.sizes[size] ?? .standard, asOf: day)
             let summary = try DemoLoader(connection: connection, logger: logger)
                 .load(world, inbox: URL(fileURLWithPath: configuration.inbox))
             connection.close()
@@ -58,6 +66,7 @@ struct DemoCommand: ParsableCommand {
                     "  planted \(story.kind.rawValue): \(story.supplierId)\(story.materialId.map { " " + $0 } ?? ""): \(story.description)"
                 )
             }
+            if noRun { return }
             let run = try NightlyRun(configuration: configuration, paths: paths, logger: logger)
                 .run(asOf: day, database: common.conninfo)
             print(run.line)
@@ -66,4 +75,12 @@ struct DemoCommand: ParsableCommand {
             )
         }
     }
+
+    /// A quarter of the large world (same densities): the benchmark's quicker variant.
+    static let sizes: [String: DemoSize] = {
+        var medium = DemoSize.large
+        medium.suppliers = 250
+        medium.materials = 750
+        return ["standard": .standard, "medium": medium, "large": .large]
+    }()
 }
