@@ -64,5 +64,10 @@ install: release
 	if [ -d profiles ]; then cp -R profiles/. "$(PREFIX)/profiles/"; fi
 	install -m 0644 scorecard.conf.sample "$(PREFIX)/scorecard.conf.sample"
 
+## make bench: the large world (1,000 suppliers, 3 years, 100,000 CoAs): cold and nightly runs, intake and COPY
+## ratios (about 10 minutes; not part of make test). See docs/scaling.md.
+bench: deps
+	./scripts/bench
+
 clean:
 	rm -rf .build demo

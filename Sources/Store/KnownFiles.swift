@@ -21,7 +21,7 @@ public struct KnownFiles {
         var records: [String: Record] = [:]
         guard !paths.isEmpty else { return records }
         try connection.stream(
-            "SELECT path, size_bytes, received_at FROM scorecard.coa_documents WHERE path = ANY($1::text[])",
+            "SELECT path, size_bytes, received_at FROM scorecard_store.coa_documents WHERE path = ANY($1::text[])",
             [PostgresArray(paths)]
         ) { row in
             records[try row.decode(String.self, at: 0)] = Record(

@@ -7,7 +7,7 @@ import Postgres
 /// loops over 100,000 documents). `ANALYZE` inside the transaction counts the transaction's own rows.
 public enum TableStatistics {
     /// The tables the intake writes.
-    public static let intakeTables = ["scorecard.coa_documents", "scorecard.coa_measurements"]
+    public static let intakeTables = ["scorecard_store.coa_documents", "scorecard_store.coa_measurements"]
 
     /// Runs `ANALYZE` on `tables` (schema-qualified names the code chooses, never input).
     public static func refresh(_ connection: PostgresConnection, tables: [String]) throws {

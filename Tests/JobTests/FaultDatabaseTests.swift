@@ -82,7 +82,7 @@ import Testing
             #expect(child.waitForLog("CoA intake started"))
             // Make the job wait at its first write of documents, so the stop lands mid-intake.
             let blocker = try Self.block(
-                fixture, child, "BEGIN; LOCK TABLE scorecard.coa_documents IN SHARE MODE")
+                fixture, child, "BEGIN; LOCK TABLE scorecard_store.coa_documents IN SHARE MODE")
             defer { blocker.close() }
             try cluster.control("stop")
             let status = child.wait()
@@ -104,7 +104,7 @@ import Testing
             // Make the job wait at its final update, every result written but uncommitted.
             let blocker = try Self.block(
                 fixture, child,
-                "BEGIN; SELECT run_id FROM scorecard.runs WHERE status = 'running' FOR NO KEY UPDATE")
+                "BEGIN; SELECT run_id FROM scorecard_store.runs WHERE status = 'running' FOR NO KEY UPDATE")
             defer { blocker.close() }
             #expect(child.log.contains("scoring finished"))
             try cluster.control("stop")

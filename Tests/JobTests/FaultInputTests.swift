@@ -71,7 +71,7 @@ import Testing
         #expect(try fixture.score("lots_received", supplier: "SUP-A", as: Int.self) == 4)
         #expect(
             try fixture.scalar(
-                "SELECT received_quantity || '/' || defective_quantity FROM scorecard.supplier_scores "
+                "SELECT received_quantity || '/' || defective_quantity FROM scorecard_store.supplier_scores "
                     + "WHERE supplier_id = 'SUP-A'", as: String.self) == "397/6")
         let ppm = try #require(try fixture.score("ppm", supplier: "SUP-A", as: Double.self))
         #expect(abs(ppm - 6e6 / 397) < 1e-6)

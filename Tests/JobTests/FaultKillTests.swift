@@ -73,7 +73,8 @@ import Testing
         for table in ["supplier_scores", "flags", "characteristic_capability"] {
             #expect(
                 try fixture.scalar(
-                    "SELECT count(*) FROM scorecard.\(table) WHERE run_id > $1", [good.runId], as: Int.self)
+                    "SELECT count(*) FROM scorecard_store.\(table) WHERE run_id > $1", [good.runId],
+                    as: Int.self)
                     == 0, "\(table)")
         }
         // Its row says running: the process had no chance to say anything else.
@@ -108,7 +109,7 @@ import Testing
         let (fixture, good, child) = try Self.kill { fixture, child in
             // Killed once the first batch of documents is written into the run's open transaction.
             guard child.waitForLog("CoA intake started") else { return false }
-            return try Self.waitForSession(fixture, child, holding: "scorecard.coa_documents")
+            return try Self.waitForSession(fixture, child, holding: "scorecard_store.coa_documents")
         }
         #expect(!child.log.contains("CoA intake finished"))
         try Self.expectNothingOfTheDeadRun(fixture, good: good)
@@ -126,10 +127,12 @@ import Testing
             let connection = try fixture.connect()
             blocker = connection
             try connection.executeScript(
-                "BEGIN; SELECT run_id FROM scorecard.runs WHERE status = 'running' FOR NO KEY UPDATE")
+                "BEGIN; SELECT run_id FROM scorecard_store.runs WHERE status = 'running' FOR NO KEY UPDATE")
             guard try Self.waitForSession(fixture, child, holding: nil) else { return false }
-            guard try Self.waitForSession(fixture, child, holding: "scorecard.flags") else { return false }
-            return try Self.waitForSession(fixture, child, holding: "scorecard.supplier_scores")
+            guard try Self.waitForSession(fixture, child, holding: "scorecard_store.flags") else {
+                return false
+            }
+            return try Self.waitForSession(fixture, child, holding: "scorecard_store.supplier_scores")
         }
         try blocker?.executeScript("ROLLBACK")
         #expect(child.log.contains("CoA intake finished"))
