@@ -132,7 +132,6 @@ public struct NightlyRun {
         let previous = try loader.previousDecisions(before: runId)
         let writer = ResultWriter(connection, runId: runId)
         var anomalies = try SpecificationCheck(connection).anomalies(asOf: asOf)
-        var flagCount = 0
         var flags: [Flag] = rejections.map { rejection in
             Flag(
                 supplierId: rejection.supplierId, kind: .coaRejected, severity: .warning,
@@ -182,14 +181,13 @@ public struct NightlyRun {
         try writer.write(flags: flags)
         try writer.write(statusChanges: changes)
         for change in changes { logger.notice("\(change.line)") }
-        flagCount = flags.count
         logger.info(
             "scoring finished",
             metadata: [
-                "suppliers": "\(suppliers.count)", "flags": "\(flagCount)",
+                "suppliers": "\(suppliers.count)", "flags": "\(flags.count)",
                 "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
             ])
-        return (suppliers.count, flagCount, anomalies)
+        return (suppliers.count, flags.count, anomalies)
     }
 }
 

@@ -32,12 +32,17 @@ public struct Migrator {
     public static func loadRepeatable(from directory: URL) throws -> [Migration] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return try names.sorted().filter { $0.hasPrefix("R_") && $0.hasSuffix(".sql") }.map { name in
-            let url = directory.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                let sql = String(data: data, encoding: .utf8)
-            else { throw MigrationError.unreadable(path: url.path, reason: "not readable as UTF-8") }
-            return Migration(version: 0, name: name, sql: sql, checksum: SHA256.hex(of: Array(data)))
+            try read(name, version: 0, in: directory)
         }
+    }
+
+    /// One SQL file with its checksum (SHA-256 of the bytes: any edit changes it).
+    private static func read(_ name: String, version: Int, in directory: URL) throws -> Migration {
+        let url = directory.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let sql = String(data: data, encoding: .utf8)
+        else { throw MigrationError.unreadable(path: url.path, reason: "not readable as UTF-8") }
+        return Migration(version: version, name: name, sql: sql, checksum: SHA256.hex(of: Array(data)))
     }
 
     /// Reads `NNN_name.sql` files; the number is the version.
@@ -53,15 +58,10 @@ public struct Migrator {
             guard let prefix = name.split(separator: "_").first, let version = Int(prefix) else {
                 throw MigrationError.badFileName(name)
             }
-            let url = directory.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                let sql = String(data: data, encoding: .utf8)
-            else { throw MigrationError.unreadable(path: url.path, reason: "not readable as UTF-8") }
             if let other = byVersion[version] {
                 throw MigrationError.duplicateVersion(version, other.name, name)
             }
-            byVersion[version] = Migration(
-                version: version, name: name, sql: sql, checksum: SHA256.hex(of: Array(data)))
+            byVersion[version] = try read(name, version: version, in: directory)
         }
         return byVersion.values.sorted { $0.version < $1.version }
     }
