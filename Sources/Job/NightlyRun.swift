@@ -20,6 +20,8 @@ public struct NightlyRun {
     /// An intake of this many new documents refreshes the planner's statistics before scoring (a first
     /// night's backlog); a usual night's few hundred leave it to autovacuum.
     static let analyzeAfterDocuments = 5_000
+    /// PostgreSQL `work_mem` while scoring (see docs/scaling.md).
+    static let scoringWorkMemory = "64MB"
 
     public init(configuration: Configuration, paths: ResourcePaths, logger: Logger) {
         self.configuration = configuration
@@ -121,7 +123,10 @@ public struct NightlyRun {
             asOf: asOf,
             timeZone: configuration.timeZone)
         let started = Date()
-        let loader = InputLoader(connection, window: window)
+        // The server's default 4 MB per sort or hash spilled the scoring queries to disk at a thousand
+        // suppliers; a nightly batch job on its own connection can afford more, for this transaction only.
+        try connection.execute("SET LOCAL work_mem = '\(Self.scoringWorkMemory)'")
+        let loader = try InputLoader(connection, window: window)
         let suppliers = try loader.supplierIds()
         logger.info("scoring started", metadata: ["suppliers": "\(suppliers.count)"])
         let criticality = try loader.materialCriticality()
