@@ -40,7 +40,13 @@ struct CoAIntake {
 
     func ingest(inbox: URL, runId: Int64, asOf: Day) throws -> Counts {
         let started = Date()
-        let entries = try InboxScanner(inbox: inbox).entries()
+        let listing = try InboxScanner(inbox: inbox).scan()
+        let entries = listing.entries
+        for folder in listing.unreadableFolders {
+            logger.error(
+                "inbox folder cannot be read; its files wait for the next run",
+                metadata: ["folder": "\(folder)"])
+        }
         logger.info("CoA intake started", metadata: ["files": "\(entries.count)"])
         let store = CoADocumentStore(connection)
         let reference = try store.referenceData()
@@ -168,7 +174,7 @@ struct CoAIntake {
                     bytes: nil,
                     problem: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)")
             }
-            guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+            guard let data = FileManager.default.contents(atPath: entry.path) else {
                 return ReadFile(
                     entry: entry, sha256: "unreadable:\(entry.relativePath)", bytes: nil,
                     problem: "file cannot be read (permissions?)")
