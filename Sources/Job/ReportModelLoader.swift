@@ -288,7 +288,9 @@ struct ReportModelLoader {
                    (d.received_at AT TIME ZONE 'UTC')::date,
                    count(m.position), count(m.position) FILTER (WHERE m.verdict = 'fail'),
                    count(m.position) FILTER (WHERE m.verdict = 'edge'), d.reason
-            FROM (SELECT d.*, row_number() OVER (PARTITION BY d.supplier_id ORDER BY d.received_at DESC, d.document_id DESC) AS k
+            FROM (SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at,
+                         d.reason,
+                         row_number() OVER (PARTITION BY d.supplier_id ORDER BY d.received_at DESC, d.document_id DESC) AS k
                   FROM scorecard_store.coa_documents d, scorecard_store.runs r
                   WHERE r.run_id = $1 AND d.received_at < (r.as_of + 1)::timestamp AT TIME ZONE 'UTC'
                     AND d.supplier_id IS NOT NULL) d

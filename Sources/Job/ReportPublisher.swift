@@ -17,6 +17,7 @@ public struct ReportPublisher {
     func publish(runId: Int64, to directory: URL) throws -> Int {
         let started = Date()
         let report = try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
+        let loaded = Date()
         let renderer = try ReportRenderer(templatesDirectory: paths.templatesDirectory)
         let summary = try renderer.render(report, to: directory)
         logger.info(
@@ -24,6 +25,8 @@ public struct ReportPublisher {
             metadata: [
                 "pages": "\(summary.pagesWritten)", "reports": "\(directory.path)",
                 "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
+                // Reading the stored results back vs. templating and writing: where a slow night went.
+                "load_seconds": "\(String(format: "%.2f", loaded.timeIntervalSince(started)))",
             ])
         return summary.pagesWritten
     }
