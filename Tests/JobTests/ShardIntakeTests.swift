@@ -150,6 +150,14 @@ import Testing
                     """, ["\(folder)/zz-broken.xml"], as: Int.self) == 1)
         }
 
+        // Its page lists the night's rejections, the shards' included.
+        let index = try String(
+            contentsOf: fixture.reports.appendingPathComponent("index.html"), encoding: .utf8)
+        for folder in [shard0, shard1] {
+            #expect(index.contains("<code>\(folder)/zz-broken.xml</code>"), "\(folder)")
+        }
+        #expect(index.contains("<code>stray.xml</code>"))
+
         // The next nightly run does not raise them again: they were this one's to flag.
         let next = try fixture.run(asOf: Self.asOf)
         #expect(next.counts.documentsAccepted + next.counts.documentsRejected == 0)
@@ -227,5 +235,34 @@ import Testing
         // The nightly run holds the run lock exclusively: no intake can be alive, so it fails the rest.
         _ = try fixture.run(asOf: "2026-06-30")
         #expect(try states() == ["0/2 failed", "1/2 failed", "0/2 succeeded", "nightly"])
+    }
+
+    /// A shard intake between two nightly runs is not "the previous run": status changes, the page's
+    /// "since" and `scorecard render` look at nightly runs only.
+    @Test func theRunBeforeANightlyRunIsTheNightlyRunNotAShardIntake() throws {
+        let fixture = try JobFixture(seedSQL: HandComputedWorld.sql)
+        let first = try fixture.run(asOf: "2026-06-30")
+        try CoAIntakeTests.fillInbox(fixture)
+        let intake = try ShardIntake(
+            configuration: fixture.configuration(), paths: fixture.paths, logger: fixture.logger
+        ).run(
+            shard: try IntakeShard.parse("0/1").get(), asOf: try JobFixture.day("2026-07-01"),
+            database: fixture.conninfo)
+        #expect(intake.accepted > 0)
+        let connection = try fixture.connect()
+        defer { connection.close() }
+        let ledger = RunLedger(connection)
+        #expect(try ledger.latestSucceeded()?.runId == first.runId)
+
+        let second = try fixture.run(asOf: "2026-07-01")
+        // Only the top-level file was left for it: 0/1 owns every supplier folder.
+        #expect(second.counts.documentsAccepted + second.counts.documentsRejected == 1)
+        #expect(try ledger.latestSucceeded(before: second.runId)?.runId == first.runId)
+        #expect(try ledger.intakesSinceLastNightly(before: second.runId) == [intake.runId])
+        let day = try JobFixture.day("2026-07-01")
+        let previous = try InputLoader(connection, window: .init(from: day, asOf: day, timeZone: "UTC"))
+            .previousDecisions(before: second.runId)
+        #expect(previous.count == first.counts.suppliersScored)
+        #expect(first.counts.suppliersScored > 0)
     }
 }
