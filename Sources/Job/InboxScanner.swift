@@ -18,6 +18,9 @@ struct InboxScanner {
     }
 
     let inbox: URL
+    /// When set, only files in the top-level supplier folders it accepts are listed (a shard intake); files
+    /// at the top level, outside any supplier folder, are then left out too.
+    var supplierFolders: (@Sendable (String) -> Bool)? = nil
 
     func entries() throws -> [Entry] {
         var isDirectory: ObjCBool = false
@@ -30,6 +33,7 @@ struct InboxScanner {
                 at: inbox,
                 includingPropertiesForKeys: [
                     .isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey,
+                    .isDirectoryKey,
                 ],
                 options: [.skipsHiddenFiles])
         else { throw JobError(.usage, "cannot list inbox \(inbox.path)") }
@@ -37,7 +41,14 @@ struct InboxScanner {
         for case let url as URL in enumerator {
             let values = try? url.resourceValues(forKeys: [
                 .isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey,
+                .isDirectoryKey,
             ])
+            if let supplierFolders, enumerator.level == 1, values?.isDirectory == true,
+                !supplierFolders(url.lastPathComponent)
+            {
+                enumerator.skipDescendants()  // another shard's folder: not even listed
+                continue
+            }
             guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
             let name = url.lastPathComponent
             if name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".partial") { continue }
@@ -45,6 +56,11 @@ struct InboxScanner {
             if relative.hasPrefix(base) { relative.removeFirst(base.count) }
             while relative.hasPrefix("/") { relative.removeFirst() }
             let components = relative.split(separator: "/")
+            if let supplierFolders {
+                // Also when skipDescendants did not: the filter decides, the skip only saves listing.
+                guard components.count > 1, let folder = components.first, supplierFolders(String(folder))
+                else { continue }
+            }
             entries.append(
                 Entry(
                     relativePath: relative, url: url,
