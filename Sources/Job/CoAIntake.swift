@@ -37,10 +37,23 @@ struct CoAIntake {
     let logger: Logger
     /// Files parsed per batch: bounds memory whatever the inbox holds.
     var batchSize = 256
+    /// When set, only the supplier folders it accepts are ingested (a shard intake, ``IntakeShard``).
+    var supplierFolders: (@Sendable (String) -> Bool)? = nil
+
+    /// The intake as the configuration sets it up (readers, edge band, supplier profiles, size limit).
+    static func configured(
+        _ configuration: Configuration, paths: ResourcePaths, connection: PostgresConnection, logger: Logger
+    ) throws -> CoAIntake {
+        CoAIntake(
+            connection: connection, reader: try CoAReaders.make(configuration, paths: paths),
+            evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction),
+            supplierProfiles: configuration.supplierProfiles, maxBytes: configuration.maxDocumentBytes,
+            logger: logger)
+    }
 
     func ingest(inbox: URL, runId: Int64, asOf: Day) throws -> Counts {
         let started = Date()
-        let listing = try InboxScanner(inbox: inbox).scan()
+        let listing = try InboxScanner(inbox: inbox, supplierFolders: supplierFolders).scan()
         let entries = listing.entries
         for folder in listing.unreadableFolders {
             logger.error(

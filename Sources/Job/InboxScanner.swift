@@ -36,6 +36,9 @@ struct InboxScanner {
     }
 
     let inbox: URL
+    /// When set, only files in the top-level supplier folders it accepts are listed (a shard intake); files
+    /// at the top level, outside any supplier folder, are then left out too. Other folders are not read.
+    var supplierFolders: (@Sendable (String) -> Bool)? = nil
 
     func entries() throws -> [Entry] { try scan().entries }
 
@@ -67,10 +70,13 @@ struct InboxScanner {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             var status = stat()
             guard lstat(path, &status) == 0 else { continue }  // vanished since readdir
+            let topLevel = relative.isEmpty
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
+                if topLevel, let supplierFolders, !supplierFolders(name) { continue }  // another shard's
                 folders.append((path, relativePath))
             case S_IFREG:
+                if topLevel, supplierFolders != nil { continue }  // left to the nightly run
                 if name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".partial") {
                     continue
                 }

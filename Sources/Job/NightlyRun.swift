@@ -33,8 +33,11 @@ public struct NightlyRun {
         let started = Date()
         let connection = try Database.connect(database, logger: logger)
         defer { connection.close() }
+        // Exclusive: refused while another run, a reprocess or any shard intake (shared) holds it, so every
+        // `running` row left in the ledger below is abandoned, intakes' included.
         guard try connection.tryAdvisoryLock(RunLedger.runLockKey) else {
-            throw JobError(.lockHeld, "another scorecard run holds the run lock; this run did nothing")
+            throw JobError(
+                .lockHeld, "another scorecard run or a shard intake holds the run lock; this run did nothing")
         }
         try Database.requireCurrentSchema(connection, migrations: paths.sqlDirectory)
         let ledger = RunLedger(connection)
@@ -56,7 +59,9 @@ public struct NightlyRun {
                 summary.counts.documentsRejected = intake.rejected
                 summary.counts.documentsDuplicate = intake.duplicate
                 let scored = try score(
-                    connection, runId: runId, asOf: asOf, rejections: intake.rejections, logger: logger)
+                    connection, runId: runId, asOf: asOf,
+                    rejections: intake.rejections + (try shardIntakeRejections(connection, runId: runId)),
+                    logger: logger)
                 summary.counts.suppliersScored = scored.suppliers
                 summary.counts.flagsRaised = scored.flags
                 summary.counts.inputAnomalies = scored.anomalies.count
@@ -104,12 +109,19 @@ public struct NightlyRun {
             logger.notice("no inbox folder at \(inbox.path): no CoAs ingested")
             return CoAIntake.Counts()
         }
-        let intake = CoAIntake(
-            connection: connection, reader: try CoAReaders.make(configuration, paths: paths),
-            evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction),
-            supplierProfiles: configuration.supplierProfiles, maxBytes: configuration.maxDocumentBytes,
-            logger: logger)
-        return try intake.ingest(inbox: inbox, runId: runId, asOf: asOf)
+        return try CoAIntake.configured(configuration, paths: paths, connection: connection, logger: logger)
+            .ingest(inbox: inbox, runId: runId, asOf: asOf)
+    }
+
+    /// Documents the shard intakes since the previous nightly run rejected (`scorecard intake`): this run
+    /// is the first to score them, so it raises their `coa_rejected` flags. Its own counts stay its own.
+    private func shardIntakeRejections(_ connection: PostgresConnection, runId: Int64) throws
+        -> [CoAIntake.Rejection]
+    {
+        let intakes = try RunLedger(connection).intakesSinceLastNightly(before: runId)
+        return try CoADocumentStore(connection).rejected(runIds: intakes).map {
+            CoAIntake.Rejection(supplierId: $0.supplierId, path: $0.path, reason: $0.reason)
+        }
     }
 
     private func score(

@@ -76,17 +76,23 @@ struct ReportModelLoader {
             rejectedDocuments: try rejectedDocuments(runId))
     }
 
+    /// The run's figures; its document counts include the shard intakes it was the first to score, so the
+    /// page tells what the night ingested (the runs table keeps each run's own counts).
     private func runInfo(_ runId: Int64) throws -> RunInfo {
+        let intakes = try RunLedger(connection).intakesSinceLastNightly(before: runId)
         let result = try connection.query(
             """
-            SELECT r.as_of, r.status, r.started_at, r.finished_at, r.suppliers_scored, r.documents_accepted,
-                   r.documents_rejected, r.flags_raised, r.error,
-                   p.run_id, p.as_of
+            SELECT r.as_of, r.status, r.started_at, r.finished_at, r.suppliers_scored,
+                   r.documents_accepted + coalesce(i.accepted, 0), r.documents_rejected + coalesce(i.rejected, 0),
+                   r.flags_raised, r.error, p.run_id, p.as_of
             FROM scorecard_store.runs r
+            LEFT JOIN LATERAL (SELECT sum(documents_accepted)::int AS accepted, sum(documents_rejected)::int AS rejected
+                               FROM scorecard_store.runs WHERE run_id = ANY($2::bigint[])) i ON true
             LEFT JOIN LATERAL (SELECT run_id, as_of FROM scorecard_store.runs
-                               WHERE status = 'succeeded' AND run_id < r.run_id ORDER BY run_id DESC LIMIT 1) p ON true
+                               WHERE status = 'succeeded' AND kind = 'nightly' AND run_id < r.run_id
+                               ORDER BY run_id DESC LIMIT 1) p ON true
             WHERE r.run_id = $1
-            """, [runId])
+            """, [runId, PostgresArray(intakes)])
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("run \(runId)") }
         return RunInfo(
             runId: runId, asOf: try row.decode(Day.self, at: 0), status: try row.decode(String.self, at: 1),
@@ -131,7 +137,8 @@ struct ReportModelLoader {
         var standing: [String: PreviousStanding] = [:]
         try connection.stream(
             """
-            WITH p AS (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND run_id < $1
+            WITH p AS (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND kind = 'nightly'
+                       AND run_id < $1
                        ORDER BY run_id DESC LIMIT 1)
             SELECT s.supplier_id, s.priority_risk_level,
                    (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id),
@@ -352,20 +359,11 @@ struct ReportModelLoader {
         return materials
     }
 
+    /// Rejected documents of the run and of the shard intakes it was the first to score.
     private func rejectedDocuments(_ runId: Int64) throws -> [RejectedDocument] {
-        var documents: [RejectedDocument] = []
-        try connection.stream(
-            """
-            SELECT path, supplier_id, reason FROM scorecard_store.coa_documents
-            WHERE run_id = $1 AND status = 'rejected' ORDER BY path
-            """, [runId]
-        ) { row in
-            documents.append(
-                RejectedDocument(
-                    path: try row.decode(String.self, at: 0),
-                    supplierId: try row.decodeIfPresent(String.self, at: 1),
-                    reason: try row.decodeIfPresent(String.self, at: 2) ?? ""))
+        let runs = [runId] + (try RunLedger(connection).intakesSinceLastNightly(before: runId))
+        return try CoADocumentStore(connection).rejected(runIds: runs).map {
+            RejectedDocument(path: $0.path, supplierId: $0.supplierId, reason: $0.reason)
         }
-        return documents
     }
 }

@@ -5,7 +5,7 @@ import Postgres
 
 /// What the intake needs from the database, and where it stores documents and measurements.
 public struct CoADocumentStore {
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
 
     public init(_ connection: PostgresConnection) {
         self.connection = connection

@@ -99,7 +99,7 @@ public struct InputLoader {
     public func previousDecisions(before runId: Int64) throws -> [String: PreviousDecision] {
         var previous: [String: PreviousDecision] = [:]
         let last = """
-            (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND run_id < $1
+            (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND kind = 'nightly' AND run_id < $1
              ORDER BY run_id DESC LIMIT 1)
             """
         try connection.stream(

@@ -2,10 +2,21 @@ import Domain
 import Foundation
 import Postgres
 
-/// The `scorecard_store.runs` table: one row per nightly run, from `running` to `succeeded` or `failed`.
+/// The `scorecard_store.runs` table: one row per nightly run or shard intake, from `running` to
+/// `succeeded` or `failed`.
 public struct RunLedger {
-    /// The session advisory lock that makes runs exclusive (any value; documented in the README).
+    /// The session advisory lock that makes runs exclusive (any value; documented in the README). A nightly
+    /// run takes it exclusively, each shard intake in shared mode.
     public static let runLockKey: Int64 = 0x5C0_7EC_A7D_0002
+
+    /// The exclusive lock of shard `index` of the intake: the keys right after the run lock's (the
+    /// migrator's is the one before it), so shard 0 is `runLockKey + 1`.
+    public static func shardLockKey(_ index: Int) -> Int64 {
+        runLockKey + 1 + Int64(index)
+    }
+
+    static let abandoned =
+        "abandoned: the process ended before the run finished (killed, crashed or lost its connection)"
 
     private let connection: PostgresConnection
 
@@ -13,25 +24,39 @@ public struct RunLedger {
         self.connection = connection
     }
 
-    /// Marks runs left `running` by a process that died as failed. Call only while holding the run lock:
-    /// then no other run can be alive.
+    /// Marks runs left `running` by a process that died as failed, shard intakes included. Call only while
+    /// holding the run lock exclusively: every live run or intake holds or shares it from before it
+    /// records its row until its connection closes, so then none can be alive.
     @discardableResult
     public func failAbandonedRuns() throws -> Int {
         try connection.execute(
             """
-            UPDATE scorecard_store.runs SET status = 'failed', finished_at = clock_timestamp(),
-                error = 'abandoned: the process ended before the run finished (killed, crashed or lost its connection)'
+            UPDATE scorecard_store.runs SET status = 'failed', finished_at = clock_timestamp(), error = $1
             WHERE status = 'running'
-            """)
+            """, [Self.abandoned])
     }
 
-    /// Records a new run as `running` and commits it at once, so a crash leaves a trace.
-    public func start(asOf: Day) throws -> Int64 {
+    /// Marks intakes of shard `index` (whatever their shard count) left `running` as failed. Call only
+    /// while holding ``shardLockKey(_:)`` of that index: then no intake of that shard can be alive.
+    @discardableResult
+    public func failAbandonedIntakes(shard index: Int) throws -> Int {
+        try connection.execute(
+            """
+            UPDATE scorecard_store.runs SET status = 'failed', finished_at = clock_timestamp(), error = $1
+            WHERE status = 'running' AND kind = 'intake' AND split_part(shard, '/', 1) = $2
+            """, [Self.abandoned, String(index)])
+    }
+
+    /// Records a new run as `running` and commits it at once, so a crash leaves a trace: a nightly run, or
+    /// with `shard` ("K/N") a shard intake.
+    public func start(asOf: Day, shard: String? = nil) throws -> Int64 {
         let host = ProcessInfo.processInfo.hostName
         let pid = Int(ProcessInfo.processInfo.processIdentifier)
         let result = try connection.query(
-            "INSERT INTO scorecard_store.runs (as_of, status, host, pid) VALUES ($1, 'running', $2, $3) RETURNING run_id",
-            [asOf, host, pid])
+            """
+            INSERT INTO scorecard_store.runs (as_of, status, host, pid, kind, shard)
+            VALUES ($1, 'running', $2, $3, $4, $5) RETURNING run_id
+            """, [asOf, host, pid, shard == nil ? "nightly" : "intake", shard])
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("new run id") }
         return try row.decode(Int64.self, at: 0)
     }
@@ -62,14 +87,29 @@ public struct RunLedger {
             "UPDATE scorecard_store.runs SET render_error = $2 WHERE run_id = $1", [runId, error])
     }
 
-    /// The latest succeeded run, optionally the one before a given run.
+    /// The succeeded shard intakes since the latest succeeded nightly run before `runId` (all of them
+    /// before the first): the intakes whose documents nightly run `runId` is the first to score. No
+    /// intake overlaps a nightly run (the run lock), so run ids order them in time.
+    public func intakesSinceLastNightly(before runId: Int64) throws -> [Int64] {
+        try connection.query(
+            """
+            SELECT run_id FROM scorecard_store.runs
+            WHERE kind = 'intake' AND status = 'succeeded' AND run_id < $1
+              AND run_id > coalesce((SELECT max(run_id) FROM scorecard_store.runs
+                                     WHERE kind = 'nightly' AND status = 'succeeded' AND run_id < $1), 0)
+            ORDER BY run_id
+            """, [runId]
+        ).map { try $0.decode(Int64.self, at: 0) }
+    }
+
+    /// The latest succeeded nightly run, optionally the one before a given run (never a shard intake).
     public func latestSucceeded(before runId: Int64? = nil) throws -> StoredRun? {
         let result = try connection.query(
             """
             SELECT run_id, as_of, started_at, finished_at, suppliers_scored, documents_accepted,
                    documents_rejected, documents_duplicate, flags_raised, input_anomalies
             FROM scorecard_store.runs
-            WHERE status = 'succeeded' AND ($1::bigint IS NULL OR run_id < $1)
+            WHERE status = 'succeeded' AND kind = 'nightly' AND ($1::bigint IS NULL OR run_id < $1)
             ORDER BY run_id DESC LIMIT 1
             """, [runId])
         guard let row = result.first(where: { _ in true }) else { return nil }

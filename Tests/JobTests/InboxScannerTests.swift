@@ -53,6 +53,18 @@ import Testing
         #expect(listing.unreadableFolders.isEmpty)
     }
 
+    @Test func aShardListsOnlyItsSupplierFolders() throws {
+        let inbox = try makeInbox()
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        try write(inbox, "SUP-A/2026/a.xml", "a")
+        try write(inbox, "SUP-B/b.xml", "b")
+        try write(inbox, "stray.xml", "s")
+        let listing = try InboxScanner(inbox: inbox, supplierFolders: { $0 == "SUP-A" }).scan()
+        #expect(listing.entries.map(\.relativePath) == ["SUP-A/2026/a.xml"])
+        let none = try InboxScanner(inbox: inbox, supplierFolders: { _ in false }).scan()
+        #expect(none.entries.isEmpty)
+    }
+
     @Test func keepsTheModificationTimeToTheMicrosecond() throws {
         let inbox = try makeInbox()
         defer { try? FileManager.default.removeItem(at: inbox) }

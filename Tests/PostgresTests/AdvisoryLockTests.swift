@@ -29,3 +29,28 @@ import Testing
         #expect(notHeld.code == .prerequisiteStateNotMet)
     }
 }
+
+@Suite struct SharedAdvisoryLockTests {
+    @Test func sharedHoldersCoexistAndExcludeAnExclusiveHolder() throws {
+        let (first, conninfo) = try TestCluster.shared.connect()
+        defer { first.close() }
+        let second = try PostgresConnection(conninfo, logger: TestCluster.quietLogger)
+        defer { second.close() }
+        let third = try PostgresConnection(conninfo, logger: TestCluster.quietLogger)
+        defer { third.close() }
+        let key = Int64.random(in: 1_000_000...Int64.max)
+        #expect(try first.tryAdvisoryLockShared(key))
+        #expect(try second.tryAdvisoryLockShared(key))
+        #expect(try !third.tryAdvisoryLock(key), "exclusive while two share it")
+        try first.advisoryUnlockShared(key)
+        #expect(try !third.tryAdvisoryLock(key), "exclusive while one still shares it")
+        try second.advisoryUnlockShared(key)
+        #expect(try third.tryAdvisoryLock(key))
+        #expect(try !first.tryAdvisoryLockShared(key), "shared while another holds it exclusively")
+        try third.advisoryUnlock(key)
+        #expect(try first.tryAdvisoryLockShared(key))
+        // Releasing a shared lock this session does not share is an error, as for exclusive locks.
+        let notHeld = try #require(throws: PostgresError.self) { try second.advisoryUnlockShared(key) }
+        #expect(notHeld.code == .prerequisiteStateNotMet)
+    }
+}

@@ -1,7 +1,7 @@
 -- The buyers' contract: views, columns, types, and what the read-only role may and may not do.
 -- Run by scripts/sql-tests (pg_prove) on the hand-computed world after two runs (2026-06-30, 2026-07-01).
 BEGIN;
-SELECT plan(43);
+SELECT plan(53);
 
 SELECT views_are('scorecard', ARRAY[
     'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
@@ -56,6 +56,28 @@ SELECT is(
 -- The latest successful run only.
 SELECT is((SELECT count(DISTINCT run_id)::int FROM scorecard.supplier_scorecards), 1, 'one run in the scorecards');
 SELECT is((SELECT as_of FROM scorecard.latest_run), '2026-07-01'::date, 'latest run is 2026-07-01');
+
+-- Shard intakes (005): recorded as runs of kind intake, never "the latest run".
+SELECT has_column('scorecard', 'runs', 'kind', 'runs: kind');
+SELECT has_column('scorecard', 'runs', 'shard', 'runs: shard');
+SELECT has_column('scorecard', 'latest_run', 'kind', 'latest_run: kind');
+SELECT is(
+    (SELECT count(*)::int FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'scorecard' AND c.relname = 'runs' AND a.attname IN ('kind', 'shard')
+       AND col_description(c.oid, a.attnum) IS NOT NULL),
+    2, 'runs.kind and runs.shard have comments');
+SELECT is((SELECT array_agg(kind || coalesce(' ' || shard, '') ORDER BY run_id) FROM scorecard.runs),
+    ARRAY['nightly', 'nightly'], 'both runs of the fixture are nightly');
+INSERT INTO scorecard_store.runs (as_of, status, kind, shard, documents_accepted)
+VALUES ('2026-07-02', 'succeeded', 'intake', '1/2', 3);
+SELECT is((SELECT as_of FROM scorecard.latest_run), '2026-07-01'::date, 'a later shard intake is not the latest run');
+SELECT is((SELECT kind FROM scorecard.latest_run), 'nightly', 'the latest run is nightly');
+SELECT is((SELECT count(*)::int FROM scorecard.score_history WHERE as_of = '2026-07-02'), 0, 'nor in the history');
+SELECT throws_ok($$INSERT INTO scorecard_store.runs (as_of, status, kind) VALUES ('2026-07-02', 'running', 'intake')$$,
+    '23514', NULL, 'an intake names its shard');
+SELECT throws_ok($$INSERT INTO scorecard_store.runs (as_of, status, shard) VALUES ('2026-07-02', 'running', '0/2')$$,
+    '23514', NULL, 'a nightly run has no shard');
 
 -- Roles.
 SELECT has_role('scorecard_reader');
