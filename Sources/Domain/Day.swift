@@ -33,6 +33,12 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
         self = parsed
     }
 
+    /// `YYYY-MM-DD` as UTF-8 bytes (the database's date text, read in place).
+    public init?(isoBytes: UnsafeBufferPointer<UInt8>) {
+        guard let day = Day.parseISO(isoBytes) else { return nil }
+        self = day
+    }
+
     private static func parseISO(_ utf8: UnsafeBufferPointer<UInt8>) -> Day? {
         guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
         func digit(_ index: Int) -> Int? {

@@ -6,6 +6,10 @@ extension Day: PostgresEncodable {
 }
 
 extension Day: PostgresDecodable {
+    public static func decode(postgresBytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        Day(isoBytes: postgresBytes)
+    }
+
     public init(postgresText: String) throws {
         guard let day = Day(iso: postgresText) else { throw StoreError.badValue("date", postgresText) }
         self = day

@@ -39,6 +39,14 @@ import Testing
         #expect(Day(iso: "2000-02-29") != nil)
     }
 
+    @Test func readsDatabaseBytesInPlace() {
+        func day(_ text: String) -> Day? { Array(text.utf8).withUnsafeBufferPointer { Day(isoBytes: $0) } }
+        #expect(day("2024-02-29") == Day(year: 2024, month: 2, day: 29))
+        #expect(day("2023-02-29") == nil)
+        #expect(day("infinity") == nil)
+        #expect(day("2024-02-29 BC") == nil)
+    }
+
     @Test func startOfMonth() {
         #expect(Day(year: 2026, month: 3, day: 17).startOfMonth.iso == "2026-03-01")
     }
