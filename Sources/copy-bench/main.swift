@@ -65,7 +65,8 @@ func measurements(rows: Int) -> [MeasurementRecord] {
         records.append(
             MeasurementRecord(
                 documentId: Int64(document + 1), position: row % resultsPerDocument,
-                supplierId: "SUP-\(String(format: "%04d", document % 1000))", materialId: "MAT-\(document % 3000)",
+                supplierId: "SUP-\(String(format: "%04d", document % 1000))",
+                materialId: "MAT-\(document % 3000)",
                 lotNumber: "L26-\(String(format: "%06d", document))",
                 lotDay: start.advanced(by: document % 1000), result: result, evaluation: evaluation,
                 specification: specification))
@@ -85,7 +86,7 @@ func cpuSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
 }
 
-func documents(count: Int, runId: Int64) -> [CoADocumentRecord] {
+func documents(count: Int) -> [CoADocumentRecord] {
     let received = Date(timeIntervalSince1970: 1_704_067_200)
     return (0..<count).map { index in
         var document = CoADocumentRecord(
@@ -101,7 +102,8 @@ func documents(count: Int, runId: Int64) -> [CoADocumentRecord] {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let rows = Int(arguments[3]), rows > 0 else {
-    FileHandle.standardError.write(Data("usage: copy-bench documents|measurements CONNINFO ROWS [BATCH]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: copy-bench documents|measurements CONNINFO ROWS [BATCH]\n".utf8))
     exit(64)
 }
 let connection = try PostgresConnection(arguments[2], logger: Logger(label: "copy-bench"))
@@ -114,10 +116,10 @@ case "documents":
         migrations: try Migrator.load(from: sql), repeatable: try Migrator.loadRepeatable(from: sql),
         logger: Logger(label: "copy-bench")
     ).migrate(connection)
-    let runId = try connection.query(
-        "INSERT INTO scorecard_store.runs (as_of, status) VALUES ('2026-11-23', 'running') RETURNING run_id")[0]
-        .decode(Int64.self, at: 0)
-    try store.insert(documents: documents(count: documentCount, runId: runId), measurements: [], runId: runId)
+    let run = try connection.query(
+        "INSERT INTO scorecard_store.runs (as_of, status) VALUES ('2026-11-23', 'running') RETURNING run_id")
+    let runId = try run[0].decode(Int64.self, at: 0)
+    try store.insert(documents: documents(count: documentCount), measurements: [], runId: runId)
     try connection.execute(
         "SELECT setval(pg_get_serial_sequence('scorecard_store.coa_documents', 'document_id'), $1)",
         [documentCount])
