@@ -50,6 +50,12 @@ let package = Package(
             ]),
         // Benchmark helper for scripts/bench-coa-parse (not part of the product).
         .executableTarget(name: "coa-bench", dependencies: ["CoA", "XML"]),
+        // Benchmark helper for scripts/bench-copy (not part of the product).
+        .executableTarget(
+            name: "copy-bench",
+            dependencies: [
+                "Store", "CoA", "Domain", "Postgres", .product(name: "Logging", package: "swift-log"),
+            ]),
         // Starts a throwaway PostgreSQL cluster (scripts/pgcluster) for integration tests.
         .target(
             name: "TestSupport",

@@ -5,8 +5,8 @@ import CLibPQ
 public struct PostgresCopyWriter {
     private let connection: OpaquePointer
     private let columnCount: Int?
-    private var buffer: [UInt8] = []
-    private static let flushThreshold = 64 * 1024
+    @usableFromInline var buffer: [UInt8] = []
+    @usableFromInline static let flushThreshold = 64 * 1024
 
     init(connection: OpaquePointer, columnCount: Int?) {
         self.connection = connection
@@ -16,37 +16,52 @@ public struct PostgresCopyWriter {
 
     /// Appends one row; nil is written as NULL (`\N`), and backslash, tab, newline and carriage return
     /// are escaped so any text arrives unchanged.
+    /// - Throws: ``PostgresError`` 22P04 when the number of values is not the number of columns, 22021
+    ///   when a text contains a NUL character.
     public mutating func appendRow(_ values: [(any PostgresEncodable)?]) throws {
-        if let columnCount, values.count != columnCount {
+        try checkColumnCount(values.count)
+        try appendRow { row in
+            for value in values { try row.append(existential: value) }
+        }
+    }
+
+    /// Appends one row whose fields `fields` appends in column order with ``PostgresCopyRow/append(_:)``,
+    /// written as ``appendRow(_:)`` writes them. Each value keeps its static type: no array of
+    /// existentials per row, and the encoding is called directly (inlinable, so it is specialised for
+    /// the caller's types). When `fields` throws or appends the wrong number of values, nothing of the
+    /// row stays in the buffer.
+    @inlinable
+    public mutating func appendRow(fields: (inout PostgresCopyRow) throws -> Void) throws {
+        let start = buffer.count
+        var row = PostgresCopyRow()
+        // The row writes into the writer's buffer: moved in and back, never copied.
+        swap(&row.buffer, &buffer)
+        let appended = Result { try fields(&row) }
+        swap(&row.buffer, &buffer)
+        do {
+            try appended.get()
+            try checkColumnCount(row.count)
+        } catch {
+            buffer.removeSubrange(start...)
+            throw error
+        }
+        try endRow()
+    }
+
+    @usableFromInline func checkColumnCount(_ count: Int) throws {
+        if let columnCount, count != columnCount {
             throw PostgresError(
-                code: .badCopyFileFormat,
-                message: "COPY row has \(values.count) values for \(columnCount) columns")
+                code: .badCopyFileFormat, message: "COPY row has \(count) values for \(columnCount) columns")
         }
-        for (index, value) in values.enumerated() {
-            if index > 0 { buffer.append(UInt8(ascii: "\t")) }
-            guard let value else {
-                buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
-                continue
-            }
-            for byte in value.postgresText.utf8 {
-                switch byte {
-                case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0:
-                    throw PostgresError(
-                        code: SQLState("22021"), message: "COPY value contains a NUL character")
-                default: buffer.append(byte)
-                }
-            }
-        }
+    }
+
+    @usableFromInline mutating func endRow() throws {
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
     /// Sends what is buffered.
-    mutating func flush() throws {
+    @usableFromInline mutating func flush() throws {
         guard !buffer.isEmpty else { return }
         let status = buffer.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in

@@ -8,11 +8,21 @@ enum PostgresTimestamp {
 
     /// `2026-03-04T10:00:00.123Z`: at least milliseconds, up to microseconds, trailing zeros trimmed.
     static func format(_ date: Date) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(27)
+        append(date, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends what ``format(_:)`` returns (nothing in it needs escaping in COPY text).
+    static func append(_ date: Date, to buffer: inout [UInt8]) {
         let scaled = (date.timeIntervalSinceReferenceDate * 1_000_000).rounded()
         // NaN makes the server reject the value, which beats storing a wrong date.
-        if scaled.isNaN { return "NaN" }
+        if scaled.isNaN { return buffer.append(contentsOf: "NaN".utf8) }
         // Past what Int64 microseconds hold (and far past PostgreSQL's range, 294276 AD).
-        guard abs(scaled) < 9e18 else { return scaled < 0 ? "-infinity" : "infinity" }
+        guard abs(scaled) < 9e18 else {
+            return buffer.append(contentsOf: (scaled < 0 ? "-infinity" : "infinity").utf8)
+        }
         let micros = Int64(scaled) + secondsFrom1970To2001 * 1_000_000
         let seconds = floorDivide(micros, 1_000_000)
         var fraction = micros - seconds * 1_000_000
@@ -24,10 +34,27 @@ enum PostgresTimestamp {
             fraction /= 10
             fractionDigits -= 1
         }
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
-            + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":"
-            + pad(secondOfDay % 60, 2)
-            + "." + pad(fraction, fractionDigits) + "Z"
+        if year < 0 {
+            // As `String(year)` padded with zeros in front to four characters, sign included.
+            let digits = String(year)
+            buffer.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 4 - digits.utf8.count)))
+            buffer.append(contentsOf: digits.utf8)
+        } else {
+            PostgresCopyText.appendPadded(year, width: 4, to: &buffer)
+        }
+        buffer.append(UInt8(ascii: "-"))
+        PostgresCopyText.appendPadded(month, width: 2, to: &buffer)
+        buffer.append(UInt8(ascii: "-"))
+        PostgresCopyText.appendPadded(day, width: 2, to: &buffer)
+        buffer.append(UInt8(ascii: "T"))
+        PostgresCopyText.appendPadded(secondOfDay / 3600, width: 2, to: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+        PostgresCopyText.appendPadded(secondOfDay / 60 % 60, width: 2, to: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+        PostgresCopyText.appendPadded(secondOfDay % 60, width: 2, to: &buffer)
+        buffer.append(UInt8(ascii: "."))
+        PostgresCopyText.appendPadded(fraction, width: fractionDigits, to: &buffer)
+        buffer.append(UInt8(ascii: "Z"))
     }
 
     /// `YYYY-MM-DD`, optionally followed by ` HH:MM:SS[.ffffff]` (or `T`) and a zone `Z`, `±HH[:MM[:SS]]`.
@@ -107,11 +134,6 @@ enum PostgresTimestamp {
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         let quotient = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private struct Scanner {

@@ -129,12 +129,27 @@ public struct CoADocumentStore {
             ]
         ) { writer in
             for d in documents {
-                try writer.appendRow([
-                    d.documentId, d.sha256, d.path, d.supplierId, d.format, d.status.rawValue, d.reason,
-                    d.errorLine,
-                    d.errorColumn, d.duplicateOf, d.materialId, d.lotNumber, d.manufactured, d.issued,
-                    d.purchaseOrder, d.sizeBytes, d.raw, runId, d.receivedAt,
-                ])
+                try writer.appendRow { row in
+                    try row.append(d.documentId)
+                    try row.append(d.sha256)
+                    try row.append(d.path)
+                    try row.append(d.supplierId)
+                    try row.append(d.format)
+                    try row.append(d.status.rawValue)
+                    try row.append(d.reason)
+                    try row.append(d.errorLine)
+                    try row.append(d.errorColumn)
+                    try row.append(d.duplicateOf)
+                    try row.append(d.materialId)
+                    try row.append(d.lotNumber)
+                    try row.append(d.manufactured)
+                    try row.append(d.issued)
+                    try row.append(d.purchaseOrder)
+                    try row.append(d.sizeBytes)
+                    try row.append(d.raw)
+                    try row.append(runId)
+                    try row.append(d.receivedAt)
+                }
             }
         }
         try insertMeasurements(measurements)
@@ -156,16 +171,36 @@ extension CoADocumentStore {
                 "note",
             ]
         ) { writer in
+            // Field by field with their own types, not an array of existentials per row: this COPY carries
+            // hundreds of thousands of rows.
             for m in measurements {
-                try writer.appendRow([
-                    m.documentId, m.position, m.supplierId, m.materialId, m.lotNumber, m.lotDay,
-                    m.characteristic,
-                    m.reportedCharacteristic, m.method, m.reportedText, m.qualifier, m.value, m.unit,
-                    m.valueInSpecUnit, m.specUnit, m.lowerLimit, m.upperLimit, m.target, m.specValidFrom,
-                    m.supplierLower, m.supplierUpper, m.supplierLimitsWider, m.bandPosition,
-                    m.verdict.rawValue,
-                    m.note,
-                ])
+                try writer.appendRow { row in
+                    try row.append(m.documentId)
+                    try row.append(m.position)
+                    try row.append(m.supplierId)
+                    try row.append(m.materialId)
+                    try row.append(m.lotNumber)
+                    try row.append(m.lotDay)
+                    try row.append(m.characteristic)
+                    try row.append(m.reportedCharacteristic)
+                    try row.append(m.method)
+                    try row.append(m.reportedText)
+                    try row.append(m.qualifier)
+                    try row.append(m.value)
+                    try row.append(m.unit)
+                    try row.append(m.valueInSpecUnit)
+                    try row.append(m.specUnit)
+                    try row.append(m.lowerLimit)
+                    try row.append(m.upperLimit)
+                    try row.append(m.target)
+                    try row.append(m.specValidFrom)
+                    try row.append(m.supplierLower)
+                    try row.append(m.supplierUpper)
+                    try row.append(m.supplierLimitsWider)
+                    try row.append(m.bandPosition)
+                    try row.append(m.verdict.rawValue)
+                    try row.append(m.note)
+                }
             }
         }
     }
