@@ -27,12 +27,18 @@ public struct InputLoader {
     private let connection: PostgresConnection
     private let window: Window
 
-    /// Collects the run's rows in scope once (``RunScope``): call inside the run's transaction, and load
-    /// every batch in that same transaction.
-    public init(_ connection: PostgresConnection, window: Window) throws {
+    public init(_ connection: PostgresConnection, window: Window) {
         self.connection = connection
         self.window = window
-        try RunScope.collect(connection, from: window.from, asOf: window.asOf, timeZone: window.timeZone)
+    }
+
+    /// Collects the rows every batch reads (``RunScope``) once per run. Call inside the run's transaction and
+    /// pass the result to every ``load(_:in:anomalies:)`` of that transaction.
+    public func collectScope() throws -> RunScope {
+        guard connection.inTransactionBlock else {
+            throw StoreError.missing("a transaction around the scoring run (the run's scope lives in it)")
+        }
+        return try RunScope.collect(connection, window: window)
     }
 
     /// The supplier ids to score, in a stable order.
@@ -125,8 +131,12 @@ public struct InputLoader {
 
     /// Inputs of the given suppliers; rows that break the model's assumptions are reported in `anomalies`
     /// and left out of the figures they would distort.
-    public func load(_ suppliers: [SupplierInfo], anomalies: inout [InputAnomaly]) throws -> [SupplierInputs]
+    public func load(_ suppliers: [SupplierInfo], in scope: RunScope, anomalies: inout [InputAnomaly]) throws
+        -> [SupplierInputs]
     {
+        guard scope.window == window else {
+            throw StoreError.badValue("run scope", "collected for \(scope.window), loading for \(window)")
+        }
         let ids = PostgresArray(suppliers.map(\.supplierId))
         var inputs: [String: SupplierInputs] = [:]
         for supplier in suppliers { inputs[supplier.supplierId] = SupplierInputs(supplier: supplier) }
@@ -279,14 +289,14 @@ public struct InputLoader {
     static let orderLinesSQL = """
         SELECT order_line_id, supplier_id, material_id, quantity, unit, unit_price, ordered_on, requested_date,
                promised_date, confirmation_hours, repromised_date, cancelled
-        FROM \(RunScope.lines)
+        FROM \(RunScope.linesTable)
         WHERE supplier_id = ANY($1::text[])
         ORDER BY supplier_id, ordered_at, order_line_id
         """
 
     static let receiptsSQL = """
         SELECT receipt_id, order_line_id, supplier_id, material_id, received_on, quantity, lot_number
-        FROM \(RunScope.receipts)
+        FROM \(RunScope.receiptsTable)
         WHERE supplier_id = ANY($1::text[])
         ORDER BY order_line_id, received_at, receipt_id
         """
@@ -321,8 +331,8 @@ public struct InputLoader {
     static let measurementsSQL = """
         SELECT m.document_id, m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day,
                m.value_in_spec_unit, m.verdict, m.lower_limit, m.upper_limit, m.target, m.spec_unit
-        FROM scorecard_store.coa_measurements m JOIN \(RunScope.acceptedDocuments) USING (document_id),
-             \(RunScope.window) w
+        FROM scorecard_store.coa_measurements m JOIN \(RunScope.acceptedDocumentsTable) USING (document_id),
+             \(RunScope.windowTable) w
         WHERE m.supplier_id = ANY($1::text[]) AND m.lot_day <= w.as_of
         ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
         """
@@ -330,7 +340,7 @@ public struct InputLoader {
     /// Our own lab's results on lots received by the supplier, measured by the end of the as-of day.
     static let inspectionsSQL = """
         SELECT supplier_id, receipt_id, material_id, lot_number, characteristic, value, unit, measured_on
-        FROM \(RunScope.inspections)
+        FROM \(RunScope.inspectionsTable)
         WHERE supplier_id = ANY($1::text[])
         ORDER BY supplier_id, measured_at, receipt_id, characteristic
         """
@@ -341,7 +351,7 @@ public struct InputLoader {
     /// its line in scope, so the scope's receipts hold every such lot.
     static let lotsSQL = """
         SELECT r.receipt_id, r.supplier_id, r.material_id, r.lot_number, r.received_on, r.coa_accepted_on
-        FROM \(RunScope.receipts) r, \(RunScope.window) w
+        FROM \(RunScope.receiptsTable) r, \(RunScope.windowTable) w
         WHERE r.supplier_id = ANY($1::text[]) AND r.received_at >= w.lo AND NOT r.cancelled
           AND EXISTS (SELECT 1 FROM procurement.specifications s WHERE s.material_id = r.material_id)
         ORDER BY r.supplier_id, r.received_at, r.receipt_id

@@ -18,22 +18,28 @@ import Postgres
 /// - `scorecard_inspections`: our own lab's results known by then, with the supplier of the lot (all history:
 ///   credibility compares the supplier's values with ours lot by lot);
 /// - `scorecard_accepted_documents`: the CoAs accepted and received by then (the measurements' filter).
-enum RunScope {
-    static let window = "pg_temp.scorecard_run_window"
-    static let lines = "pg_temp.scorecard_lines_in_scope"
-    static let receipts = "pg_temp.scorecard_receipts_in_scope"
-    static let inspections = "pg_temp.scorecard_inspections"
-    static let acceptedDocuments = "pg_temp.scorecard_accepted_documents"
+public struct RunScope: Sendable {
+    /// The window the tables were collected for.
+    public let window: InputLoader.Window
 
-    /// Creates and fills the tables; call inside the run's transaction.
-    static func collect(_ connection: PostgresConnection, from: Day, asOf: Day, timeZone: String) throws {
+    static let windowTable = "pg_temp.scorecard_run_window"
+    static let linesTable = "pg_temp.scorecard_lines_in_scope"
+    static let receiptsTable = "pg_temp.scorecard_receipts_in_scope"
+    static let inspectionsTable = "pg_temp.scorecard_inspections"
+    static let acceptedDocumentsTable = "pg_temp.scorecard_accepted_documents"
+
+    /// Creates and fills the tables, inside the transaction that will read them (they are dropped at its
+    /// end; outside one they would be gone before the first batch).
+    static func collect(_ connection: PostgresConnection, window: InputLoader.Window) throws -> RunScope {
+        let (from, asOf, timeZone) = (window.from, window.asOf, window.timeZone)
         // A second loader in the same transaction starts afresh (checked first: DROP … IF EXISTS would log
         // a notice every night).
-        if try connection.query("SELECT to_regclass('\(window)') IS NOT NULL").first?.decode(Bool.self, at: 0)
+        if try connection.query("SELECT to_regclass('\(windowTable)') IS NOT NULL").first?.decode(
+            Bool.self, at: 0)
             == true
         {
             try connection.execute(
-                "DROP TABLE IF EXISTS \([window, lines, receipts, inspections, acceptedDocuments].joined(separator: ", "))"
+                "DROP TABLE IF EXISTS \([windowTable, linesTable, receiptsTable, inspectionsTable, acceptedDocumentsTable].joined(separator: ", "))"
             )
         }
         try connection.execute(
@@ -44,7 +50,7 @@ enum RunScope {
             """)
         try connection.execute(
             """
-            INSERT INTO \(window)
+            INSERT INTO \(windowTable)
             SELECT $1::date, $2::date, $3::text, ($1::date)::timestamp AT TIME ZONE $3,
                    ($2::date + 1)::timestamp AT TIME ZONE $3
             """, [from, asOf, timeZone])
@@ -52,7 +58,7 @@ enum RunScope {
         // planner sees the actual dates (CREATE TABLE AS takes no parameters, and reading them from the
         // window table hid them from the planner: index scans over the whole history, 3× slower).
         let bounds: [(any PostgresEncodable)?] = [from, asOf, timeZone]
-        for table in [lines, acceptedDocuments, receipts, inspections] {
+        for table in [linesTable, acceptedDocumentsTable, receiptsTable, inspectionsTable] {
             guard let fill = fills[table] else { continue }
             try connection.execute(fill.create)
             try connection.execute(fill.insert, bounds)
@@ -60,6 +66,7 @@ enum RunScope {
             // Temporary tables are never analysed by autovacuum; the batch queries need row counts.
             try connection.execute("ANALYZE \(table)")
         }
+        return RunScope(window: window)
     }
 
     private struct Fill {
@@ -74,12 +81,12 @@ enum RunScope {
         """
 
     private static let fills: [String: Fill] = [
-        lines: Fill(create: createLines, insert: insertLines, index: "supplier_id"),
-        acceptedDocuments: Fill(
+        linesTable: Fill(create: createLines, insert: insertLines, index: "supplier_id"),
+        acceptedDocumentsTable: Fill(
             create: createAcceptedDocuments, insert: insertAcceptedDocuments,
             index: "supplier_id, material_id, lot_number"),
-        receipts: Fill(create: createReceipts, insert: insertReceipts, index: "supplier_id"),
-        inspections: Fill(create: createInspections, insert: insertInspections, index: "supplier_id"),
+        receiptsTable: Fill(create: createReceipts, insert: insertReceipts, index: "supplier_id"),
+        inspectionsTable: Fill(create: createInspections, insert: insertInspections, index: "supplier_id"),
     ]
 
     private static let createLines = """
@@ -107,7 +114,7 @@ enum RunScope {
                   SELECT r.order_line_id FROM procurement.receipts r, bounds rb
                   WHERE r.received_at >= rb.lo AND r.received_at < rb.hi)),
         lines AS (SELECT * FROM due_or_ordered UNION ALL SELECT * FROM received_only)
-        INSERT INTO \(lines)
+        INSERT INTO \(linesTable)
         SELECT l.order_line_id, l.supplier_id, l.material_id, l.quantity::float8, l.unit, l.unit_price::float8,
                l.ordered_at, (l.ordered_at AT TIME ZONE $3)::date, l.requested_date, l.promised_date,
                CASE WHEN l.confirmed_at < b.hi THEN extract(epoch FROM l.confirmed_at - l.ordered_at)::float8 / 3600 END,
@@ -123,7 +130,7 @@ enum RunScope {
 
     private static let insertAcceptedDocuments = """
         WITH \(bounds)
-        INSERT INTO \(acceptedDocuments)
+        INSERT INTO \(acceptedDocumentsTable)
         SELECT d.document_id, d.supplier_id, d.material_id, d.lot_number, (d.received_at AT TIME ZONE $3)::date
         FROM scorecard_store.coa_documents d, bounds b
         WHERE d.status = 'accepted' AND d.received_at < b.hi
@@ -142,11 +149,11 @@ enum RunScope {
         WITH \(bounds),
         first_accepted AS (
             SELECT supplier_id, material_id, lot_number, min(received_on) AS accepted_on
-            FROM \(acceptedDocuments) WHERE lot_number IS NOT NULL GROUP BY supplier_id, material_id, lot_number)
-        INSERT INTO \(receipts)
+            FROM \(acceptedDocumentsTable) WHERE lot_number IS NOT NULL GROUP BY supplier_id, material_id, lot_number)
+        INSERT INTO \(receiptsTable)
         SELECT r.receipt_id, r.order_line_id, l.supplier_id, l.material_id, l.cancelled, r.received_at,
                (r.received_at AT TIME ZONE $3)::date, r.quantity::float8, r.lot_number, f.accepted_on
-        FROM \(lines) l JOIN procurement.receipts r USING (order_line_id)
+        FROM \(linesTable) l JOIN procurement.receipts r USING (order_line_id)
         LEFT JOIN first_accepted f
           ON f.supplier_id = l.supplier_id AND f.material_id = l.material_id AND f.lot_number = r.lot_number,
         bounds b
@@ -162,7 +169,7 @@ enum RunScope {
 
     private static let insertInspections = """
         WITH \(bounds)
-        INSERT INTO \(inspections)
+        INSERT INTO \(inspectionsTable)
         SELECT ol.supplier_id, i.receipt_id, ol.material_id, r.lot_number, i.characteristic, i.value::float8,
                i.unit, i.measured_at, (i.measured_at AT TIME ZONE $3)::date
         FROM procurement.inspection_results i
