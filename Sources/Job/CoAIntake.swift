@@ -183,27 +183,31 @@ struct CoAIntake {
         var parsed: Result<Certificate, CoARejection>
     }
 
-    /// Reads and hashes `entries` in turn, then parses them on all cores (each libxml2 context stays on
-    /// its thread).
+    /// Reads, hashes and parses `entries` on all cores, one file per iteration: each file's work is
+    /// independent, and each libxml2 parser and validation context stays on the thread that made it.
+    /// A file later found known or a duplicate has then been parsed for nothing: rare, and cheaper than a
+    /// second parallel pass once the database has said which files are new.
     func readAndParse(_ entries: [InboxScanner.Entry]) -> [ReadFile] {
-        let files = entries.map { Self.read($0, maxBytes: maxBytes) }
-        let results = ResultSlots<Result<Certificate, CoARejection>>(count: files.count)
+        let results = ResultSlots<ReadFile>(count: entries.count)
         let reader = reader
         let supplierProfiles = supplierProfiles
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            guard let bytes = file.bytes else { return }
-            let profile = file.entry.supplierFolder.flatMap { supplierProfiles[$0] }
-            results[index] = reader.read(bytes, profileName: profile)
+        let maxBytes = maxBytes
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let entry = entries[index]
+            let profile = entry.supplierFolder.flatMap { supplierProfiles[$0] }
+            results[index] = Self.readAndParse(entry, reader: reader, profile: profile, maxBytes: maxBytes)
         }
-        return files.indices.map { index in
-            var file = files[index]
-            if let parsed = results[index] { file.parsed = parsed }
-            return file
+        return entries.indices.map { index in
+            results[index]
+                ?? ReadFile(
+                    entry: entries[index], sha256: "unreadable:\(entries[index].relativePath)", bytes: nil,
+                    parsed: .failure(CoARejection(reason: "not read")))
         }
     }
 
-    private static func read(_ entry: InboxScanner.Entry, maxBytes: Int) -> ReadFile {
+    private static func readAndParse(
+        _ entry: InboxScanner.Entry, reader: CoAReader, profile: String?, maxBytes: Int
+    ) -> ReadFile {
         if entry.size > maxBytes {
             // Hash in pieces: an oversized file is identified and recorded, never held whole in memory.
             return ReadFile(
@@ -211,18 +215,16 @@ struct CoAIntake {
                 bytes: nil,
                 parsed: .failure(
                     CoARejection(
-                        reason: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)"
-                    )))
+                        reason: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)")))
         }
-        guard let data = FileManager.default.contents(atPath: entry.url.path) else {
+        guard let bytes = FileBytes.read(path: entry.path) else {
             return ReadFile(
                 entry: entry, sha256: "unreadable:\(entry.relativePath)", bytes: nil,
                 parsed: .failure(CoARejection(reason: "file cannot be read (permissions?)")))
         }
-        let bytes = [UInt8](data)
         return ReadFile(
             entry: entry, sha256: SHA256.hex(of: bytes), bytes: bytes,
-            parsed: .failure(CoARejection(reason: "not parsed")))
+            parsed: reader.read(bytes, profileName: profile))
     }
 
     private static func streamingSHA256(_ url: URL) -> String? {

@@ -3,54 +3,69 @@ import Foundation
 /// Lists the files of the inbox: `<inbox>/<supplier_id>/...` (subfolders allowed), in a stable order.
 ///
 /// Files whose name starts with a dot, or ends in `.tmp`, `.part` or `.partial`, are skipped: those are
-/// uploads still in progress, read on a later night once complete. Nothing in the inbox is ever
-/// modified, moved or deleted.
+/// uploads still in progress, read on a later night once complete. Hidden folders and symbolic links are
+/// not followed. Nothing in the inbox is ever modified, moved or deleted.
 struct InboxScanner {
     struct Entry: Sendable, Hashable {
         /// Path relative to the inbox, with `/` separators.
         var relativePath: String
-        var url: URL
+        /// The file's path as the scanner reached it (the inbox path joined with `relativePath`).
+        var path: String
         /// The first path component: the supplier the folder belongs to; nil for a file at the top level.
         var supplierFolder: String?
         var size: Int
         /// The file's modification time: when it arrived in the inbox.
         var modified: Date?
+
+        var url: URL { URL(fileURLWithPath: path) }
     }
 
     let inbox: URL
 
+    /// Walks the folders with `opendir`/`fstatat` (one system call per file, no URL per file: listing
+    /// through `FileManager`'s enumerator and resource values cost a quarter of the intake's CPU).
     func entries() throws -> [Entry] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDirectory),
             isDirectory.boolValue
         else { throw JobError(.usage, "inbox \(inbox.path) is not a readable folder") }
-        let base = inbox.standardizedFileURL.path
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: inbox,
-                includingPropertiesForKeys: [
-                    .isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey,
-                ],
-                options: [.skipsHiddenFiles])
-        else { throw JobError(.usage, "cannot list inbox \(inbox.path)") }
+        guard let top = opendir(inbox.path) else { throw JobError(.usage, "cannot list inbox \(inbox.path)") }
         var entries: [Entry] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [
-                .isRegularFileKey, .fileSizeKey, .isSymbolicLinkKey, .contentModificationDateKey,
-            ])
-            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
-            let name = url.lastPathComponent
-            if name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".partial") { continue }
-            var relative = url.standardizedFileURL.path
-            if relative.hasPrefix(base) { relative.removeFirst(base.count) }
-            while relative.hasPrefix("/") { relative.removeFirst() }
-            let components = relative.split(separator: "/")
-            entries.append(
-                Entry(
-                    relativePath: relative, url: url,
-                    supplierFolder: components.count > 1 ? components.first.map(String.init) : nil,
-                    size: values?.fileSize ?? 0, modified: values?.contentModificationDate))
-        }
+        walk(top, base: inbox.path, relative: "", into: &entries)
         return entries.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    /// Lists `directory` (and closes it), descending into subfolders; unreadable subfolders are skipped.
+    private func walk(
+        _ directory: OpaquePointer, base: String, relative: String, into entries: inout [Entry]
+    ) {
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        while let record = readdir(directory) {
+            let name = withUnsafeBytes(of: record.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }  // ".", "..", hidden files and folders
+            var status = stat()
+            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                guard let child = opendir(base + "/" + path) else { continue }
+                walk(child, base: base, relative: path, into: &entries)
+            case S_IFREG:
+                if name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".partial") { continue }
+                let seconds =
+                    Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1_000_000_000
+                entries.append(
+                    Entry(
+                        relativePath: path, path: base + "/" + path,
+                        supplierFolder: relative.isEmpty
+                            ? nil : String(relative.prefix { $0 != "/" }),
+                        size: Int(status.st_size), modified: Date(timeIntervalSince1970: seconds)))
+            default:
+                continue  // symbolic links, sockets, devices
+            }
+        }
     }
 }
