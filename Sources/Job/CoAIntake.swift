@@ -120,16 +120,25 @@ struct CoAIntake {
         let now = Date()
         let ids = try reserveIds(fresh.count + duplicates.count)
         let days = try lotDays(fresh)
+        // Judging is independent per document (the reference data is read-only): on all cores too.
         let judge = CoAJudge(reference: reference, evaluator: evaluator)
-        var judged = Judged()
-        judged.documents.reserveCapacity(ids.count)
-        for (index, file) in fresh.enumerated() {
+        let outcomes = ResultSlots<(CoADocumentRecord, [MeasurementRecord])>(count: fresh.count)
+        let freshFiles = fresh
+        DispatchQueue.concurrentPerform(iterations: freshFiles.count) { index in
+            let file = freshFiles[index]
             var document = CoADocumentRecord(
                 documentId: ids[index], sha256: file.sha256, path: file.entry.relativePath,
                 supplierId: file.entry.supplierFolder, status: .rejected, sizeBytes: file.entry.size,
                 receivedAt: min(file.entry.modified ?? now, now))
             document.raw = file.bytes
-            judged.measurements += judge.judge(file.parsed, into: &document, lotDays: days, asOf: asOf)
+            let measurements = judge.judge(file.parsed, into: &document, lotDays: days, asOf: asOf)
+            outcomes[index] = (document, measurements)
+        }
+        var judged = Judged()
+        judged.documents.reserveCapacity(ids.count)
+        for index in fresh.indices {
+            guard let (document, measurements) = outcomes[index] else { continue }
+            judged.measurements += measurements
             if document.status == .accepted {
                 counts.accepted += 1
             } else {
@@ -215,7 +224,8 @@ struct CoAIntake {
                 bytes: nil,
                 parsed: .failure(
                     CoARejection(
-                        reason: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)")))
+                        reason: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)"
+                    )))
         }
         guard let bytes = FileBytes.read(path: entry.path) else {
             return ReadFile(

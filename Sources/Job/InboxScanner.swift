@@ -54,7 +54,9 @@ struct InboxScanner {
                 guard let child = opendir(base + "/" + path) else { continue }
                 walk(child, base: base, relative: path, into: &entries)
             case S_IFREG:
-                if name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".partial") { continue }
+                if name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".partial") {
+                    continue
+                }
                 let seconds =
                     Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1_000_000_000
                 entries.append(

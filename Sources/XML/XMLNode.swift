@@ -21,6 +21,17 @@ public struct XMLNode {
         return string(ns.pointee.href)
     }
 
+    /// Whether the node's namespace URI is `uri`, compared in place: no string is made from the
+    /// document's (long URIs would cost an allocation per element).
+    public func hasNamespace(_ uri: String) -> Bool {
+        guard let ns = pointer.pointee.ns, let href = ns.pointee.href else { return false }
+        return uri.withCString { wanted in
+            wanted.withMemoryRebound(to: xmlChar.self, capacity: uri.utf8.count + 1) {
+                xmlStrEqual(href, $0) != 0
+            }
+        }
+    }
+
     /// The text content of this node and its descendants.
     public var text: String {
         consume(xmlNodeGetContent(pointer)) ?? ""
