@@ -48,8 +48,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // Benchmark helper for scripts/bench-coa-parse (not part of the product).
-        .executableTarget(name: "coa-bench", dependencies: ["CoA", "XML"]),
         // Starts a throwaway PostgreSQL cluster (scripts/pgcluster) for integration tests.
         .target(
             name: "TestSupport",
