@@ -10,7 +10,9 @@ import Testing
     final class Outcomes: @unchecked Sendable {
         private let lock = NSLock()
         private var values: [Int: Result<Certificate, CoARejection>] = [:]
-        func set(_ index: Int, _ value: Result<Certificate, CoARejection>) { lock.withLock { values[index] = value } }
+        func set(_ index: Int, _ value: Result<Certificate, CoARejection>) {
+            lock.withLock { values[index] = value }
+        }
         var all: [Int: Result<Certificate, CoARejection>] { lock.withLock { values } }
     }
 

@@ -9,7 +9,8 @@ import Testing
     static let texts = [
         "12", "0", "007", "-0.35", " 99.62 ", "\t99,62\n", "1,234", "1.234", "12.5", "-12,5", "1e3",
         "1.", ".5", "-", "--5", "0-5", "1.2.3", "1,2.3", "12 mg", "+5", "−5", "<0.05", "ND", "5 %",
-        "1 234", "١٢", "5\u{301}", "conforms", "", "   ", "1,234,567", "123456789012345678901234567890",
+        "1 234", "١٢", "5\u{301}", "conforms", "Conforms", "CONFORMS", "entspricht", "n.d.", "N.D.", "Nd",
+        "not detected", "Fails", "conforms.", "", "   ", "1,234,567", "123456789012345678901234567890",
         String(repeating: "9", count: 400),
     ]
 
@@ -35,6 +36,14 @@ import Testing
         let huge = String(repeating: "9", count: 400)
         #expect(ReportedValue.plainNumber(huge, convention: .automatic) == nil)
         #expect(ReportedValue.parse(huge).kind == .unparseable)
+    }
+
+    @Test func phrasesReadAlone() {
+        #expect(ReportedValue.parse("conforms").kind == .textualPass)
+        #expect(ReportedValue.parse("Entspricht").kind == .textualPass)
+        #expect(ReportedValue.parse("FAILS").kind == .textualFail)
+        #expect(ReportedValue.parse("n.d.") == ReportedValue(kind: .notDetected, qualifier: .notDetected))
+        #expect(ReportedValue.parse("conforms, see note").kind == .textualPass)  // not a phrase: full rules
     }
 
     @Test func daysEqualDayISO() {

@@ -43,7 +43,9 @@ import Testing
 
         let entries = try InboxScanner(inbox: inbox).entries()
         #expect(
-            entries.map(\.relativePath) == ["SUP-A/2026/05/a1.xml", "SUP-A/a.xml", "SUP-B/b.xml", "stray.xml"])
+            entries.map(\.relativePath) == [
+                "SUP-A/2026/05/a1.xml", "SUP-A/a.xml", "SUP-B/b.xml", "stray.xml",
+            ])
         #expect(entries.map(\.supplierFolder) == ["SUP-A", "SUP-A", "SUP-B", nil])
         #expect(entries.map(\.size) == [5, 4, 4, 4])
         let a = try #require(entries.first { $0.relativePath == "SUP-A/a.xml" })

@@ -8,8 +8,25 @@ extension ReportedValue {
         if let number = plainNumber(text, convention: convention) {
             return ReportedValue(kind: .numeric, number: number)
         }
+        if let known = knownPhrases[convention]?[text] { return known }
         return parseInFull(text, convention: convention)
     }
+
+    /// The readings of the vocabulary's own phrases written alone (`conforms`, `Complies`, `ND`), made
+    /// once by the full rules: a textual result is mostly one of these, read thousands of times a night.
+    private static let knownPhrases: [DecimalConvention: [String: ReportedValue]] = {
+        let phrases = (ValueText.passWords + ValueText.failWords + ValueText.notDetected).map { String($0) }
+        let spellings = Set(
+            phrases.flatMap { [$0, $0.prefix(1).uppercased() + $0.dropFirst(), $0.uppercased()] })
+        return Dictionary(
+            uniqueKeysWithValues: DecimalConvention.allCases.map { convention in
+                (
+                    convention,
+                    Dictionary(
+                        uniqueKeysWithValues: spellings.map { ($0, parseInFull($0, convention: convention)) })
+                )
+            })
+    }()
 
     /// Every rule, character by character; `parse` takes a short cut for plain numbers.
     static func parseInFull(_ text: String, convention: DecimalConvention) -> ReportedValue {
