@@ -44,22 +44,28 @@ public struct XMLNode {
 
     /// The value of an attribute without a namespace.
     public func attribute(_ name: String) -> String? {
-        // A plain attribute's value is its one text child: read it in place (no copy to free). Anything
-        // else (absent, empty, several children, a DTD default) is left to libxml2's own lookup.
-        var property = pointer.pointee.properties
-        while let attribute = property {
-            if attribute.pointee.ns == nil, xmlStrEqual(attribute.pointee.name, name) != 0 {
-                if let child = attribute.pointee.children, child.pointee.next == nil,
-                    child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content
-                {
-                    return String(cString: content)
+        name.withCString { raw in
+            raw.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { wanted in
+                // A plain attribute's value is its one text child: read it in place (no copy to free).
+                // Anything else (absent, empty, several children, a DTD default) is left to libxml2's
+                // own lookup.
+                var property = pointer.pointee.properties
+                while let attribute = property {
+                    if attribute.pointee.ns == nil, xmlStrEqual(attribute.pointee.name, wanted) != 0 {
+                        if let child = attribute.pointee.children, child.pointee.next == nil,
+                            child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content
+                        {
+                            return String(cString: content)
+                        }
+                        break
+                    }
+                    property = attribute.pointee.next
                 }
-                break
+                return consume(xmlGetNoNsProp(pointer, wanted))
             }
-            property = attribute.pointee.next
         }
-        return consume(xmlGetNoNsProp(pointer, name))
     }
+
 }
 
 extension XMLNode {
