@@ -48,8 +48,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // Benchmark helper for scripts/bench-coa-parse (not part of the product).
-        .executableTarget(name: "coa-bench", dependencies: ["CoA", "XML"]),
         // Benchmark helper for scripts/bench-copy (not part of the product).
         .executableTarget(
             name: "copy-bench",

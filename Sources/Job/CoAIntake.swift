@@ -89,8 +89,36 @@ struct CoAIntake {
         batch: [InboxScanner.Entry], store: CoADocumentStore, reference: CoADocumentStore.ReferenceData,
         runId: Int64, asOf: Day, counts: inout Counts
     ) throws {
-        let files = readAll(try notYetRead(batch, known: KnownFiles(connection)))
+        let files = readAndParse(try notYetRead(batch, known: KnownFiles(connection)))
         let known = try store.known(sha256s: files.map(\.sha256))
+        let judged = try judge(
+            files, known: known, reference: reference, asOf: asOf, counts: &counts,
+            lotDays: { try receiptDays(for: $0, store: store) },
+            reserveIds: { try store.reserveDocumentIds($0) })
+        try store.insert(documents: judged.documents, measurements: [], runId: runId)
+        let copyStarted = Date()
+        try store.insertMeasurements(judged.measurements)
+        counts.measurementCopySeconds += Date().timeIntervalSince(copyStarted)
+        counts.measurementRows += judged.measurements.count
+    }
+
+    /// What a batch comes to: its document rows and their measurements, ready to store.
+    struct Judged {
+        var documents: [CoADocumentRecord] = []
+        var measurements: [MeasurementRecord] = []
+    }
+
+    /// Sorts read files into new documents and duplicates (of stored documents in `known`, or of an
+    /// earlier file of the batch) and judges the new ones. Everything here but the two closures is CPU
+    /// work; `scorecard bench-intake` runs it with no database writes.
+    /// - Parameters:
+    ///   - lotDays: receipt days of lots without a manufacture date (a database read).
+    ///   - reserveIds: `count` fresh document ids.
+    func judge(
+        _ files: [ReadFile], known: [String: [String: KnownDocument]],
+        reference: CoADocumentStore.ReferenceData, asOf: Day, counts: inout Counts,
+        lotDays: ([ReadFile]) throws -> [String: [String: Day]], reserveIds: (Int) throws -> [Int64]
+    ) throws -> Judged {
         var fresh: [ReadFile] = []
         var duplicates: [(ReadFile, Int64)] = []
         var seenInBatch: [String: Int] = [:]
@@ -108,21 +136,28 @@ struct CoAIntake {
             seenInBatch[file.sha256] = fresh.count
             fresh.append(file)
         }
-        let parsed = parseAll(fresh)
         let now = Date()
-        let ids = try store.reserveDocumentIds(fresh.count + duplicates.count)
-        var documents: [CoADocumentRecord] = []
-        var measurements: [MeasurementRecord] = []
-        let lotDays = try receiptDays(for: zip(fresh, parsed), store: store)
-
-        for (index, file) in fresh.enumerated() {
+        let ids = try reserveIds(fresh.count + duplicates.count)
+        let days = try lotDays(fresh)
+        // Judging is independent per document (the reference data is read-only): on all cores too.
+        let judge = CoAJudge(reference: reference, evaluator: evaluator)
+        let outcomes = ResultSlots<(CoADocumentRecord, [MeasurementRecord])>(count: fresh.count)
+        let freshFiles = fresh
+        DispatchQueue.concurrentPerform(iterations: freshFiles.count) { index in
+            let file = freshFiles[index]
             var document = CoADocumentRecord(
                 documentId: ids[index], sha256: file.sha256, path: file.entry.relativePath,
                 supplierId: file.entry.supplierFolder, status: .rejected, sizeBytes: file.entry.size,
                 receivedAt: min(file.entry.modified ?? now, now))
             document.raw = file.bytes
-            measurements += CoAJudge(reference: reference, evaluator: evaluator)
-                .judge(parsed[index], into: &document, lotDays: lotDays, asOf: asOf)
+            let measurements = judge.judge(file.parsed, into: &document, lotDays: days, asOf: asOf)
+            outcomes[index] = (document, measurements)
+        }
+        var judged = Judged()
+        judged.documents.reserveCapacity(ids.count)
+        for index in fresh.indices {
+            guard let (document, measurements) = outcomes[index] else { continue }
+            judged.measurements += measurements
             if document.status == .accepted {
                 counts.accepted += 1
             } else {
@@ -134,24 +169,22 @@ struct CoAIntake {
                     "CoA rejected",
                     metadata: ["coa.file": "\(document.path)", "reason": "\(document.reason ?? "")"])
             }
-            documents.append(document)
+            judged.documents.append(document)
         }
+        var pathsById: [Int64: String] = [:]
+        for document in judged.documents { pathsById[document.documentId] = document.path }
         for (offset, (file, originalId)) in duplicates.enumerated() {
             var document = CoADocumentRecord(
                 documentId: ids[fresh.count + offset], sha256: file.sha256, path: file.entry.relativePath,
                 supplierId: file.entry.supplierFolder, status: .duplicate, sizeBytes: file.entry.size,
                 receivedAt: min(file.entry.modified ?? now, now))
-            document.duplicateOf = originalId >= 0 ? originalId : ids[Int(-originalId - 1)]
-            let original = documents.first { $0.documentId == document.duplicateOf }?.path
-            document.reason = "same bytes as \(original ?? "document \(document.duplicateOf ?? 0)")"
-            documents.append(document)
+            let duplicateOf = originalId >= 0 ? originalId : ids[Int(-originalId - 1)]
+            document.duplicateOf = duplicateOf
+            document.reason = "same bytes as \(pathsById[duplicateOf] ?? "document \(duplicateOf)")"
+            judged.documents.append(document)
             counts.duplicate += 1
         }
-        try store.insert(documents: documents, measurements: [], runId: runId)
-        let copyStarted = Date()
-        try store.insertMeasurements(measurements)
-        counts.measurementCopySeconds += Date().timeIntervalSince(copyStarted)
-        counts.measurementRows += measurements.count
+        return judged
     }
 
     /// Leaves out files recorded at the same path with the same size and modification time: read on an
@@ -174,27 +207,53 @@ struct CoAIntake {
         var sha256: String
         /// nil when the file is over the size limit (then the reason is set) or unreadable.
         var bytes: [UInt8]?
-        var problem: String?
+        /// The certificate, or why the file cannot be one (unreadable and oversized files included).
+        var parsed: Result<Certificate, CoARejection>
     }
 
-    private func readAll(_ batch: [InboxScanner.Entry]) -> [ReadFile] {
-        batch.map { entry in
-            if entry.size > maxBytes {
-                // Hash in pieces: an oversized file is identified and recorded, never held whole in memory.
-                return ReadFile(
-                    entry: entry,
-                    sha256: Self.streamingSHA256(entry.url) ?? "unreadable:\(entry.relativePath)",
-                    bytes: nil,
-                    problem: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)")
-            }
-            guard let data = FileManager.default.contents(atPath: entry.path) else {
-                return ReadFile(
-                    entry: entry, sha256: "unreadable:\(entry.relativePath)", bytes: nil,
-                    problem: "file cannot be read (permissions?)")
-            }
-            let bytes = [UInt8](data)
-            return ReadFile(entry: entry, sha256: SHA256.hex(of: bytes), bytes: bytes, problem: nil)
+    /// Reads, hashes and parses `entries` on all cores, one file per iteration: each file's work is
+    /// independent, and each libxml2 parser and validation context stays on the thread that made it.
+    /// A file later found known or a duplicate has then been parsed for nothing: rare, and cheaper than a
+    /// second parallel pass once the database has said which files are new.
+    func readAndParse(_ entries: [InboxScanner.Entry]) -> [ReadFile] {
+        let results = ResultSlots<ReadFile>(count: entries.count)
+        let reader = reader
+        let supplierProfiles = supplierProfiles
+        let maxBytes = maxBytes
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let entry = entries[index]
+            let profile = entry.supplierFolder.flatMap { supplierProfiles[$0] }
+            results[index] = Self.readAndParse(entry, reader: reader, profile: profile, maxBytes: maxBytes)
         }
+        return entries.indices.map { index in
+            results[index]
+                ?? ReadFile(
+                    entry: entries[index], sha256: "unreadable:\(entries[index].relativePath)", bytes: nil,
+                    parsed: .failure(CoARejection(reason: "not read")))
+        }
+    }
+
+    private static func readAndParse(
+        _ entry: InboxScanner.Entry, reader: CoAReader, profile: String?, maxBytes: Int
+    ) -> ReadFile {
+        if entry.size > maxBytes {
+            // Hash in pieces: an oversized file is identified and recorded, never held whole in memory.
+            return ReadFile(
+                entry: entry, sha256: streamingSHA256(entry.url) ?? "unreadable:\(entry.relativePath)",
+                bytes: nil,
+                parsed: .failure(
+                    CoARejection(
+                        reason: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)"
+                    )))
+        }
+        guard let bytes = FileBytes.read(path: entry.path) else {
+            return ReadFile(
+                entry: entry, sha256: "unreadable:\(entry.relativePath)", bytes: nil,
+                parsed: .failure(CoARejection(reason: "file cannot be read (permissions?)")))
+        }
+        return ReadFile(
+            entry: entry, sha256: SHA256.hex(of: bytes), bytes: bytes,
+            parsed: reader.read(bytes, profileName: profile))
     }
 
     private static func streamingSHA256(_ url: URL) -> String? {
@@ -205,31 +264,11 @@ struct CoAIntake {
         return hasher.finalizeHex()
     }
 
-    /// Parses on all cores; each libxml2 parser context stays on its thread.
-    private func parseAll(_ files: [ReadFile]) -> [Result<Certificate, CoARejection>] {
-        let results = ResultSlots<Result<Certificate, CoARejection>>(count: files.count)
-        let reader = reader
-        let supplierProfiles = supplierProfiles
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            guard let bytes = file.bytes else {
-                results[index] = .failure(
-                    CoARejection(reason: file.problem ?? "unreadable", line: nil, column: nil))
-                return
-            }
-            let profile = file.entry.supplierFolder.flatMap { supplierProfiles[$0] }
-            results[index] = reader.read(bytes, profileName: profile)
-        }
-        return results.values(default: .failure(CoARejection(reason: "not parsed", line: nil, column: nil)))
-    }
-
-    private func receiptDays(
-        for parsed: some Sequence<(ReadFile, Result<Certificate, CoARejection>)>, store: CoADocumentStore
-    ) throws -> [String: [String: Day]] {
-        // Only lots without a manufacture date need their receipt day.
+    /// The receipt days `judge` needs: only lots without a manufacture date.
+    func receiptDays(for files: [ReadFile], store: CoADocumentStore) throws -> [String: [String: Day]] {
         var lotsBySupplier: [String: Set<String>] = [:]
-        for (file, result) in parsed {
-            guard case .success(let certificate) = result, certificate.manufactured == nil,
+        for file in files {
+            guard case .success(let certificate) = file.parsed, certificate.manufactured == nil,
                 let supplier = file.entry.supplierFolder, let lot = certificate.lotNumber
             else { continue }
             lotsBySupplier[supplier, default: []].insert(lot)

@@ -44,9 +44,19 @@ struct CoAResolver {
         } else {
             return .unresolved("material cannot be established: no materialId or partNumber")
         }
-        guard let lot = certificate.lotNumber?.trimmingCharacters(in: .whitespaces), !lot.isEmpty else {
+        guard let lot = certificate.lotNumber.map(Self.trimmed), !lot.isEmpty else {
             return .unresolved("lot cannot be established: no lot number")
         }
         return .resolved(Resolved(supplierId: folder, materialId: materialId, lotNumber: lot))
+    }
+
+    /// Without spaces at either end; a lot that starts and ends with a visible ASCII character (nearly
+    /// all) is taken as it is, without Foundation's character-set trimming.
+    static func trimmed(_ text: String) -> String {
+        let visible = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
+        if let first = text.utf8.first, let last = text.utf8.last, visible(first), visible(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -31,8 +31,11 @@ public final class XMLDocument {
         }
         defer { xmlFreeParserCtxt(context) }
         var guardState = scorecard_xml_guard()
+        // XML_PARSE_COMPACT keeps short text inside its node (fewer allocations); the tree is never
+        // modified after parsing, which is what that option requires.
         let options = Int32(
-            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_COMPACT.rawValue)
         let document = withUnsafeMutablePointer(to: &guardState) { guardPointer in
             scorecard_install_guard(context, guardPointer)
             defer { context.pointee._private = nil }

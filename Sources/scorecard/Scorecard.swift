@@ -13,7 +13,7 @@ struct Scorecard: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, MigrateCommand.self, DemoCommand.self, RenderCommand.self, ConfigCommand.self,
-            CheckCoACommand.self, ReprocessCommand.self, IntakeCommand.self,
+            CheckCoACommand.self, ReprocessCommand.self, IntakeCommand.self, BenchIntakeCommand.self,
         ])
 
     static func main() {

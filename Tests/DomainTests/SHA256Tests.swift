@@ -32,4 +32,29 @@ import Testing
             #expect(pieces.finalizeHex() == SHA256.hex(of: bytes))
         }
     }
+
+    @Test func millionAsInOneNonContiguousCollection() {
+        // `repeatElement` has no contiguous storage: the copying path must give the same digest.
+        var hasher = SHA256()
+        hasher.update(repeatElement(UInt8(ascii: "a"), count: 1_000_000))
+        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func millionAsInOneArray() {
+        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hex(of: bytes) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(SHA256.hex(of: bytes[1...]) != SHA256.hex(of: bytes))
+    }
+
+    @Test func piecesOfEveryLengthAroundABlock() {
+        // A block split 1 + 63, 63 + 1, ... 64 + 64: the carried partial block is joined correctly.
+        let bytes = (0..<200).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        let whole = SHA256.hex(of: bytes)
+        for cut in [1, 17, 63, 64, 65, 127, 128, 129, 199] {
+            var pieces = SHA256()
+            pieces.update(bytes[..<cut])
+            pieces.update(bytes[cut...])
+            #expect(pieces.finalizeHex() == whole, "cut at \(cut)")
+        }
+    }
 }

@@ -3,103 +3,99 @@ import Testing
 
 @testable import Job
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
+/// The inbox listing and the file reader the intake uses (POSIX calls; no database).
 @Suite struct InboxScannerTests {
-    private func makeInbox() throws -> URL {
-        let inbox = FileManager.default.temporaryDirectory
-            .appendingPathComponent("inbox-scan-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-        return inbox
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("inbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 
-    private func write(_ inbox: URL, _ relative: String, _ text: String) throws {
-        let url = inbox.appendingPathComponent(relative)
+    static func write(_ text: String, to path: String, in folder: URL) throws {
+        let url = folder.appendingPathComponent(path)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
 
-    @Test func listsUploadsInPathOrderAndSkipsWhatIsNotAFinishedUpload() throws {
-        let inbox = try makeInbox()
+    @Test func listsCompleteFilesInSupplierFoldersSorted() throws {
+        let inbox = try Self.folder()
         defer { try? FileManager.default.removeItem(at: inbox) }
-        try write(inbox, "SUP-B/b.xml", "bb")
-        try write(inbox, "SUP-A/2026/05/a2.xml", "a2a2a2")
-        try write(inbox, "SUP-A/a1.xml", "a")
-        try write(inbox, "stray.xml", "s")
-        try write(inbox, "SUP-A/upload.xml.part", "<half")
-        try write(inbox, "SUP-A/upload.xml.partial", "<half")
-        try write(inbox, "SUP-A/upload.xml.tmp", "<half")
-        try write(inbox, "SUP-A/.hidden.xml", "h")
-        try write(inbox, ".staging/SUP-C/c.xml", "c")
-        try write(inbox, "SUP-A/.cache/d.xml", "d")
+        try Self.write("<b/>", to: "SUP-B/b.xml", in: inbox)
+        try Self.write("<a1/>", to: "SUP-A/2026/05/a1.xml", in: inbox)
+        try Self.write("<a/>", to: "SUP-A/a.xml", in: inbox)
+        try Self.write("<s/>", to: "stray.xml", in: inbox)
+        for skipped in [
+            "SUP-A/.hidden.xml", "SUP-A/up.xml.part", "SUP-A/up.xml.tmp", "SUP-A/up.xml.partial",
+            ".hidden-folder/x.xml", "SUP-A/.git/y.xml",
+        ] {
+            try Self.write("<no/>", to: skipped, in: inbox)
+        }
         try FileManager.default.createSymbolicLink(
             atPath: inbox.appendingPathComponent("SUP-A/link.xml").path,
-            withDestinationPath: inbox.appendingPathComponent("SUP-A/a1.xml").path)
+            withDestinationPath: inbox.appendingPathComponent("SUP-A/a.xml").path)
         try FileManager.default.createSymbolicLink(
-            atPath: inbox.appendingPathComponent("SUP-D").path,
-            withDestinationPath: inbox.appendingPathComponent("SUP-B").path)
+            atPath: inbox.appendingPathComponent("SUP-L").path,
+            withDestinationPath: inbox.appendingPathComponent("SUP-A").path)
+        let arrival = Date(timeIntervalSince1970: 1_780_000_000.25)
+        try FileManager.default.setAttributes(
+            [.modificationDate: arrival], ofItemAtPath: inbox.appendingPathComponent("SUP-A/a.xml").path)
 
-        let listing = try InboxScanner(inbox: inbox).scan()
+        let entries = try InboxScanner(inbox: inbox).entries()
         #expect(
-            listing.entries.map(\.relativePath) == [
-                "SUP-A/2026/05/a2.xml", "SUP-A/a1.xml", "SUP-B/b.xml", "stray.xml",
+            entries.map(\.relativePath) == [
+                "SUP-A/2026/05/a1.xml", "SUP-A/a.xml", "SUP-B/b.xml", "stray.xml",
             ])
-        #expect(listing.entries.map(\.supplierFolder) == ["SUP-A", "SUP-A", "SUP-B", nil])
-        #expect(listing.entries.map(\.size) == [6, 1, 2, 1])
-        #expect(listing.entries[1].path == inbox.standardizedFileURL.path + "/SUP-A/a1.xml")
-        #expect(listing.unreadableFolders.isEmpty)
+        #expect(entries.map(\.supplierFolder) == ["SUP-A", "SUP-A", "SUP-B", nil])
+        #expect(entries.map(\.size) == [5, 4, 4, 4])
+        let a = try #require(entries.first { $0.relativePath == "SUP-A/a.xml" })
+        #expect(abs((a.modified?.timeIntervalSince1970 ?? 0) - 1_780_000_000.25) < 1e-6)
+        #expect(a.path == inbox.path + "/SUP-A/a.xml")
+        #expect(FileBytes.read(path: a.path) == Array("<a/>".utf8))
     }
 
     @Test func aShardListsOnlyItsSupplierFolders() throws {
-        let inbox = try makeInbox()
+        let inbox = try Self.folder()
         defer { try? FileManager.default.removeItem(at: inbox) }
-        try write(inbox, "SUP-A/2026/a.xml", "a")
-        try write(inbox, "SUP-B/b.xml", "b")
-        try write(inbox, "stray.xml", "s")
+        try Self.write("a", to: "SUP-A/2026/a.xml", in: inbox)
+        try Self.write("b", to: "SUP-B/b.xml", in: inbox)
+        try Self.write("s", to: "stray.xml", in: inbox)
         let listing = try InboxScanner(inbox: inbox, supplierFolders: { $0 == "SUP-A" }).scan()
         #expect(listing.entries.map(\.relativePath) == ["SUP-A/2026/a.xml"])
-        let none = try InboxScanner(inbox: inbox, supplierFolders: { _ in false }).scan()
-        #expect(none.entries.isEmpty)
+        #expect(try InboxScanner(inbox: inbox, supplierFolders: { _ in false }).entries().isEmpty)
     }
 
-    @Test func keepsTheModificationTimeToTheMicrosecond() throws {
-        let inbox = try makeInbox()
-        defer { try? FileManager.default.removeItem(at: inbox) }
-        try write(inbox, "SUP-A/a.xml", "a")
-        var times = [
-            timespec(tv_sec: 1_780_000_000, tv_nsec: 123_456_789),
-            timespec(tv_sec: 1_780_000_000, tv_nsec: 123_456_789),
-        ]
-        #expect(utimensat(AT_FDCWD, inbox.appendingPathComponent("SUP-A/a.xml").path, &times, 0) == 0)
-        let entry = try #require(try InboxScanner(inbox: inbox).entries().first)
-        let modified = try #require(entry.modified)
-        #expect(abs(modified.timeIntervalSince1970 - 1_780_000_000.123456789) < 1e-6)
-    }
-
-    @Test func aMissingInboxIsAUsageError() throws {
-        let inbox = try makeInbox()
-        try FileManager.default.removeItem(at: inbox)
-        #expect(throws: JobError.self) { try InboxScanner(inbox: inbox).scan() }
-        let file = try makeInbox().appendingPathComponent("file.xml")
-        try Data("x".utf8).write(to: file)
-        #expect(throws: JobError.self) { try InboxScanner(inbox: file).scan() }
-    }
-
-    /// root reads any folder, so the unreadable case can only be shown as another user.
-    @Test(.enabled(if: geteuid() != 0)) func anUnreadableSupplierFolderIsNamedAndTheRestListed() throws {
-        let inbox = try makeInbox()
+    /// root opens any folder, so the unreadable case can only be shown as another user.
+    @Test(.enabled(if: geteuid() != 0)) func anUnreadableFolderIsNamedAndTheRestListed() throws {
+        let inbox = try Self.folder()
+        let locked = inbox.appendingPathComponent("SUP-X/2026")
         defer {
-            chmod(inbox.appendingPathComponent("SUP-X").path, 0o755)
+            chmod(locked.path, 0o755)
             try? FileManager.default.removeItem(at: inbox)
         }
-        try write(inbox, "SUP-A/a.xml", "a")
-        try write(inbox, "SUP-X/x.xml", "x")
-        #expect(chmod(inbox.appendingPathComponent("SUP-X").path, 0) == 0)
+        try Self.write("a", to: "SUP-A/a.xml", in: inbox)
+        try Self.write("x", to: "SUP-X/2026/x.xml", in: inbox)
+        #expect(chmod(locked.path, 0) == 0)
         let listing = try InboxScanner(inbox: inbox).scan()
         #expect(listing.entries.map(\.relativePath) == ["SUP-A/a.xml"])
-        #expect(listing.unreadableFolders == ["SUP-X"])
+        #expect(listing.unreadableFolders == ["SUP-X/2026"])
+    }
+
+    @Test func aMissingInboxIsAUsageError() {
+        let missing = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")
+        #expect(throws: JobError.self) { try InboxScanner(inbox: missing).entries() }
+    }
+
+    @Test func readsWholeFilesOfAnySize() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 4095, 4096, 4097, 300_000] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 7) }
+            let url = folder.appendingPathComponent("f\(size)")
+            try Data(bytes).write(to: url)
+            #expect(FileBytes.read(path: url.path) == bytes, "size \(size)")
+        }
+        #expect(FileBytes.read(path: folder.appendingPathComponent("absent").path) == nil)
+        #expect(FileBytes.read(path: folder.path) == nil)  // a folder is not a file
     }
 }

@@ -7,7 +7,7 @@ enum CanonicalReader {
     static func certificate(from document: XMLDocument) -> Certificate {
         var certificate = Certificate(format: "canonical")
         guard let root = document.root else { return certificate }
-        for element in root.elements where element.namespace == CoAReader.canonicalNamespace {
+        for element in root.elements where element.hasNamespace(CoAReader.canonicalNamespace) {
             switch element.name {
             case "Supplier":
                 certificate.supplierId = text(element.attribute("id"))
@@ -39,13 +39,13 @@ enum CanonicalReader {
     }
 
     private static func result(_ element: XMLNode) -> ReportedResult? {
-        guard element.namespace == CoAReader.canonicalNamespace, element.name == "Result",
+        guard element.hasNamespace(CoAReader.canonicalNamespace), element.name == "Result",
             let characteristic = text(element.attribute("characteristic"))
         else { return nil }
         var result = ReportedResult(
             characteristic: characteristic, unit: text(element.attribute("unit")),
             method: text(element.attribute("method")), reportedText: "")
-        for child in element.elements where child.namespace == CoAReader.canonicalNamespace {
+        for child in element.elements where child.hasNamespace(CoAReader.canonicalNamespace) {
             switch child.name {
             case "Value":
                 result.reportedText = collapse(child.text)

@@ -5,6 +5,31 @@ extension ReportedValue {
     /// optional trailing unit, `max`/`min` or non-detect marker), then textual pass/fail words.
     /// The rules are listed in docs/units.md.
     public static func parse(_ text: String, convention: DecimalConvention = .automatic) -> ReportedValue {
+        if let number = plainNumber(text, convention: convention) {
+            return ReportedValue(kind: .numeric, number: number)
+        }
+        if let known = knownPhrases[convention]?[text] { return known }
+        return parseInFull(text, convention: convention)
+    }
+
+    /// The readings of the vocabulary's own phrases written alone (`conforms`, `Complies`, `ND`), made
+    /// once by the full rules: a textual result is mostly one of these, read thousands of times a night.
+    private static let knownPhrases: [DecimalConvention: [String: ReportedValue]] = {
+        let phrases = (ValueText.passWords + ValueText.failWords + ValueText.notDetected).map { String($0) }
+        let spellings = Set(
+            phrases.flatMap { [$0, $0.prefix(1).uppercased() + $0.dropFirst(), $0.uppercased()] })
+        return Dictionary(
+            uniqueKeysWithValues: DecimalConvention.allCases.map { convention in
+                (
+                    convention,
+                    Dictionary(
+                        uniqueKeysWithValues: spellings.map { ($0, parseInFull($0, convention: convention)) })
+                )
+            })
+    }()
+
+    /// Every rule, character by character; `parse` takes a short cut for plain numbers.
+    static func parseInFull(_ text: String, convention: DecimalConvention) -> ReportedValue {
         let cleaned = ValueText.clean(text)
         guard !cleaned.isEmpty else { return .unparseable }
         let characters = Array(cleaned)
@@ -16,6 +41,47 @@ extension ReportedValue {
             return value
         }
         return textual(String(lower))
+    }
+
+    /// The common case read from the UTF-8 bytes without building characters: `12`, `-0.35`, `99,62`
+    /// (ASCII spaces around allowed), with the decimal mark the convention reads as one. Gives exactly
+    /// what the full reading gives for such text; nil for anything else (which the full reading takes).
+    static func plainNumber(_ text: String, convention: DecimalConvention) -> Double? {
+        var utf8 = Substring(text).utf8[...]
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while let first = utf8.first, isSpace(first) { utf8.removeFirst() }
+        while let last = utf8.last, isSpace(last) { utf8.removeLast() }
+        var literal: [UInt8] = []
+        literal.reserveCapacity(utf8.count)
+        var digitsBefore = 0
+        var digitsAfter = 0
+        var mark: UInt8?
+        for (offset, byte) in utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if mark == nil { digitsBefore += 1 } else { digitsAfter += 1 }
+                literal.append(byte)
+            case UInt8(ascii: "-") where offset == 0:
+                literal.append(byte)
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                guard mark == nil, digitsBefore > 0 else { return nil }
+                mark = byte
+                literal.append(UInt8(ascii: "."))
+            default:
+                return nil
+            }
+        }
+        guard digitsBefore > 0, mark == nil || digitsAfter > 0 else { return nil }
+        // A single mark is a decimal mark under `automatic`; a fixed convention reads the other mark as a
+        // thousands separator, which the full reading checks.
+        switch (mark, convention) {
+        case (UInt8(ascii: ","), .decimalPoint), (UInt8(ascii: "."), .decimalComma): return nil
+        default: break
+        }
+        guard let number = Double(String(decoding: literal, as: UTF8.self)), number.isFinite else {
+            return nil
+        }
+        return number
     }
 
     /// `ND`, then optionally the limit: `ND (<0.1)`, `ND (LOQ 0.05 mg/kg)`, `<LOQ (0.05)`.

@@ -79,6 +79,7 @@ public struct ToleranceEvaluator: Sendable {
     }
 
     private func notNumericReason(_ reported: ReportedValue, text: String) -> String? {
+        guard !reported.isNumeric else { return nil }  // before building the quote: most values are numbers
         let quoted = "'\(text.trimmingSet([" ", "\n", "\t"]))'"
         switch reported.kind {
         case .numeric, .notDetected: return nil

@@ -45,9 +45,17 @@ public enum UnitCatalog {
     /// No unit stated: nil, empty, or a dash or `n/a` in the unit column.
     public static func isMissing(_ spelling: String?) -> Bool {
         guard let spelling else { return true }
+        if statedSpellings.contains(spelling) { return false }  // the common case: no key to build
+        return isMissingKey(spelling)
+    }
+
+    private static func isMissingKey(_ spelling: String) -> Bool {
         let bare = key(spelling).lowercased()
         return bare.isEmpty || bare == "n/a" || bare == "na"
     }
+
+    /// Listed spellings that state a unit (the dimensionless row's empty spelling does not).
+    private static let statedSpellings: Set<String> = Set(spellingIndex.keys.filter { !isMissingKey($0) })
 
     /// The lookup key of a spelling (see `Entry.spellings`).
     static func key(_ spelling: String) -> String {

@@ -4,6 +4,7 @@ enum ValueText {
     /// Normalises spaces (no-break, thin, tabs, line breaks → one space), trims, and decodes the
     /// comparison entities a supplier may have escaped twice (`&amp;lt;` arrives as `&lt;`).
     static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         let decoded = text.utf8.contains(UInt8(ascii: "&")) ? decodeEntities(text) : text
         var result = ""
         var pendingSpace = false
@@ -17,6 +18,21 @@ enum ValueText {
             result.append(character)
         }
         return result
+    }
+
+    /// ASCII with no entity, no control whitespace and single inner spaces: `clean` would not change it.
+    private static func isClean(_ text: String) -> Bool {
+        var previousSpace = true  // a leading space needs cleaning
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80..., 0x09...0x0D, UInt8(ascii: "&"): return false
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+            default: previousSpace = false
+            }
+        }
+        return !previousSpace || text.isEmpty
     }
 
     private static func decodeEntities(_ text: String) -> String {
@@ -44,7 +60,9 @@ enum ValueText {
 
     /// The end index of the longest phrase of `phrases` at the start of `text`, or nil.
     static func prefix(_ text: [Character], in phrases: [[Character]]) -> Int? {
-        for phrase in phrases where text.starts(with: phrase) {
+        guard let first = text.first else { return nil }
+        // Comparing the first character before the whole phrase skips most phrases at once.
+        for phrase in phrases where phrase.first == first && text.starts(with: phrase) {
             let end = phrase.count
             if end == text.count || !text[end].isLetter { return end }
         }
@@ -57,7 +75,7 @@ enum ValueText {
             return (symbol.count, qualifier)
         }
         for (word, qualifier) in wordQualifiers {
-            guard let end = prefix(lower, in: [word]) else { continue }
+            guard word.first == lower.first, let end = prefix(lower, in: [word]) else { continue }
             if end < lower.count, lower[end] == "." { return (end + 1, qualifier) }
             return (end, qualifier)
         }
