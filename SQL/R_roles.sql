@@ -40,6 +40,11 @@ END $$;
 GRANT USAGE ON SCHEMA procurement TO scorecard_job;
 GRANT SELECT ON ALL TABLES IN SCHEMA procurement TO scorecard_job;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA procurement FROM scorecard_job;
+-- Scoring collects the run's scope into temporary tables (Sources/Store/RunScope.swift): granted here too, in
+-- case PUBLIC's default TEMPORARY right was revoked on this database.
+DO $$ BEGIN
+    EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO scorecard_job', current_database());
+END $$;
 
 -- Buyers read the documented views only.
 REVOKE ALL ON SCHEMA scorecard_store FROM PUBLIC;

@@ -25,12 +25,34 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
 
     /// Parses `YYYY-MM-DD`; returns nil for anything else, including impossible dates such as 2026-02-30.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            (1...12).contains(m), d >= 1, d <= Day.daysInMonth(year: y, month: m)
+        // Every date the database sends goes through here: read the ten bytes in place when possible.
+        let parsed =
+            text.utf8.withContiguousStorageIfAvailable(Day.parseISO)
+            ?? Array(text.utf8.prefix(11)).withUnsafeBufferPointer(Day.parseISO)
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// `YYYY-MM-DD` as UTF-8 bytes (the database's date text, read in place).
+    public init?(isoBytes: UnsafeBufferPointer<UInt8>) {
+        guard let day = Day.parseISO(isoBytes) else { return nil }
+        self = day
+    }
+
+    private static func parseISO(_ utf8: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+        func digit(_ index: Int) -> Int? {
+            let value = Int(utf8[index]) - 48
+            return (0...9).contains(value) ? value : nil
+        }
+        guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3),
+            let m1 = digit(5), let m2 = digit(6), let d1 = digit(8), let d2 = digit(9)
         else { return nil }
-        self.init(year: y, month: m, day: d)
+        let y = y1 * 1000 + y2 * 100 + y3 * 10 + y4
+        let m = m1 * 10 + m2
+        let d = d1 * 10 + d2
+        guard (1...12).contains(m), d >= 1, d <= Day.daysInMonth(year: y, month: m) else { return nil }
+        return Day(year: y, month: m, day: d)
     }
 
     public var components: (year: Int, month: Int, day: Int) {
@@ -48,7 +70,15 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
     /// `YYYY-MM-DD`.
     public var iso: String {
         let (y, m, d) = components
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        guard (0...9999).contains(y) else { return String(format: "%04d-%02d-%02d", y, m, d) }
+        let zero = UInt8(ascii: "0")
+        let bytes: [UInt8] = [
+            zero + UInt8(y / 1000), zero + UInt8(y / 100 % 10), zero + UInt8(y / 10 % 10),
+            zero + UInt8(y % 10),
+            UInt8(ascii: "-"), zero + UInt8(m / 10), zero + UInt8(m % 10),
+            UInt8(ascii: "-"), zero + UInt8(d / 10), zero + UInt8(d % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { iso }

@@ -20,6 +20,8 @@ public struct NightlyRun {
     /// An intake of this many new documents refreshes the planner's statistics before scoring (a first
     /// night's backlog); a usual night's few hundred leave it to autovacuum.
     static let analyzeAfterDocuments = 5_000
+    /// PostgreSQL `work_mem` while scoring (see docs/scaling.md).
+    static let scoringWorkMemory = "64MB"
 
     public init(configuration: Configuration, paths: ResourcePaths, logger: Logger) {
         self.configuration = configuration
@@ -133,7 +135,11 @@ public struct NightlyRun {
             asOf: asOf,
             timeZone: configuration.timeZone)
         let started = Date()
+        // The server's default 4 MB per sort or hash spilled the scoring queries to disk at a thousand
+        // suppliers; a nightly batch job on its own connection can afford more, for this transaction only.
+        try connection.execute("SET LOCAL work_mem = '\(Self.scoringWorkMemory)'")
         let loader = InputLoader(connection, window: window)
+        let scope = try loader.collectScope()
         let suppliers = try loader.supplierIds()
         logger.info("scoring started", metadata: ["suppliers": "\(suppliers.count)"])
         let criticality = try loader.materialCriticality()
@@ -157,7 +163,7 @@ public struct NightlyRun {
         while start < suppliers.count {
             let batch = Array(suppliers[start..<min(start + supplierBatchSize, suppliers.count)])
             start += batch.count
-            var inputs = try loader.load(batch, anomalies: &anomalies)
+            var inputs = try loader.load(batch, in: scope, anomalies: &anomalies)
             for index in inputs.indices { inputs[index].materialCriticality = criticality }
             var scores: [(score: SupplierScore, decision: SupplierDecision)] = []
             var decisions: [SupplierDecision] = []

@@ -1,6 +1,13 @@
 import CLibPQ
 
 extension PostgresConnection {
+    /// Whether a transaction is open on the server (`BEGIN` sent, not yet ended), however it was begun.
+    public var inTransactionBlock: Bool {
+        guard let handle else { return false }
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
+    }
+
     /// Runs `body` in a transaction: BEGIN … COMMIT, or ROLLBACK when `body` throws (the error is then
     /// rethrown). A call inside another uses a SAVEPOINT, so an inner failure undoes only the inner work.
     ///

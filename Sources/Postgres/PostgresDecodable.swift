@@ -4,34 +4,43 @@ import Foundation
 public protocol PostgresDecodable {
     /// Throws ``PostgresDecodingError`` (or any error) when the text is not a valid value.
     init(postgresText: String) throws
+
+    /// Reads the value straight from the bytes libpq holds, without making a `String` first (rows are
+    /// decoded by the million); nil when it cannot, and then ``init(postgresText:)`` decides and names
+    /// the error. The bytes are followed by a NUL, as libpq keeps every text value. The default returns nil.
+    static func decode(postgresBytes: UnsafeBufferPointer<UInt8>) -> Self?
+}
+
+extension PostgresDecodable {
+    public static func decode(postgresBytes: UnsafeBufferPointer<UInt8>) -> Self? { nil }
 }
 
 extension String: PostgresDecodable {
     public init(postgresText: String) { self = postgresText }
 }
 
-extension Int: PostgresDecodable {
+extension Int {
     public init(postgresText: String) throws {
         guard let value = Int(postgresText) else { throw PostgresDecodingError.notA("Int", postgresText) }
         self = value
     }
 }
 
-extension Int32: PostgresDecodable {
+extension Int32 {
     public init(postgresText: String) throws {
         guard let value = Int32(postgresText) else { throw PostgresDecodingError.notA("Int32", postgresText) }
         self = value
     }
 }
 
-extension Int64: PostgresDecodable {
+extension Int64 {
     public init(postgresText: String) throws {
         guard let value = Int64(postgresText) else { throw PostgresDecodingError.notA("Int64", postgresText) }
         self = value
     }
 }
 
-extension Double: PostgresDecodable {
+extension Double {
     /// Reads float8 and numeric text, including `NaN`, `Infinity` and `-Infinity`.
     public init(postgresText: String) throws {
         switch postgresText {
@@ -50,7 +59,7 @@ extension Double: PostgresDecodable {
     }
 }
 
-extension Bool: PostgresDecodable {
+extension Bool {
     public init(postgresText: String) throws {
         switch postgresText {
         case "t", "true": self = true

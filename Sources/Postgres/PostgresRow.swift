@@ -43,7 +43,14 @@ public struct PostgresRow {
                     targetType: "\(T.self)", reason: "no column #\(column) (the row has \(columnCount))"),
                 column: nil)
         }
-        guard let text = text(at: column) else { return nil }
+        guard !isNull(column), let value = PQgetvalue(result.handle, Int32(index), Int32(column)) else {
+            return nil
+        }
+        let length = Int(PQgetlength(result.handle, Int32(index), Int32(column)))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
+        if let decoded = T.decode(postgresBytes: bytes) { return decoded }
+        let text = String(cString: value)
         do {
             return try T(postgresText: text)
         } catch let decodingError as PostgresDecodingError {

@@ -49,24 +49,55 @@ public struct ReportRenderer: Sendable {
             }
         }
 
-        // Supplier pages are most of the work and independent of each other: render them on every core.
+        // Supplier and material pages are most of the work and independent of each other: every core.
         let suppliers = report.suppliers
         let sources = sourcesBySupplier
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, suppliers.count))
+        let supplierPages = try Self.renderInParallel(count: suppliers.count) { index in
+            let supplier = suppliers[index]
+            let page = SupplierPage(supplier, report: report, materials: sources[supplier.supplierId] ?? [])
+            return (
+                templates.render(page, template: "supplier"),
+                suppliersDirectory.appendingPathComponent(PageFileName.html(for: supplier.supplierId))
+            )
+        }
+        let knownSuppliers = Set(report.suppliers.map(\.supplierId))
+        let materials = report.materials
+        let materialFlags = flagsByMaterial
+        let materialPages = try Self.renderInParallel(count: materials.count) { index in
+            let material = materials[index]
+            let page = MaterialPage(
+                material, run: run, knownSuppliers: knownSuppliers,
+                flags: materialFlags[material.materialId] ?? [])
+            return (
+                templates.render(page, template: "material"),
+                materialsDirectory.appendingPathComponent(PageFileName.html(for: material.materialId))
+            )
+        }
+        for part in [supplierPages, materialPages] {
+            summary.pagesWritten += part.pagesWritten
+            summary.bytesWritten += part.bytesWritten
+        }
+        // The index last, so its links point at pages that already exist.
+        try write(
+            templates.render(IndexPage(report), template: "index"),
+            directory.appendingPathComponent("index.html"))
+        return summary
+    }
+
+    /// Renders and writes `count` pages on every core; the first error stops the rest and is thrown.
+    private static func renderInParallel(
+        count: Int, _ page: @Sendable (Int) throws -> (html: String, url: URL)
+    ) throws -> RenderSummary {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
         let outcome = ParallelOutcome()
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var local = RenderSummary()
-            for index in stride(from: worker, to: suppliers.count, by: workers) {
+            for index in stride(from: worker, to: count, by: workers) {
                 guard !outcome.hasFailed else { return }
-                let supplier = suppliers[index]
                 do {
-                    let page = SupplierPage(
-                        supplier, report: report, materials: sources[supplier.supplierId] ?? [])
-                    let data = Data(templates.render(page, template: "supplier").utf8)
-                    try AtomicFile.write(
-                        data,
-                        to: suppliersDirectory.appendingPathComponent(
-                            PageFileName.html(for: supplier.supplierId)))
+                    let (html, url) = try page(index)
+                    let data = Data(html.utf8)
+                    try AtomicFile.write(data, to: url)
                     local.pagesWritten += 1
                     local.bytesWritten += data.count
                 } catch {
@@ -77,23 +108,7 @@ public struct ReportRenderer: Sendable {
             outcome.add(local)
         }
         if let error = outcome.error { throw error }
-        summary.pagesWritten += outcome.summary.pagesWritten
-        summary.bytesWritten += outcome.summary.bytesWritten
-
-        let knownSuppliers = Set(report.suppliers.map(\.supplierId))
-        for material in report.materials {
-            let page = MaterialPage(
-                material, run: run, knownSuppliers: knownSuppliers,
-                flags: flagsByMaterial[material.materialId] ?? [])
-            try write(
-                templates.render(page, template: "material"),
-                materialsDirectory.appendingPathComponent(PageFileName.html(for: material.materialId)))
-        }
-        // The index last, so its links point at pages that already exist.
-        try write(
-            templates.render(IndexPage(report), template: "index"),
-            directory.appendingPathComponent("index.html"))
-        return summary
+        return outcome.summary
     }
 }
 

@@ -32,6 +32,15 @@ public struct InputLoader {
         self.window = window
     }
 
+    /// Collects the rows every batch reads (``RunScope``) once per run. Call inside the run's transaction and
+    /// pass the result to every ``load(_:in:anomalies:)`` of that transaction.
+    public func collectScope() throws -> RunScope {
+        guard connection.inTransactionBlock else {
+            throw StoreError.missing("a transaction around the scoring run (the run's scope lives in it)")
+        }
+        return try RunScope.collect(connection, window: window)
+    }
+
     /// The supplier ids to score, in a stable order.
     public func supplierIds() throws -> [SupplierInfo] {
         var suppliers: [SupplierInfo] = []
@@ -122,8 +131,12 @@ public struct InputLoader {
 
     /// Inputs of the given suppliers; rows that break the model's assumptions are reported in `anomalies`
     /// and left out of the figures they would distort.
-    public func load(_ suppliers: [SupplierInfo], anomalies: inout [InputAnomaly]) throws -> [SupplierInputs]
+    public func load(_ suppliers: [SupplierInfo], in scope: RunScope, anomalies: inout [InputAnomaly]) throws
+        -> [SupplierInputs]
     {
+        guard scope.window == window else {
+            throw StoreError.badValue("run scope", "collected for \(scope.window), loading for \(window)")
+        }
         let ids = PostgresArray(suppliers.map(\.supplierId))
         var inputs: [String: SupplierInputs] = [:]
         for supplier in suppliers { inputs[supplier.supplierId] = SupplierInputs(supplier: supplier) }
@@ -131,7 +144,7 @@ public struct InputLoader {
 
         var lines: [String: OrderLine] = [:]
         var lineOrder: [String] = []
-        try connection.stream(Self.orderLinesSQL, bounds) { row in
+        try connection.stream(Self.orderLinesSQL, [ids]) { row in
             let line = OrderLine(
                 orderLineId: try row.decode(String.self, at: 0),
                 supplierId: try row.decode(String.self, at: 1),
@@ -146,7 +159,7 @@ public struct InputLoader {
             lines[line.orderLineId] = line
             lineOrder.append(line.orderLineId)
         }
-        try connection.stream(Self.receiptsSQL, bounds) { row in
+        try connection.stream(Self.receiptsSQL, [ids]) { row in
             let receipt = Receipt(
                 receiptId: try row.decode(String.self, at: 0),
                 orderLineId: try row.decode(String.self, at: 1),
@@ -229,7 +242,7 @@ public struct InputLoader {
             inputs[quotation.supplierId]?.quotations.append(quotation)
         }
 
-        try connection.stream(Self.measurementsSQL, [window.asOf, window.timeZone, ids]) { row in
+        try connection.stream(Self.measurementsSQL, [ids]) { row in
             guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 7)) else { return }
             let measurement = LotMeasurement(
                 documentId: try row.decode(Int64.self, at: 0), supplierId: try row.decode(String.self, at: 1),
@@ -244,7 +257,7 @@ public struct InputLoader {
             inputs[measurement.supplierId]?.measurements.append(measurement)
         }
 
-        try connection.stream(Self.inspectionsSQL, bounds) { row in
+        try connection.stream(Self.inspectionsSQL, [ids]) { row in
             let inspection = InspectionResult(
                 receiptId: try row.decode(String.self, at: 1), materialId: try row.decode(String.self, at: 2),
                 lotNumber: try row.decodeIfPresent(String.self, at: 3),
@@ -254,7 +267,7 @@ public struct InputLoader {
             inputs[try row.decode(String.self, at: 0)]?.inspections.append(inspection)
         }
 
-        try connection.stream(Self.lotsSQL, bounds) { row in
+        try connection.stream(Self.lotsSQL, [ids]) { row in
             let lot = LotCoAStatus(
                 receiptId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
                 materialId: try row.decode(String.self, at: 2),
@@ -272,34 +285,20 @@ public struct InputLoader {
         bounds AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
         """
 
-    /// Lines due, ordered or received in the look-back.
-    private static let linesInScope = """
-        lines AS (
-            SELECT ol.* FROM procurement.order_lines ol, bounds b
-            WHERE ol.supplier_id = ANY($4::text[]) AND ol.ordered_at < b.hi AND (
-                coalesce(ol.promised_date, ol.requested_date) BETWEEN $1::date AND $2::date
-                OR ol.ordered_at >= b.lo
-                OR EXISTS (SELECT 1 FROM procurement.receipts r WHERE r.order_line_id = ol.order_line_id
-                           AND r.received_at >= b.lo AND r.received_at < b.hi)))
-        """
-
+    // $1 supplier ids: the batch's rows from the run's scope (``RunScope``).
     static let orderLinesSQL = """
-        WITH \(bounds), \(linesInScope)
-        SELECT l.order_line_id, l.supplier_id, l.material_id, l.quantity::float8, l.unit, l.unit_price::float8,
-               (l.ordered_at AT TIME ZONE $3)::date, l.requested_date, l.promised_date,
-               CASE WHEN l.confirmed_at < b.hi THEN extract(epoch FROM l.confirmed_at - l.ordered_at)::float8 / 3600 END,
-               l.repromised_date, l.cancelled
-        FROM lines l, bounds b
-        ORDER BY l.supplier_id, l.ordered_at, l.order_line_id
+        SELECT order_line_id, supplier_id, material_id, quantity, unit, unit_price, ordered_on, requested_date,
+               promised_date, confirmation_hours, repromised_date, cancelled
+        FROM \(RunScope.linesTable)
+        WHERE supplier_id = ANY($1::text[])
+        ORDER BY supplier_id, ordered_at, order_line_id
         """
 
     static let receiptsSQL = """
-        WITH \(bounds), \(linesInScope)
-        SELECT r.receipt_id, r.order_line_id, l.supplier_id, l.material_id, (r.received_at AT TIME ZONE $3)::date,
-               r.quantity::float8, r.lot_number
-        FROM procurement.receipts r JOIN lines l USING (order_line_id), bounds b
-        WHERE r.received_at < b.hi
-        ORDER BY r.order_line_id, r.received_at, r.receipt_id
+        SELECT receipt_id, order_line_id, supplier_id, material_id, received_on, quantity, lot_number
+        FROM \(RunScope.receiptsTable)
+        WHERE supplier_id = ANY($1::text[])
+        ORDER BY order_line_id, received_at, receipt_id
         """
 
     static let defectsSQL = """
@@ -332,39 +331,30 @@ public struct InputLoader {
     static let measurementsSQL = """
         SELECT m.document_id, m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day,
                m.value_in_spec_unit, m.verdict, m.lower_limit, m.upper_limit, m.target, m.spec_unit
-        FROM scorecard_store.coa_measurements m JOIN scorecard_store.coa_documents d USING (document_id)
-        WHERE m.supplier_id = ANY($3::text[]) AND m.lot_day <= $1::date AND d.status = 'accepted'
-          AND d.received_at < ($1::date + 1)::timestamp AT TIME ZONE $2
+        FROM scorecard_store.coa_measurements m JOIN \(RunScope.acceptedDocumentsTable) USING (document_id),
+             \(RunScope.windowTable) w
+        WHERE m.supplier_id = ANY($1::text[]) AND m.lot_day <= w.as_of
         ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
         """
 
-    /// Our own lab's results on lots received by the supplier, measured by the end of the as-of day (all
-    /// history: credibility compares the supplier's values with ours lot by lot).
+    /// Our own lab's results on lots received by the supplier, measured by the end of the as-of day.
     static let inspectionsSQL = """
-        WITH \(bounds)
-        SELECT ol.supplier_id, i.receipt_id, ol.material_id, r.lot_number, i.characteristic, i.value::float8, i.unit,
-               (i.measured_at AT TIME ZONE $3)::date
-        FROM procurement.inspection_results i
-        JOIN procurement.receipts r USING (receipt_id)
-        JOIN procurement.order_lines ol USING (order_line_id), bounds b
-        WHERE ol.supplier_id = ANY($4::text[]) AND i.measured_at < b.hi
-        ORDER BY ol.supplier_id, i.measured_at, i.receipt_id, i.characteristic
+        SELECT supplier_id, receipt_id, material_id, lot_number, characteristic, value, unit, measured_on
+        FROM \(RunScope.inspectionsTable)
+        WHERE supplier_id = ANY($1::text[])
+        ORDER BY supplier_id, measured_at, receipt_id, characteristic
         """
 
     /// Lots received in the look-back of materials that have specifications, with the day the first accepted
     /// CoA for that lot arrived (NULL: none by the end of the as-of day). A receipt against a cancelled line
-    /// is an input anomaly (see `load`), not a lot whose CoA is missing.
+    /// is an input anomaly (see `load`), not a lot whose CoA is missing. A receipt in the look-back puts
+    /// its line in scope, so the scope's receipts hold every such lot.
     static let lotsSQL = """
-        WITH \(bounds)
-        SELECT r.receipt_id, ol.supplier_id, ol.material_id, r.lot_number, (r.received_at AT TIME ZONE $3)::date,
-               (SELECT min((d.received_at AT TIME ZONE $3)::date) FROM scorecard_store.coa_documents d
-                WHERE d.status = 'accepted' AND d.supplier_id = ol.supplier_id AND d.material_id = ol.material_id
-                  AND d.lot_number = r.lot_number AND d.received_at < b.hi)
-        FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id), bounds b
-        WHERE ol.supplier_id = ANY($4::text[]) AND r.received_at >= b.lo AND r.received_at < b.hi
-          AND NOT ol.cancelled
-          AND EXISTS (SELECT 1 FROM procurement.specifications s WHERE s.material_id = ol.material_id)
-        ORDER BY ol.supplier_id, r.received_at, r.receipt_id
+        SELECT r.receipt_id, r.supplier_id, r.material_id, r.lot_number, r.received_on, r.coa_accepted_on
+        FROM \(RunScope.receiptsTable) r, \(RunScope.windowTable) w
+        WHERE r.supplier_id = ANY($1::text[]) AND r.received_at >= w.lo AND NOT r.cancelled
+          AND EXISTS (SELECT 1 FROM procurement.specifications s WHERE s.material_id = r.material_id)
+        ORDER BY r.supplier_id, r.received_at, r.receipt_id
         """
 }
 

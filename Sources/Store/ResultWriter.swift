@@ -16,11 +16,6 @@ public struct ResultWriter {
     public func write(scores: [(score: SupplierScore, decision: SupplierDecision)], names: [String: String])
         throws
     {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        func json(_ value: JSONValue) throws -> String {
-            String(decoding: try encoder.encode(value), as: UTF8.self)
-        }
         _ = try connection.copyIn(
             table: "scorecard_store.supplier_scores",
             columns: [
@@ -51,8 +46,8 @@ public struct ResultWriter {
                     s.pendingCoALots,
                     s.answeredMessages, s.pendingMessages, s.unansweredShare, s.riskScore,
                     s.riskLevel?.rawValue, d.overall.score, d.overall.grade?.rawValue,
-                    try json(d.overall.partsJSON),
-                    d.overall.note, d.status.status.rawValue, try json(d.status.reasonsJSON),
+                    d.overall.partsJSON.jsonText,
+                    d.overall.note, d.status.status.rawValue, d.status.reasonsJSON.jsonText,
                     d.readiness.contains(where: \.ready),
                 ])
             }
@@ -60,8 +55,6 @@ public struct ResultWriter {
     }
 
     public func write(flags: [Flag]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         _ = try connection.copyIn(
             table: "scorecard_store.flags",
             columns: [
@@ -71,7 +64,7 @@ public struct ResultWriter {
             ]
         ) { writer in
             for (index, flag) in flags.enumerated() {
-                let evidence = String(decoding: try encoder.encode(flag.evidence), as: UTF8.self)
+                let evidence = flag.evidence.jsonText
                 try writer.appendRow([
                     runId, index + 1, flag.supplierId, flag.materialId, flag.characteristic,
                     flag.kind.rawValue,
@@ -139,11 +132,6 @@ public struct ResultWriter {
 
     /// Per supplier and material: status, readiness and inspection level, joined by material.
     public func write(materialDecisions decisions: [SupplierDecision]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        func json(_ value: JSONValue) throws -> String {
-            String(decoding: try encoder.encode(value), as: UTF8.self)
-        }
         _ = try connection.copyIn(
             table: "scorecard_store.material_decisions",
             columns: [
@@ -167,11 +155,11 @@ public struct ResultWriter {
                     let i = inspection[material]
                     try writer.appendRow([
                         runId, d.supplierId, material, s?.status.rawValue,
-                        try json(s?.reasonsJSON ?? .array([])),
-                        r?.ready, try r.map { try json($0.conditionsJSON) }, i?.level.rawValue,
+                        (s?.reasonsJSON ?? .array([])).jsonText,
+                        r?.ready, r.map(\.conditionsJSON.jsonText), i?.level.rawValue,
                         i?.skipLotCandidate,
-                        i?.switchingScore, try i.map { try json(.array($0.reasons.map { .string($0) })) },
-                        try i.map { try json($0.stepsJSON) },
+                        i?.switchingScore, i.map { JSONValue.array($0.reasons.map { .string($0) }).jsonText },
+                        i.map(\.stepsJSON.jsonText),
                     ])
                 }
             }

@@ -58,6 +58,11 @@ import Testing
             let text = try String(contentsOf: fixture.reports.appendingPathComponent(name), encoding: .utf8)
             #expect(text.contains("</html>"), "\(name) is cut short")
         }
+        // Nor a temporary file left behind to fill the disk further night after night.
+        let leftovers =
+            (FileManager.default.enumerator(atPath: fixture.reports.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
 
         // Still full: `scorecard render` fails the same way.
         let stillFull = try ScorecardChild([

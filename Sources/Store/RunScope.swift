@@ -1,0 +1,180 @@
+import Domain
+import Postgres
+
+/// The rows of one run's look-back that every supplier batch needs, collected once per run into temporary
+/// tables that live until the end of the run's transaction (`ON COMMIT DROP`).
+///
+/// Why: scoring goes through the suppliers in batches to bound memory. Asked per batch, "which order lines
+/// were due, ordered or received in the window, with their receipts" searched the whole order history and
+/// every receipt again for each batch; at a thousand suppliers with three years of history that was most of
+/// the nightly run. Collected once and indexed by supplier, each batch reads only its own rows.
+///
+/// Tables (schema `pg_temp`, so runs in other sessions never see each other's):
+/// - `scorecard_run_window`: one row, the window's days, time zone and timestamp bounds, for the batch queries;
+/// - `scorecard_lines_in_scope`: order lines ordered before the end of the as-of day that were due, ordered
+///   or received in the look-back, with the day ordered and the hours to confirmation as known then;
+/// - `scorecard_receipts_in_scope`: every receipt of those lines known by the end of the as-of day, with the
+///   day its lot's first accepted CoA arrived;
+/// - `scorecard_inspections`: our own lab's results known by then, with the supplier of the lot (all history:
+///   credibility compares the supplier's values with ours lot by lot);
+/// - `scorecard_accepted_documents`: the CoAs accepted and received by then (the measurements' filter).
+public struct RunScope: Sendable {
+    /// The window the tables were collected for.
+    public let window: InputLoader.Window
+
+    static let windowTable = "pg_temp.scorecard_run_window"
+    static let linesTable = "pg_temp.scorecard_lines_in_scope"
+    static let receiptsTable = "pg_temp.scorecard_receipts_in_scope"
+    static let inspectionsTable = "pg_temp.scorecard_inspections"
+    static let acceptedDocumentsTable = "pg_temp.scorecard_accepted_documents"
+
+    /// Creates and fills the tables, inside the transaction that will read them (they are dropped at its
+    /// end; outside one they would be gone before the first batch).
+    static func collect(_ connection: PostgresConnection, window: InputLoader.Window) throws -> RunScope {
+        let (from, asOf, timeZone) = (window.from, window.asOf, window.timeZone)
+        // A second loader in the same transaction starts afresh (checked first: DROP … IF EXISTS would log
+        // a notice every night).
+        if try connection.query("SELECT to_regclass('\(windowTable)') IS NOT NULL").first?.decode(
+            Bool.self, at: 0)
+            == true
+        {
+            try connection.execute(
+                "DROP TABLE IF EXISTS \([windowTable, linesTable, receiptsTable, inspectionsTable, acceptedDocumentsTable].joined(separator: ", "))"
+            )
+        }
+        try connection.execute(
+            """
+            CREATE TEMP TABLE scorecard_run_window (
+                from_day date NOT NULL, as_of date NOT NULL, time_zone text NOT NULL,
+                lo timestamptz NOT NULL, hi timestamptz NOT NULL) ON COMMIT DROP
+            """)
+        try connection.execute(
+            """
+            INSERT INTO \(windowTable)
+            SELECT $1::date, $2::date, $3::text, ($1::date)::timestamp AT TIME ZONE $3,
+                   ($2::date + 1)::timestamp AT TIME ZONE $3
+            """, [from, asOf, timeZone])
+        // Each table is created, then filled by an INSERT that carries the window as parameters: the
+        // planner sees the actual dates (CREATE TABLE AS takes no parameters, and reading them from the
+        // window table hid them from the planner: index scans over the whole history, 3× slower).
+        let bounds: [(any PostgresEncodable)?] = [from, asOf, timeZone]
+        for table in [linesTable, acceptedDocumentsTable, receiptsTable, inspectionsTable] {
+            guard let fill = fills[table] else { continue }
+            try connection.execute(fill.create)
+            try connection.execute(fill.insert, bounds)
+            try connection.execute("CREATE INDEX ON \(table) (\(fill.index))")
+            // Temporary tables are never analysed by autovacuum; the batch queries need row counts.
+            try connection.execute("ANALYZE \(table)")
+        }
+        return RunScope(window: window)
+    }
+
+    private struct Fill {
+        var create: String
+        var insert: String
+        var index: String
+    }
+
+    // $1 from day, $2 as-of day, $3 time zone; `lo`/`hi` bound timestamps to those days.
+    private static let bounds = """
+        bounds AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
+        """
+
+    private static let fills: [String: Fill] = [
+        linesTable: Fill(create: createLines, insert: insertLines, index: "supplier_id"),
+        acceptedDocumentsTable: Fill(
+            create: createAcceptedDocuments, insert: insertAcceptedDocuments,
+            index: "supplier_id, material_id, lot_number"),
+        receiptsTable: Fill(create: createReceipts, insert: insertReceipts, index: "supplier_id"),
+        inspectionsTable: Fill(create: createInspections, insert: insertInspections, index: "supplier_id"),
+    ]
+
+    private static let createLines = """
+        CREATE TEMP TABLE scorecard_lines_in_scope (
+            order_line_id text NOT NULL, supplier_id text NOT NULL, material_id text NOT NULL,
+            quantity float8 NOT NULL, unit text NOT NULL, unit_price float8, ordered_at timestamptz NOT NULL,
+            ordered_on date NOT NULL, requested_date date NOT NULL, promised_date date,
+            confirmation_hours float8, repromised_date date, cancelled boolean NOT NULL) ON COMMIT DROP
+        """
+
+    /// Two disjoint parts, so each gets its own plan: due or ordered in the window (one pass over the
+    /// lines), else received in the window (through the receipts' time index).
+    private static let insertLines = """
+        WITH \(bounds),
+        due_or_ordered AS (
+            SELECT ol.* FROM procurement.order_lines ol, bounds b
+            WHERE ol.ordered_at < b.hi
+              AND (coalesce(ol.promised_date, ol.requested_date) BETWEEN $1::date AND $2::date
+                   OR ol.ordered_at >= b.lo)),
+        received_only AS (
+            SELECT ol.* FROM procurement.order_lines ol, bounds b
+            WHERE ol.ordered_at < b.lo
+              AND coalesce(ol.promised_date, ol.requested_date) NOT BETWEEN $1::date AND $2::date
+              AND ol.order_line_id IN (
+                  SELECT r.order_line_id FROM procurement.receipts r, bounds rb
+                  WHERE r.received_at >= rb.lo AND r.received_at < rb.hi)),
+        lines AS (SELECT * FROM due_or_ordered UNION ALL SELECT * FROM received_only)
+        INSERT INTO \(linesTable)
+        SELECT l.order_line_id, l.supplier_id, l.material_id, l.quantity::float8, l.unit, l.unit_price::float8,
+               l.ordered_at, (l.ordered_at AT TIME ZONE $3)::date, l.requested_date, l.promised_date,
+               CASE WHEN l.confirmed_at < b.hi THEN extract(epoch FROM l.confirmed_at - l.ordered_at)::float8 / 3600 END,
+               l.repromised_date, l.cancelled
+        FROM lines l, bounds b
+        """
+
+    private static let createAcceptedDocuments = """
+        CREATE TEMP TABLE scorecard_accepted_documents (
+            document_id bigint NOT NULL, supplier_id text, material_id text, lot_number text,
+            received_on date NOT NULL) ON COMMIT DROP
+        """
+
+    private static let insertAcceptedDocuments = """
+        WITH \(bounds)
+        INSERT INTO \(acceptedDocumentsTable)
+        SELECT d.document_id, d.supplier_id, d.material_id, d.lot_number, (d.received_at AT TIME ZONE $3)::date
+        FROM scorecard_store.coa_documents d, bounds b
+        WHERE d.status = 'accepted' AND d.received_at < b.hi
+        """
+
+    private static let createReceipts = """
+        CREATE TEMP TABLE scorecard_receipts_in_scope (
+            receipt_id text NOT NULL, order_line_id text NOT NULL, supplier_id text NOT NULL,
+            material_id text NOT NULL, cancelled boolean NOT NULL, received_at timestamptz NOT NULL,
+            received_on date NOT NULL, quantity float8 NOT NULL, lot_number text,
+            coa_accepted_on date) ON COMMIT DROP
+        """
+
+    /// With the day the lot's first accepted CoA arrived (NULL: none by the end of the as-of day).
+    private static let insertReceipts = """
+        WITH \(bounds),
+        first_accepted AS (
+            SELECT supplier_id, material_id, lot_number, min(received_on) AS accepted_on
+            FROM \(acceptedDocumentsTable) WHERE lot_number IS NOT NULL GROUP BY supplier_id, material_id, lot_number)
+        INSERT INTO \(receiptsTable)
+        SELECT r.receipt_id, r.order_line_id, l.supplier_id, l.material_id, l.cancelled, r.received_at,
+               (r.received_at AT TIME ZONE $3)::date, r.quantity::float8, r.lot_number, f.accepted_on
+        FROM \(linesTable) l JOIN procurement.receipts r USING (order_line_id)
+        LEFT JOIN first_accepted f
+          ON f.supplier_id = l.supplier_id AND f.material_id = l.material_id AND f.lot_number = r.lot_number,
+        bounds b
+        WHERE r.received_at < b.hi
+        """
+
+    private static let createInspections = """
+        CREATE TEMP TABLE scorecard_inspections (
+            supplier_id text NOT NULL, receipt_id text NOT NULL, material_id text NOT NULL, lot_number text,
+            characteristic text NOT NULL, value float8 NOT NULL, unit text NOT NULL,
+            measured_at timestamptz NOT NULL, measured_on date NOT NULL) ON COMMIT DROP
+        """
+
+    private static let insertInspections = """
+        WITH \(bounds)
+        INSERT INTO \(inspectionsTable)
+        SELECT ol.supplier_id, i.receipt_id, ol.material_id, r.lot_number, i.characteristic, i.value::float8,
+               i.unit, i.measured_at, (i.measured_at AT TIME ZONE $3)::date
+        FROM procurement.inspection_results i
+        JOIN procurement.receipts r USING (receipt_id)
+        JOIN procurement.order_lines ol USING (order_line_id), bounds b
+        WHERE i.measured_at < b.hi
+        """
+}
