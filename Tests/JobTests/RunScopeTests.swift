@@ -23,7 +23,8 @@ import Testing
         var anomalies: [InputAnomaly] = []
         let inputs = try connection.inTransaction {
             _ = try loader.collectScope()
-            let scope = try loader.collectScope()  // a second collection in the same transaction starts afresh
+            // A second collection in the same transaction starts afresh.
+            let scope = try loader.collectScope()
             return try loader.load([supplier], in: scope, anomalies: &anomalies)
         }
         let lines = try #require(inputs.first).orderLines
