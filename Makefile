@@ -22,11 +22,12 @@ demo: build db-start
 	swift run $(SWIFT_FLAGS) scorecard demo --database "$(DEMO_URL)" --inbox demo/inbox --reports demo/reports
 	@echo "Open demo/reports/index.html. Query the results: psql \"$(DEMO_URL)\". Stop the database: make db-stop"
 
-## make test: build and run every test (unit, integration against throwaway clusters), the SQL-level
-## pgTAP tests, the Nu HTML validator on rendered pages, the libpq leak check under LeakSanitizer, then lint.
+## make test: build and run every test (unit, integration against throwaway clusters; as root, the
+## tests that need an ordinary user again as `nobody`), the SQL-level pgTAP tests, the Nu HTML validator on rendered pages, the libpq leak check under LeakSanitizer, then lint.
 test: deps
 	swift build --build-tests $(SWIFT_FLAGS)
 	swift test --skip-build $(SWIFT_FLAGS)
+	./scripts/unprivileged-tests
 	./scripts/sql-tests
 	./scripts/html-check
 	./scripts/leak-check
