@@ -16,9 +16,13 @@ struct ReportModelLoader {
     var evaluator = ToleranceEvaluator()
 
     func load(runId: Int64) throws -> ScorecardReport {
-        let run = try runInfo(runId)
+        let ledger = RunLedger(connection)
+        let previousRun = try ledger.latestSucceeded(before: runId)
+        // The shard intakes this run was the first to score: their documents belong to its night.
+        let intakes = try ledger.intakesSinceLastNightly(before: runId)
+        let run = try runInfo(runId, previous: previousRun, intakes: intakes)
         let flags = try flagsBySupplier(runId)
-        let previous = try previousStanding(before: runId)
+        let previous = try previousStanding(of: previousRun)
         var charts = try controlCharts(runId)
         var months = try monthlyDelivery(runId)
         var sizes = try orderSizes(runId)
@@ -73,24 +77,20 @@ struct ReportModelLoader {
         }
         return ScorecardReport(
             run: run, suppliers: suppliers, materials: try materials(),
-            rejectedDocuments: try rejectedDocuments(runId))
+            rejectedDocuments: try rejectedDocuments(runIds: [runId] + intakes))
     }
 
-    /// The run's figures; its document counts include the shard intakes it was the first to score, so the
-    /// page tells what the night ingested (the runs table keeps each run's own counts).
-    private func runInfo(_ runId: Int64) throws -> RunInfo {
-        let intakes = try RunLedger(connection).intakesSinceLastNightly(before: runId)
+    /// The run's figures; its document counts include `intakes`, the shard intakes it was the first to
+    /// score, so the page tells what the night ingested (the runs table keeps each run's own counts).
+    private func runInfo(_ runId: Int64, previous: StoredRun?, intakes: [Int64]) throws -> RunInfo {
         let result = try connection.query(
             """
             SELECT r.as_of, r.status, r.started_at, r.finished_at, r.suppliers_scored,
                    r.documents_accepted + coalesce(i.accepted, 0), r.documents_rejected + coalesce(i.rejected, 0),
-                   r.flags_raised, r.error, p.run_id, p.as_of
+                   r.flags_raised, r.error
             FROM scorecard_store.runs r
             LEFT JOIN LATERAL (SELECT sum(documents_accepted)::int AS accepted, sum(documents_rejected)::int AS rejected
                                FROM scorecard_store.runs WHERE run_id = ANY($2::bigint[])) i ON true
-            LEFT JOIN LATERAL (SELECT run_id, as_of FROM scorecard_store.runs
-                               WHERE status = 'succeeded' AND kind = 'nightly' AND run_id < r.run_id
-                               ORDER BY run_id DESC LIMIT 1) p ON true
             WHERE r.run_id = $1
             """, [runId, PostgresArray(intakes)])
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("run \(runId)") }
@@ -103,8 +103,7 @@ struct ReportModelLoader {
                 documentsAccepted: try row.decodeIfPresent(Int.self, at: 5) ?? 0,
                 documentsRejected: try row.decodeIfPresent(Int.self, at: 6) ?? 0,
                 flagsRaised: try row.decodeIfPresent(Int.self, at: 7) ?? 0),
-            previousRunId: try row.decodeIfPresent(Int64.self, at: 9),
-            previousAsOf: try row.decodeIfPresent(Day.self, at: 10),
+            previousRunId: previous?.runId, previousAsOf: previous?.asOf,
             error: try row.decodeIfPresent(String.self, at: 8))
     }
 
@@ -133,18 +132,16 @@ struct ReportModelLoader {
         return flags
     }
 
-    private func previousStanding(before runId: Int64) throws -> [String: PreviousStanding] {
+    private func previousStanding(of previous: StoredRun?) throws -> [String: PreviousStanding] {
         var standing: [String: PreviousStanding] = [:]
+        guard let previous else { return standing }
         try connection.stream(
             """
-            WITH p AS (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND kind = 'nightly'
-                       AND run_id < $1
-                       ORDER BY run_id DESC LIMIT 1)
             SELECT s.supplier_id, s.priority_risk_level,
                    (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id),
                    s.overall_score, s.grade, s.recommended_status
-            FROM scorecard_store.supplier_scores s JOIN p USING (run_id)
-            """, [runId]
+            FROM scorecard_store.supplier_scores s WHERE s.run_id = $1
+            """, [previous.runId]
         ) { row in
             standing[try row.decode(String.self, at: 0)] = PreviousStanding(
                 overallScore: try row.decodeIfPresent(Double.self, at: 3),
@@ -365,9 +362,8 @@ struct ReportModelLoader {
     }
 
     /// Rejected documents of the run and of the shard intakes it was the first to score.
-    private func rejectedDocuments(_ runId: Int64) throws -> [RejectedDocument] {
-        let runs = [runId] + (try RunLedger(connection).intakesSinceLastNightly(before: runId))
-        return try CoADocumentStore(connection).rejected(runIds: runs).map {
+    private func rejectedDocuments(runIds: [Int64]) throws -> [RejectedDocument] {
+        try CoADocumentStore(connection).rejected(runIds: runIds).map {
             RejectedDocument(path: $0.path, supplierId: $0.supplierId, reason: $0.reason)
         }
     }

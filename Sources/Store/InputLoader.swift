@@ -104,13 +104,9 @@ public struct InputLoader {
     /// The recommended statuses of the latest successful run before `runId`, for the changes since then.
     public func previousDecisions(before runId: Int64) throws -> [String: PreviousDecision] {
         var previous: [String: PreviousDecision] = [:]
-        let last = """
-            (SELECT run_id FROM scorecard_store.runs WHERE status = 'succeeded' AND kind = 'nightly' AND run_id < $1
-             ORDER BY run_id DESC LIMIT 1)
-            """
+        guard let last = try RunLedger(connection).latestSucceeded(before: runId)?.runId else { return previous }
         try connection.stream(
-            "SELECT supplier_id, recommended_status FROM scorecard_store.supplier_scores WHERE run_id = \(last)",
-            [runId]
+            "SELECT supplier_id, recommended_status FROM scorecard_store.supplier_scores WHERE run_id = $1", [last]
         ) { row in
             guard let status = SupplierStatus(rawValue: try row.decode(String.self, at: 1)) else { return }
             let id = try row.decode(String.self, at: 0)
@@ -119,8 +115,8 @@ public struct InputLoader {
         try connection.stream(
             """
             SELECT supplier_id, material_id, recommended_status FROM scorecard_store.material_decisions
-            WHERE run_id = \(last) AND recommended_status IS NOT NULL
-            """, [runId]
+            WHERE run_id = $1 AND recommended_status IS NOT NULL
+            """, [last]
         ) { row in
             guard let status = SupplierStatus(rawValue: try row.decode(String.self, at: 2)) else { return }
             previous[try row.decode(String.self, at: 0)]?.materialStatuses[

@@ -91,14 +91,13 @@ public struct RunLedger {
     /// before the first): the intakes whose documents nightly run `runId` is the first to score. No
     /// intake overlaps a nightly run (the run lock), so run ids order them in time.
     public func intakesSinceLastNightly(before runId: Int64) throws -> [Int64] {
-        try connection.query(
+        let previous = try latestSucceeded(before: runId)?.runId ?? 0
+        return try connection.query(
             """
             SELECT run_id FROM scorecard_store.runs
-            WHERE kind = 'intake' AND status = 'succeeded' AND run_id < $1
-              AND run_id > coalesce((SELECT max(run_id) FROM scorecard_store.runs
-                                     WHERE kind = 'nightly' AND status = 'succeeded' AND run_id < $1), 0)
+            WHERE kind = 'intake' AND status = 'succeeded' AND run_id > $1 AND run_id < $2
             ORDER BY run_id
-            """, [runId]
+            """, [previous, runId]
         ).map { try $0.decode(Int64.self, at: 0) }
     }
 
