@@ -36,6 +36,33 @@ public enum Database {
         }
     }
 
+    /// PostgreSQL `work_mem` for the job's big transactions (scoring, reading the report back): the
+    /// server's default 4 MB per sort or hash spilled them to disk at a thousand suppliers.
+    static let workMemory = "64MB"
+
+    /// Raises `work_mem` to ``workMemory`` until the end of the current transaction only.
+    static func raiseWorkMemory(_ connection: PostgresConnection) throws {
+        try connection.execute("SET LOCAL work_mem = '\(workMemory)'")
+    }
+
+    /// Records run `runId` (a nightly run, or a shard intake: `name`) as failed inside its transaction and
+    /// turns the error into the job's exit code: 69 when the database was lost (the row cannot be updated
+    /// then; the next run marks it failed), a ``JobError``'s own code (64 for configuration), else 1.
+    static func failure(
+        of name: String, _ runId: Int64, _ error: any Error, ledger: RunLedger, logger: Logger
+    ) -> JobError {
+        let message = describe(error)
+        logger.error("\(name) failed", metadata: ["error": "\(message)"])
+        try? ledger.fail(runId, error: message)
+        if let postgres = error as? PostgresError, postgres.code.isConnectionError {
+            return JobError(.databaseUnavailable, "\(name) \(runId) failed: lost the database: \(message)")
+        }
+        if let jobError = error as? JobError {
+            return JobError(jobError.exitCode, "\(name) \(runId) failed: \(jobError.message)")
+        }
+        return JobError(.failure, "\(name) \(runId) failed: \(message)")
+    }
+
     /// A one-line description without parameter values.
     static func describe(_ error: any Error) -> String {
         if let error = error as? PostgresError { return error.description }

@@ -20,8 +20,6 @@ public struct NightlyRun {
     /// An intake of this many new documents refreshes the planner's statistics before scoring (a first
     /// night's backlog); a usual night's few hundred leave it to autovacuum.
     static let analyzeAfterDocuments = 5_000
-    /// PostgreSQL `work_mem` while scoring (see docs/scaling.md).
-    static let scoringWorkMemory = "64MB"
 
     public init(configuration: Configuration, paths: ResourcePaths, logger: Logger) {
         self.configuration = configuration
@@ -69,14 +67,7 @@ public struct NightlyRun {
                 try ledger.succeed(runId, counts: summary.counts)
             }
         } catch {
-            let message = Database.describe(error)
-            logger.error("run failed", metadata: ["error": "\(message)"])
-            // On a lost connection the row cannot be updated now; the next run marks it failed.
-            try? ledger.fail(runId, error: message)
-            if let postgres = error as? PostgresError, postgres.code.isConnectionError {
-                throw JobError(.databaseUnavailable, "run \(runId) failed: lost the database: \(message)")
-            }
-            throw JobError(.failure, "run \(runId) failed: \(message)")
+            throw Database.failure(of: "run", runId, error, ledger: ledger, logger: logger)
         }
         summary.status = "succeeded"
 
@@ -135,9 +126,7 @@ public struct NightlyRun {
             asOf: asOf,
             timeZone: configuration.timeZone)
         let started = Date()
-        // The server's default 4 MB per sort or hash spilled the scoring queries to disk at a thousand
-        // suppliers; a nightly batch job on its own connection can afford more, for this transaction only.
-        try connection.execute("SET LOCAL work_mem = '\(Self.scoringWorkMemory)'")
+        try Database.raiseWorkMemory(connection)
         let loader = InputLoader(connection, window: window)
         let scope = try loader.collectScope()
         let suppliers = try loader.supplierIds()

@@ -20,7 +20,7 @@ public struct ReportPublisher {
             // One snapshot for every query of the report: a shard intake committing meanwhile cannot make the
             // pages disagree with each other. Sorts and hashes over all suppliers fit in memory.
             try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            try connection.execute("SET LOCAL work_mem = '64MB'")
+            try Database.raiseWorkMemory(connection)
             return try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
         }
         let loaded = Date()

@@ -81,17 +81,7 @@ public struct ShardIntake {
                         documentsDuplicate: counts.duplicate))
             }
         } catch {
-            let message = Database.describe(error)
-            logger.error("shard intake failed", metadata: ["error": "\(message)"])
-            try? ledger.fail(runId, error: message)
-            if let postgres = error as? PostgresError, postgres.code.isConnectionError {
-                throw JobError(
-                    .databaseUnavailable, "intake run \(runId) failed: lost the database: \(message)")
-            }
-            if let jobError = error as? JobError {
-                throw JobError(jobError.exitCode, "intake run \(runId) failed: \(jobError.message)")
-            }
-            throw JobError(.failure, "intake run \(runId) failed: \(message)")
+            throw Database.failure(of: "intake run", runId, error, ledger: ledger, logger: logger)
         }
         summary.seconds = Date().timeIntervalSince(started)
         logger.info("\(summary.line)")
