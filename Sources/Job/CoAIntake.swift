@@ -64,12 +64,10 @@ struct CoAIntake {
         let store = CoADocumentStore(connection)
         let reference = try store.referenceData()
         var counts = Counts()
-        var start = 0
-        while start < entries.count {
-            let batch = Array(entries[start..<min(start + batchSize, entries.count)])
-            start += batch.count
+        for batch in entries.batches(of: batchSize) {
             try ingest(
-                batch: batch, store: store, reference: reference, runId: runId, asOf: asOf, counts: &counts)
+                batch: Array(batch), store: store, reference: reference, runId: runId, asOf: asOf,
+                counts: &counts)
         }
         // Files and bytes listed (known files included): the benchmark compares this rate with xmllint's.
         let megabytes = Double(entries.reduce(0) { $0 + $1.size }) / 1_000_000

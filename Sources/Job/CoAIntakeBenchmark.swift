@@ -1,4 +1,3 @@
-import CoA
 import Domain
 import Foundation
 import Logging
@@ -38,11 +37,8 @@ public struct CoAIntakeBenchmark {
         defer { connection.close() }
         let store = CoADocumentStore(connection)
         let reference = try store.referenceData()
-        let intake = CoAIntake(
-            connection: connection, reader: try CoAReaders.make(configuration, paths: paths),
-            evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction),
-            supplierProfiles: configuration.supplierProfiles, maxBytes: configuration.maxDocumentBytes,
-            logger: logger)
+        let intake = try CoAIntake.configured(
+            configuration, paths: paths, connection: connection, logger: logger)
         return try (0..<max(repeats, 1)).map { _ in
             try pass(intake, inbox: inbox, store: store, reference: reference, asOf: asOf)
         }
@@ -57,12 +53,10 @@ public struct CoAIntakeBenchmark {
         var counts = CoAIntake.Counts()
         var figures = Figures()
         var nextId: Int64 = 1
-        var start = 0
-        while start < entries.count {
-            let batch = Array(entries[start..<min(start + intake.batchSize, entries.count)])
-            start += batch.count
+        for batch in entries.batches(of: intake.batchSize) {
             let judged = try intake.judge(
-                intake.readAndParse(batch), known: [:], reference: reference, asOf: asOf, counts: &counts,
+                intake.readAndParse(Array(batch)), known: [:], reference: reference, asOf: asOf,
+                counts: &counts,
                 lotDays: { try intake.receiptDays(for: $0, store: store) },
                 reserveIds: { count in
                     defer { nextId += Int64(count) }

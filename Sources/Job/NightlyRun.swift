@@ -148,10 +148,7 @@ public struct NightlyRun {
         // Exposure across suppliers: once per material, not per supplier.
         flags += decider.singleSourceFlags(sources: sources, criticality: criticality)
         var changes: [StatusChange] = []
-        var start = 0
-        while start < suppliers.count {
-            let batch = Array(suppliers[start..<min(start + supplierBatchSize, suppliers.count)])
-            start += batch.count
+        for batch in suppliers.batches(of: supplierBatchSize).map(Array.init) {
             var inputs = try loader.load(batch, in: scope, anomalies: &anomalies)
             for index in inputs.indices { inputs[index].materialCriticality = criticality }
             var scores: [(score: SupplierScore, decision: SupplierDecision)] = []
