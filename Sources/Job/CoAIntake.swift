@@ -93,7 +93,7 @@ struct CoAIntake {
             files, known: known, reference: reference, asOf: asOf, counts: &counts,
             lotDays: { try receiptDays(for: $0, store: store) },
             reserveIds: { try store.reserveDocumentIds($0) })
-        try store.insert(documents: judged.documents, measurements: [], runId: runId)
+        try store.insert(documents: judged.documents, runId: runId)
         let copyStarted = Date()
         try store.insertMeasurements(judged.measurements)
         counts.measurementCopySeconds += Date().timeIntervalSince(copyStarted)

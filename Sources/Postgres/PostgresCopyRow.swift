@@ -21,15 +21,9 @@ public struct PostgresCopyRow {
         }
     }
 
-    /// ``append(_:)`` for a value whose type is known only at run time.
+    /// ``append(_:)`` for a value whose type is known only at run time (the existential is opened).
     mutating func append(existential value: (any PostgresEncodable)?) throws {
-        if count > 0 { buffer.append(UInt8(ascii: "\t")) }
-        count += 1
-        if let value {
-            try value.appendCopyText(to: &buffer)
-        } else {
-            buffer.append(UInt8(ascii: "\\"))
-            buffer.append(UInt8(ascii: "N"))
-        }
+        guard let value else { return try append(String?.none) }
+        try append(value)
     }
 }

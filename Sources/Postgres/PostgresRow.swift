@@ -16,10 +16,17 @@ public struct PostgresRow {
 
     /// The raw text of a column, nil for NULL.
     public func text(at column: Int) -> String? {
+        bytes(at: column).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The column's text as libpq holds it (followed by a NUL), nil for NULL.
+    private func bytes(at column: Int) -> UnsafeBufferPointer<UInt8>? {
         guard column >= 0, column < result.columnNames.count, !isNull(column),
             let value = PQgetvalue(result.handle, Int32(index), Int32(column))
         else { return nil }
-        return String(cString: value)
+        return UnsafeBufferPointer(
+            start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self),
+            count: Int(PQgetlength(result.handle, Int32(index), Int32(column))))
     }
 
     /// Throws ``PostgresDecodingError`` naming the column when it is NULL or its text is not a `T`.
@@ -43,14 +50,9 @@ public struct PostgresRow {
                     targetType: "\(T.self)", reason: "no column #\(column) (the row has \(columnCount))"),
                 column: nil)
         }
-        guard !isNull(column), let value = PQgetvalue(result.handle, Int32(index), Int32(column)) else {
-            return nil
-        }
-        let length = Int(PQgetlength(result.handle, Int32(index), Int32(column)))
-        let bytes = UnsafeBufferPointer(
-            start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
+        guard let bytes = bytes(at: column) else { return nil }
         if let decoded = T.decode(postgresBytes: bytes) { return decoded }
-        let text = String(cString: value)
+        let text = String(decoding: bytes, as: UTF8.self)
         do {
             return try T(postgresText: text)
         } catch let decodingError as PostgresDecodingError {

@@ -118,8 +118,9 @@ public struct CoADocumentStore {
         return ids
     }
 
-    public func insert(documents: [CoADocumentRecord], measurements: [MeasurementRecord], runId: Int64) throws
-    {
+    /// Writes document rows with one COPY (their measurements follow with ``insertMeasurements(_:)``, timed
+    /// on their own by the intake).
+    public func insert(documents: [CoADocumentRecord], runId: Int64) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.coa_documents",
             columns: [
@@ -152,7 +153,6 @@ public struct CoADocumentStore {
                 }
             }
         }
-        try insertMeasurements(measurements)
     }
 }
 

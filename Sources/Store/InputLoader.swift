@@ -104,9 +104,12 @@ public struct InputLoader {
     /// The recommended statuses of the latest successful run before `runId`, for the changes since then.
     public func previousDecisions(before runId: Int64) throws -> [String: PreviousDecision] {
         var previous: [String: PreviousDecision] = [:]
-        guard let last = try RunLedger(connection).latestSucceeded(before: runId)?.runId else { return previous }
+        guard let last = try RunLedger(connection).latestSucceeded(before: runId)?.runId else {
+            return previous
+        }
         try connection.stream(
-            "SELECT supplier_id, recommended_status FROM scorecard_store.supplier_scores WHERE run_id = $1", [last]
+            "SELECT supplier_id, recommended_status FROM scorecard_store.supplier_scores WHERE run_id = $1",
+            [last]
         ) { row in
             guard let status = SupplierStatus(rawValue: try row.decode(String.self, at: 1)) else { return }
             let id = try row.decode(String.self, at: 0)

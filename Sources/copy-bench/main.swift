@@ -119,7 +119,7 @@ case "documents":
     let run = try connection.query(
         "INSERT INTO scorecard_store.runs (as_of, status) VALUES ('2026-11-23', 'running') RETURNING run_id")
     let runId = try run[0].decode(Int64.self, at: 0)
-    try store.insert(documents: documents(count: documentCount), measurements: [], runId: runId)
+    try store.insert(documents: documents(count: documentCount), runId: runId)
     try connection.execute(
         "SELECT setval(pg_get_serial_sequence('scorecard_store.coa_documents', 'document_id'), $1)",
         [documentCount])
