@@ -279,11 +279,6 @@ public struct InputLoader {
         return suppliers.compactMap { inputs[$0.supplierId] }
     }
 
-    // $1 from day, $2 as-of day, $3 time zone, $4 supplier ids. `lo`/`hi` bound timestamps to those days.
-    private static let bounds = """
-        bounds AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
-        """
-
     // $1 supplier ids: the batch's rows from the run's scope (``RunScope``).
     static let orderLinesSQL = """
         SELECT order_line_id, supplier_id, material_id, quantity, unit, unit_price, ordered_on, requested_date,
@@ -300,8 +295,9 @@ public struct InputLoader {
         ORDER BY order_line_id, received_at, receipt_id
         """
 
+    // $1 from day, $2 as-of day, $3 time zone, $4 supplier ids; `bounds` as in ``RunScope/bounds``.
     static let defectsSQL = """
-        WITH \(bounds)
+        WITH \(RunScope.bounds)
         SELECT d.defect_id, d.receipt_id, d.supplier_id, d.material_id, (d.detected_at AT TIME ZONE $3)::date,
                d.severity, d.defective_quantity::float8, d.disposition
         FROM procurement.defects d, bounds b
@@ -310,7 +306,7 @@ public struct InputLoader {
         """
 
     static let communicationsSQL = """
-        WITH \(bounds)
+        WITH \(RunScope.bounds)
         SELECT c.communication_id, c.supplier_id, c.kind, c.sent_at, (c.sent_at AT TIME ZONE $3)::date,
                CASE WHEN c.responded_at < b.hi THEN c.responded_at END
         FROM procurement.communications c, bounds b

@@ -58,35 +58,41 @@ public struct RunScope: Sendable {
         // planner sees the actual dates (CREATE TABLE AS takes no parameters, and reading them from the
         // window table hid them from the planner: index scans over the whole history, 3× slower).
         let bounds: [(any PostgresEncodable)?] = [from, asOf, timeZone]
-        for table in [linesTable, acceptedDocumentsTable, receiptsTable, inspectionsTable] {
-            guard let fill = fills[table] else { continue }
+        for fill in fills {
             try connection.execute(fill.create)
             try connection.execute(fill.insert, bounds)
-            try connection.execute("CREATE INDEX ON \(table) (\(fill.index))")
+            if let index = fill.index { try connection.execute("CREATE INDEX ON \(fill.table) (\(index))") }
             // Temporary tables are never analysed by autovacuum; the batch queries need row counts.
-            try connection.execute("ANALYZE \(table)")
+            try connection.execute("ANALYZE \(fill.table)")
         }
         return RunScope(window: window)
     }
 
     private struct Fill {
+        var table: String
         var create: String
         var insert: String
-        var index: String
+        /// What the batch queries look rows up by; nil when they only scan or hash the whole table.
+        var index: String?
     }
 
-    // $1 from day, $2 as-of day, $3 time zone; `lo`/`hi` bound timestamps to those days.
-    private static let bounds = """
+    /// `WITH` item for queries taking $1 from day, $2 as-of day, $3 time zone: `lo`/`hi`, the timestamps
+    /// that bound those days.
+    static let bounds = """
         bounds AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
         """
 
-    private static let fills: [String: Fill] = [
-        linesTable: Fill(create: createLines, insert: insertLines, index: "supplier_id"),
-        acceptedDocumentsTable: Fill(
-            create: createAcceptedDocuments, insert: insertAcceptedDocuments,
-            index: "supplier_id, material_id, lot_number"),
-        receiptsTable: Fill(create: createReceipts, insert: insertReceipts, index: "supplier_id"),
-        inspectionsTable: Fill(create: createInspections, insert: insertInspections, index: "supplier_id"),
+    /// In order: the receipts' fill reads the lines and the accepted documents. The accepted documents are
+    /// only aggregated and hash-joined, so they need no index.
+    private static let fills = [
+        Fill(table: linesTable, create: createLines, insert: insertLines, index: "supplier_id"),
+        Fill(
+            table: acceptedDocumentsTable, create: createAcceptedDocuments, insert: insertAcceptedDocuments,
+            index: nil),
+        Fill(table: receiptsTable, create: createReceipts, insert: insertReceipts, index: "supplier_id"),
+        Fill(
+            table: inspectionsTable, create: createInspections, insert: insertInspections,
+            index: "supplier_id"),
     ]
 
     private static let createLines = """
