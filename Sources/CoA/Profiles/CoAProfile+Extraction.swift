@@ -118,7 +118,8 @@ extension CoAProfile {
 /// XML whitespace runs (space, tab, CR, LF: the spacing and newlines inside elements) become one space;
 /// ends trimmed. Works on UTF-8 bytes: this runs for every field of every document.
 func collapse(_ text: String) -> String {
-    if isCollapsed(text) { return text }  // most fields: no copy
+    // Most fields: no copy.
+    if ValueText.isTidy(text, rejecting: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return text }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var pendingSpace = false
@@ -136,44 +137,9 @@ func collapse(_ text: String) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// Whether `collapse` would return `text` unchanged: no tab, CR or LF, no space at either end or next to
-/// another.
-private func isCollapsed(_ text: String) -> Bool {
-    var previousSpace = true  // a leading space is not collapsed
-    for byte in text.utf8 {
-        switch byte {
-        case 0x09, 0x0A, 0x0D: return false
-        case 0x20:
-            if previousSpace { return false }
-            previousSpace = true
-        default: previousSpace = false
-        }
-    }
-    return !previousSpace || text.isEmpty
-}
-
 /// A day from text starting `YYYY-MM-DD` (a time or zone may follow).
 func day(_ text: String) -> Day? {
-    // Ten ASCII bytes `dddd-dd-dd`, read without splitting; anything else takes `Day(iso:)`'s way.
-    let digits = Array(text.utf8.prefix(11))
-    func number(_ range: Range<Int>) -> Int? {
-        var value = 0
-        for index in range {
-            let byte = digits[index]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
-    }
-    // An ASCII byte after the date (or none) means the tenth byte is the tenth character.
-    guard digits.count == 10 || (digits.count == 11 && digits[10] < 0x80), digits[4] == UInt8(ascii: "-"),
-        digits[7] == UInt8(ascii: "-"),
-        let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
-    else { return Day(iso: text.prefix(10)) }
-    guard (1...12).contains(month), day >= 1, day <= Day.daysInMonth(year: year, month: month) else {
-        return nil
-    }
-    return Day(year: year, month: month, day: day)
+    Day(iso: text.prefix(10))
 }
 
 /// A plain decimal number; a decimal comma is accepted. Full value parsing (qualifiers, thousands

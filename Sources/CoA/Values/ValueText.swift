@@ -4,7 +4,10 @@ enum ValueText {
     /// Normalises spaces (no-break, thin, tabs, line breaks → one space), trims, and decodes the
     /// comparison entities a supplier may have escaped twice (`&amp;lt;` arrives as `&lt;`).
     static func clean(_ text: String) -> String {
-        if isClean(text) { return text }
+        // ASCII with no entity and no control whitespace: nothing to decode or normalise.
+        if isTidy(text, rejecting: { $0 >= 0x80 || (0x09...0x0D).contains($0) || $0 == UInt8(ascii: "&") }) {
+            return text
+        }
         let decoded = text.utf8.contains(UInt8(ascii: "&")) ? decodeEntities(text) : text
         var result = ""
         var pendingSpace = false
@@ -20,16 +23,17 @@ enum ValueText {
         return result
     }
 
-    /// ASCII with no entity, no control whitespace and single inner spaces: `clean` would not change it.
-    private static func isClean(_ text: String) -> Bool {
+    /// Whether `text` has no space at either end or next to another and no byte `rejected` accepts: text
+    /// the cleaning functions would return unchanged (they then return it without copying).
+    static func isTidy(_ text: String, rejecting rejected: (UInt8) -> Bool) -> Bool {
         var previousSpace = true  // a leading space needs cleaning
         for byte in text.utf8 {
-            switch byte {
-            case 0x80..., 0x09...0x0D, UInt8(ascii: "&"): return false
-            case 0x20:
+            if rejected(byte) { return false }
+            if byte == 0x20 {
                 if previousSpace { return false }
                 previousSpace = true
-            default: previousSpace = false
+            } else {
+                previousSpace = false
             }
         }
         return !previousSpace || text.isEmpty
