@@ -126,7 +126,7 @@ public struct NightlyRun {
             asOf: asOf,
             timeZone: configuration.timeZone)
         let started = Date()
-        try Database.raiseWorkMemory(connection)
+        try Database.tuneBigTransaction(connection)
         let loader = InputLoader(connection, window: window)
         let scope = try loader.collectScope()
         let suppliers = try loader.supplierIds()

@@ -20,7 +20,7 @@ public struct ReportPublisher {
             // One snapshot for every query of the report: a shard intake committing meanwhile cannot make the
             // pages disagree with each other. Sorts and hashes over all suppliers fit in memory.
             try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            try Database.raiseWorkMemory(connection)
+            try Database.tuneBigTransaction(connection)
             return try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
         }
         let loaded = Date()

@@ -17,6 +17,10 @@ extension PostgresDecodable {
 
 extension String: PostgresDecodable {
     public init(postgresText: String) { self = postgresText }
+
+    public static func decode(postgresBytes: UnsafeBufferPointer<UInt8>) -> String? {
+        String(decoding: postgresBytes, as: UTF8.self)
+    }
 }
 
 extension Int {
