@@ -1,4 +1,5 @@
 import CoA
+import Dispatch
 import Domain
 import Foundation
 import Logging
@@ -156,11 +157,22 @@ public struct NightlyRun {
             var capabilities: [CharacteristicCapability] = []
             var monthly: [(supplierId: String, figures: MonthlyDeliveryFigures)] = []
             var sizes: [(supplierId: String, figures: OrderSizeFigures)] = []
-            for input in inputs {
+            // Each supplier is scored on its own (the inputs are read-only): on every core, while the
+            // database waits for the next batch's queries anyway.
+            let outcomes = ResultSlots<(SupplierResult, SupplierDecision)>(count: inputs.count)
+            let batchInputs = inputs
+            DispatchQueue.concurrentPerform(iterations: batchInputs.count) { index in
+                let input = batchInputs[index]
                 let result = scorer.score(input, asOf: asOf)
-                let decision = decider.decide(
-                    result: result, inputs: input, specifications: specifications,
-                    previous: previous[input.supplier.supplierId])
+                outcomes[index] = (
+                    result,
+                    decider.decide(
+                        result: result, inputs: input, specifications: specifications,
+                        previous: previous[input.supplier.supplierId])
+                )
+            }
+            for (index, input) in inputs.enumerated() {
+                guard let (result, decision) = outcomes[index] else { continue }
                 scores.append((result.score, decision))
                 decisions.append(decision)
                 changes += decision.changes

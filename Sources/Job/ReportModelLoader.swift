@@ -15,13 +15,25 @@ struct ReportModelLoader {
     var scoring = ScoringConfig()
     var evaluator = ToleranceEvaluator()
 
-    func load(runId: Int64) throws -> ScorecardReport {
+    /// Reads the whole report of `runId`. `materialPagesReady` is called as soon as what the material
+    /// pages show is read, before the suppliers' charts and deliveries, so the caller can render them
+    /// meanwhile.
+    func load(runId: Int64, materialPagesReady: (MaterialPagesInput) -> Void = { _ in }) throws
+        -> ScorecardReport
+    {
         let ledger = RunLedger(connection)
         let previousRun = try ledger.latestSucceeded(before: runId)
         // The shard intakes this run was the first to score: their documents belong to its night.
         let intakes = try ledger.intakesSinceLastNightly(before: runId)
         let run = try runInfo(runId, previous: previousRun, intakes: intakes)
         let flags = try flagsBySupplier(runId)
+        let materials = try materials()
+        materialPagesReady(
+            MaterialPagesInput(
+                run: run, materials: materials,
+                suppliers: try scoredSuppliers(runId).map {
+                    .init(supplierId: $0.id, name: $0.name, flags: flags[$0.id] ?? [])
+                }))
         let previous = try previousStanding(of: previousRun)
         var charts = try controlCharts(runId)
         var months = try monthlyDelivery(runId)
@@ -76,7 +88,7 @@ struct ReportModelLoader {
                     documents: documents.removeValue(forKey: id) ?? []))
         }
         return ScorecardReport(
-            run: run, suppliers: suppliers, materials: try materials(),
+            run: run, suppliers: suppliers, materials: materials,
             rejectedDocuments: try rejectedDocuments(runIds: [runId] + intakes))
     }
 
@@ -105,6 +117,18 @@ struct ReportModelLoader {
                 flagsRaised: try row.decodeIfPresent(Int.self, at: 7) ?? 0),
             previousRunId: previous?.runId, previousAsOf: previous?.asOf,
             error: try row.decodeIfPresent(String.self, at: 8))
+    }
+
+    /// The suppliers the run scored, in the order of the supplier pages.
+    private func scoredSuppliers(_ runId: Int64) throws -> [(id: String, name: String)] {
+        var suppliers: [(id: String, name: String)] = []
+        try connection.stream(
+            "SELECT supplier_id, supplier_name FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id",
+            [runId]
+        ) { row in
+            suppliers.append((try row.decode(String.self, at: 0), try row.decode(String.self, at: 1)))
+        }
+        return suppliers
     }
 
     private func flagsBySupplier(_ runId: Int64) throws -> [String: [Flag]] {

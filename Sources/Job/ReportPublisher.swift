@@ -14,27 +14,44 @@ public struct ReportPublisher {
     var chartLots = 60
 
     /// Renders `runId`; returns the number of pages written.
+    ///
+    /// The material pages are rendered on other threads while the suppliers' figures are still read
+    /// (the database does most of that work): the two overlap instead of following each other.
     func publish(runId: Int64, to directory: URL) throws -> Int {
         let started = Date()
-        let report = try connection.inTransaction {
-            // One snapshot for every query of the report: a shard intake committing meanwhile cannot make the
-            // pages disagree with each other. Sorts and hashes over all suppliers fit in memory.
-            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            try Database.tuneBigTransaction(connection)
-            return try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
+        let renderer = try ReportRenderer(templatesDirectory: paths.templatesDirectory)
+        let materialPages = BackgroundWork<RenderSummary>()
+        let report: ScorecardReport
+        do {
+            report = try connection.inTransaction {
+                // One snapshot for every query of the report: a shard intake committing meanwhile cannot make the
+                // pages disagree with each other. Sorts and hashes over all suppliers fit in memory.
+                try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                try Database.tuneBigTransaction(connection)
+                return try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
+                {
+                    input in materialPages.start { try renderer.renderMaterialPages(input, to: directory) }
+                }
+            }
+        } catch {
+            // Never leave pages being written behind a failed read.
+            _ = try? materialPages.join()
+            throw error
         }
         let loaded = Date()
-        let renderer = try ReportRenderer(templatesDirectory: paths.templatesDirectory)
-        let summary = try renderer.render(report, to: directory)
+        let materials = try materialPages.join() ?? RenderSummary()
+        let rest = try renderer.renderSupplierPagesAndIndex(report, to: directory)
+        let pages = materials.pagesWritten + rest.pagesWritten
         logger.info(
             "HTML rendered",
             metadata: [
-                "pages": "\(summary.pagesWritten)", "reports": "\(directory.path)",
+                "pages": "\(pages)", "reports": "\(directory.path)",
                 "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
-                // Reading the stored results back vs. templating and writing: where a slow night went.
+                // Reading the stored results back (with the material pages rendered meanwhile) vs. the
+                // supplier pages: where a slow night went.
                 "load_seconds": "\(String(format: "%.2f", loaded.timeIntervalSince(started)))",
             ])
-        return summary.pagesWritten
+        return pages
     }
 
     /// `scorecard render`: the latest successful run again.

@@ -16,21 +16,46 @@ public struct ReportRenderer: Sendable {
     /// Writes `index.html`, `suppliers/<id>.html` and `materials/<id>.html` into `directory`, each file
     /// atomically. File names come from `PageFileName`, so no id can escape `directory`.
     public func render(_ report: ScorecardReport, to directory: URL) throws -> RenderSummary {
-        let fileManager = FileManager.default
-        let suppliersDirectory = directory.appendingPathComponent("suppliers", isDirectory: true)
-        let materialsDirectory = directory.appendingPathComponent("materials", isDirectory: true)
-        for folder in [directory, suppliersDirectory, materialsDirectory] {
-            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-        var summary = RenderSummary()
-        func write(_ html: String, _ url: URL) throws {
-            let data = Data(html.utf8)
-            try AtomicFile.write(data, to: url)
-            summary.pagesWritten += 1
-            summary.bytesWritten += data.count
-        }
+        var summary = try renderMaterialPages(MaterialPagesInput(report), to: directory)
+        let rest = try renderSupplierPagesAndIndex(report, to: directory)
+        summary.pagesWritten += rest.pagesWritten
+        summary.bytesWritten += rest.bytesWritten
+        return summary
+    }
 
-        let run = RunView(report.run)
+    /// The first part of ``render(_:to:)``: `materials/<id>.html`, creating the folders. It needs only
+    /// ``MaterialPagesInput``, so it can run while the rest of the report is still being read.
+    public func renderMaterialPages(_ input: MaterialPagesInput, to directory: URL) throws -> RenderSummary {
+        let folders = try Folders(directory)
+        let run = RunView(input.run)
+        var flagsByMaterial: [String: [(String, Flag)]] = [:]
+        for supplier in input.suppliers {
+            for flag in supplier.flags {
+                guard let material = flag.materialId else { continue }
+                flagsByMaterial[material, default: []].append(
+                    ("\(supplier.name) (\(supplier.supplierId))", flag))
+            }
+        }
+        let knownSuppliers = Set(input.suppliers.map(\.supplierId))
+        let materials = input.materials
+        let materialFlags = flagsByMaterial
+        return try Self.renderInParallel(count: materials.count) { index in
+            let material = materials[index]
+            let page = MaterialPage(
+                material, run: run, knownSuppliers: knownSuppliers,
+                flags: materialFlags[material.materialId] ?? [])
+            return (
+                templates.render(page, template: "material"),
+                folders.materials.appendingPathComponent(PageFileName.html(for: material.materialId))
+            )
+        }
+    }
+
+    /// The second part of ``render(_:to:)``: `suppliers/<id>.html`, then `index.html`.
+    public func renderSupplierPagesAndIndex(_ report: ScorecardReport, to directory: URL) throws
+        -> RenderSummary
+    {
+        let folders = try Folders(directory)
         var sourcesBySupplier: [String: [SupplierPage.SourceRow]] = [:]
         for material in report.materials {
             for source in material.sources {
@@ -40,48 +65,37 @@ public struct ReportRenderer: Sendable {
                         materialId: material.materialId, name: material.name, status: source.status))
             }
         }
-        var flagsByMaterial: [String: [(String, Flag)]] = [:]
-        for supplier in report.suppliers {
-            for flag in supplier.flags {
-                guard let material = flag.materialId else { continue }
-                flagsByMaterial[material, default: []].append(
-                    ("\(supplier.name) (\(supplier.supplierId))", flag))
-            }
-        }
-
-        // Supplier and material pages are most of the work and independent of each other: every core.
+        // Supplier pages are most of the work and independent of each other: every core.
         let suppliers = report.suppliers
         let sources = sourcesBySupplier
-        let supplierPages = try Self.renderInParallel(count: suppliers.count) { index in
+        var summary = try Self.renderInParallel(count: suppliers.count) { index in
             let supplier = suppliers[index]
             let page = SupplierPage(supplier, report: report, materials: sources[supplier.supplierId] ?? [])
             return (
                 templates.render(page, template: "supplier"),
-                suppliersDirectory.appendingPathComponent(PageFileName.html(for: supplier.supplierId))
+                folders.suppliers.appendingPathComponent(PageFileName.html(for: supplier.supplierId))
             )
-        }
-        let knownSuppliers = Set(report.suppliers.map(\.supplierId))
-        let materials = report.materials
-        let materialFlags = flagsByMaterial
-        let materialPages = try Self.renderInParallel(count: materials.count) { index in
-            let material = materials[index]
-            let page = MaterialPage(
-                material, run: run, knownSuppliers: knownSuppliers,
-                flags: materialFlags[material.materialId] ?? [])
-            return (
-                templates.render(page, template: "material"),
-                materialsDirectory.appendingPathComponent(PageFileName.html(for: material.materialId))
-            )
-        }
-        for part in [supplierPages, materialPages] {
-            summary.pagesWritten += part.pagesWritten
-            summary.bytesWritten += part.bytesWritten
         }
         // The index last, so its links point at pages that already exist.
-        try write(
-            templates.render(IndexPage(report), template: "index"),
-            directory.appendingPathComponent("index.html"))
+        let index = Data(templates.render(IndexPage(report), template: "index").utf8)
+        try AtomicFile.write(index, to: directory.appendingPathComponent("index.html"))
+        summary.pagesWritten += 1
+        summary.bytesWritten += index.count
         return summary
+    }
+
+    /// The report's folders, created when missing.
+    private struct Folders {
+        let suppliers: URL
+        let materials: URL
+
+        init(_ directory: URL) throws {
+            suppliers = directory.appendingPathComponent("suppliers", isDirectory: true)
+            materials = directory.appendingPathComponent("materials", isDirectory: true)
+            for folder in [directory, suppliers, materials] {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+        }
     }
 
     /// Renders and writes `count` pages on every core; the first error stops the rest and is thrown.

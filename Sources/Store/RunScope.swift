@@ -58,6 +58,9 @@ public struct RunScope: Sendable {
         // planner sees the actual dates (CREATE TABLE AS takes no parameters, and reading them from the
         // window table hid them from the planner: index scans over the whole history, 3× slower).
         let bounds: [(any PostgresEncodable)?] = [from, asOf, timeZone]
+        // The batch queries need row counts and the supplier column's spread, not fine histograms: a
+        // sample of 3,000 rows instead of the default 30,000 (0.5 → 0.07 s at a thousand suppliers).
+        try connection.execute("SET LOCAL default_statistics_target = 10")
         for fill in fills {
             try connection.execute(fill.create)
             try connection.execute(fill.insert, bounds)
@@ -65,6 +68,7 @@ public struct RunScope: Sendable {
             // Temporary tables are never analysed by autovacuum; the batch queries need row counts.
             try connection.execute("ANALYZE \(fill.table)")
         }
+        try connection.execute("RESET default_statistics_target")
         return RunScope(window: window)
     }
 
