@@ -184,10 +184,15 @@ struct ReportModelLoader {
             var centre: Double?
             var sigma: Double
             var signalLots: Set<String>
-            var values: [(lot: String, day: Day, value: Double, verdict: Verdict)] = []
+            var values: [(lot: String, day: Day, value: Double, verdict: Verdict, documentId: Int64)] = []
         }
-        var series: [String: Series] = [:]
-        var order: [String] = []
+        struct Key: Hashable {
+            var supplierId: String
+            var materialId: String
+            var characteristic: String
+        }
+        var series: [Key: Series] = [:]
+        var order: [Key] = []
         try connection.stream(
             """
             SELECT supplier_id, material_id, characteristic, unit, lower_limit, upper_limit, baseline_mean,
@@ -196,8 +201,10 @@ struct ReportModelLoader {
             ORDER BY supplier_id, material_id, characteristic
             """, [runId]
         ) { row in
-            let key = [0, 1, 2].compactMap { try? row.decode(String.self, at: $0) }.joined(
-                separator: "\u{1F}")
+            let key = Key(
+                supplierId: try row.decode(String.self, at: 0),
+                materialId: try row.decode(String.self, at: 1),
+                characteristic: try row.decode(String.self, at: 2))
             let lower = try row.decodeIfPresent(Double.self, at: 4)
             let upper = try row.decodeIfPresent(Double.self, at: 5)
             var bands: (lower: Double?, upper: Double?) = (nil, nil)
@@ -227,7 +234,7 @@ struct ReportModelLoader {
         try connection.stream(
             """
             SELECT m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day, m.value_in_spec_unit,
-                   m.verdict
+                   m.verdict, m.document_id
             FROM scorecard_store.coa_measurements m
             JOIN scorecard_store.coa_documents d USING (document_id)
             JOIN scorecard_store.characteristic_capability c
@@ -236,21 +243,31 @@ struct ReportModelLoader {
             JOIN scorecard_store.runs r ON r.run_id = $1
             WHERE d.status = 'accepted' AND m.value_in_spec_unit IS NOT NULL AND m.lot_day <= r.as_of
               AND m.verdict IN ('pass', 'edge', 'fail')
-            ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
             """, [runId]
         ) { row in
-            let key = [0, 1, 2].compactMap { try? row.decode(String.self, at: $0) }.joined(
-                separator: "\u{1F}")
+            let key = Key(
+                supplierId: try row.decode(String.self, at: 0),
+                materialId: try row.decode(String.self, at: 1),
+                characteristic: try row.decode(String.self, at: 2))
             guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 6)) else { return }
             series[key]?.values.append(
                 (
                     try row.decode(String.self, at: 3), try row.decode(Day.self, at: 4),
-                    try row.decode(Double.self, at: 5), verdict
+                    try row.decode(Double.self, at: 5), verdict, try row.decode(Int64.self, at: 7)
                 ))
         }
         var charts: [String: [ControlChart]] = [:]
         for key in order {
             guard var entry = series[key] else { continue }
+            // In lot order, sorted here rather than by the server (whose sort of every lot held back the
+            // first row): day, lot number by UTF-8 bytes as PostgreSQL's "C" collation, then document.
+            entry.values.sort { a, b in
+                if a.day != b.day { return a.day < b.day }
+                if !a.lot.utf8.elementsEqual(b.lot.utf8) {
+                    return a.lot.utf8.lexicographicallyPrecedes(b.lot.utf8)
+                }
+                return a.documentId < b.documentId
+            }
             var ewma: [Double?] = Array(repeating: nil, count: entry.values.count)
             if let centre = entry.centre, entry.sigma > 0 {
                 let chart = EWMAChart(
@@ -270,8 +287,7 @@ struct ReportModelLoader {
                     lotNumber: v.lot, lotDay: v.day, value: v.value, verdict: v.verdict, ewma: ewma[i],
                     flagged: v.verdict == .fail || entry.signalLots.contains(v.lot))
             }
-            let supplier = String(key.split(separator: "\u{1F}").first ?? "")
-            charts[supplier, default: []].append(entry.chart)
+            charts[key.supplierId, default: []].append(entry.chart)
         }
         return charts
     }

@@ -241,7 +241,7 @@ public struct InputLoader {
             inputs[quotation.supplierId]?.quotations.append(quotation)
         }
 
-        try connection.stream(Self.measurementsSQL, [ids]) { row in
+        try connection.stream(Self.measurementsSQL, [ids, window.asOf]) { row in
             guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 7)) else { return }
             let measurement = LotMeasurement(
                 documentId: try row.decode(Int64.self, at: 0), supplierId: try row.decode(String.self, at: 1),
@@ -255,6 +255,9 @@ public struct InputLoader {
                 unit: try row.decodeIfPresent(String.self, at: 11))
             inputs[measurement.supplierId]?.measurements.append(measurement)
         }
+        // Sorted here, not by the server: its sort of every batch's results held back the first row
+        // until the whole batch was read (a third of the query), and here it is per supplier.
+        for id in inputs.keys { inputs[id]?.measurements.sort(by: LotMeasurement.inSeriesOrder) }
 
         try connection.stream(Self.inspectionsSQL, [ids]) { row in
             let inspection = InspectionResult(
@@ -322,14 +325,13 @@ public struct InputLoader {
         ORDER BY supplier_id, material_id, quoted_at, min_quantity, quotation_id
         """
 
-    /// Every judged result of accepted CoAs known by the end of the as-of day, in series order.
+    /// Every judged result of accepted CoAs known by the end of the as-of day, in no order
+    /// (``LotMeasurement/inSeriesOrder`` sorts them).
     static let measurementsSQL = """
         SELECT m.document_id, m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day,
                m.value_in_spec_unit, m.verdict, m.lower_limit, m.upper_limit, m.target, m.spec_unit
-        FROM scorecard_store.coa_measurements m JOIN \(RunScope.acceptedDocumentsTable) USING (document_id),
-             \(RunScope.windowTable) w
-        WHERE m.supplier_id = ANY($1::text[]) AND m.lot_day <= w.as_of
-        ORDER BY m.supplier_id, m.material_id, m.characteristic, m.lot_day, m.lot_number, m.document_id
+        FROM scorecard_store.coa_measurements m JOIN \(RunScope.acceptedDocumentsTable) USING (document_id)
+        WHERE m.supplier_id = ANY($1::text[]) AND m.lot_day <= $2::date
         """
 
     /// Our own lab's results on lots received by the supplier, measured by the end of the as-of day.
