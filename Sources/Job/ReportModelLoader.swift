@@ -263,10 +263,7 @@ struct ReportModelLoader {
             // first row): day, lot number by UTF-8 bytes as PostgreSQL's "C" collation, then document.
             entry.values.sort { a, b in
                 if a.day != b.day { return a.day < b.day }
-                if !a.lot.utf8.elementsEqual(b.lot.utf8) {
-                    return a.lot.utf8.lexicographicallyPrecedes(b.lot.utf8)
-                }
-                return a.documentId < b.documentId
+                return a.lot.byteOrder(b.lot) ?? (a.documentId < b.documentId)
             }
             var ewma: [Double?] = Array(repeating: nil, count: entry.values.count)
             if let centre = entry.centre, entry.sigma > 0 {

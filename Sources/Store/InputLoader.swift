@@ -141,8 +141,10 @@ public struct InputLoader {
         for supplier in suppliers { inputs[supplier.supplierId] = SupplierInputs(supplier: supplier) }
         let bounds: [(any PostgresEncodable)?] = [window.from, window.asOf, window.timeZone, ids]
 
-        var lines: [String: OrderLine] = [:]
-        var lineOrder: [String] = []
+        // Lines and receipts arrive in no order and are sorted here: the server's sort held back every row
+        // until the batch was read.
+        var lines: [String: Int] = [:]
+        var loadedLines: [(orderedAt: Double, line: OrderLine)] = []
         try connection.stream(Self.orderLinesSQL, [ids]) { row in
             let line = OrderLine(
                 orderLineId: try row.decode(String.self, at: 0),
@@ -155,33 +157,55 @@ public struct InputLoader {
                 confirmationHours: try row.decodeIfPresent(Double.self, at: 9),
                 repromisedDate: try row.decodeIfPresent(Day.self, at: 10),
                 cancelled: try row.decode(Bool.self, at: 11))
-            lines[line.orderLineId] = line
-            lineOrder.append(line.orderLineId)
+            lines[line.orderLineId] = loadedLines.count
+            loadedLines.append((try row.decode(Double.self, at: 12), line))
         }
+        var receipts: [ScopedReceipt] = []
         try connection.stream(Self.receiptsSQL, [ids]) { row in
-            let receipt = Receipt(
-                receiptId: try row.decode(String.self, at: 0),
-                orderLineId: try row.decode(String.self, at: 1),
-                supplierId: try row.decode(String.self, at: 2),
-                materialId: try row.decode(String.self, at: 3),
-                receivedOn: try row.decode(Day.self, at: 4), quantity: try row.decode(Double.self, at: 5),
-                lotNumber: try row.decodeIfPresent(String.self, at: 6))
-            guard var line = lines[receipt.orderLineId] else { return }
-            if line.cancelled {
+            receipts.append(
+                ScopedReceipt(
+                    receipt: Receipt(
+                        receiptId: try row.decode(String.self, at: 0),
+                        orderLineId: try row.decode(String.self, at: 1),
+                        supplierId: try row.decode(String.self, at: 2),
+                        materialId: try row.decode(String.self, at: 3),
+                        receivedOn: try row.decode(Day.self, at: 4),
+                        quantity: try row.decode(Double.self, at: 5),
+                        lotNumber: try row.decodeIfPresent(String.self, at: 6)),
+                    receivedAt: try row.decode(Double.self, at: 7),
+                    coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 8)))
+        }
+        receipts.sort(by: ScopedReceipt.byLine)
+        var lots: [ScopedReceipt] = []
+        for scoped in receipts {
+            let receipt = scoped.receipt
+            guard let slot = lines[receipt.orderLineId] else { continue }
+            if loadedLines[slot].line.cancelled {
                 anomalies.append(
                     InputAnomaly(
                         table: "procurement.receipts", key: receipt.receiptId,
                         problem:
-                            "receipt against cancelled order line \(line.orderLineId); left out of delivery figures"
+                            "receipt against cancelled order line \(receipt.orderLineId); left out of delivery figures"
                     ))
-                return
+                continue
             }
-            line.receipts.append(receipt)
-            lines[receipt.orderLineId] = line
+            loadedLines[slot].line.receipts.append(receipt)
+            // Lots received in the look-back of materials that have specifications: whether their CoA came.
+            if receipt.receivedOn >= window.from, scope.specifiedMaterials.contains(receipt.materialId) {
+                lots.append(scoped)
+            }
         }
-        for id in lineOrder {
-            guard let line = lines[id] else { continue }
-            inputs[line.supplierId]?.orderLines.append(line)
+        loadedLines.sort(by: OrderLine.inScopeOrder)
+        for (_, line) in loadedLines { inputs[line.supplierId]?.orderLines.append(line) }
+        lots.sort(by: ScopedReceipt.byArrival)
+        for lot in lots {
+            let receipt = lot.receipt
+            inputs[receipt.supplierId]?.lots.append(
+                LotCoAStatus(
+                    receiptId: receipt.receiptId, supplierId: receipt.supplierId,
+                    materialId: receipt.materialId,
+                    lotNumber: receipt.lotNumber, receivedOn: receipt.receivedOn,
+                    coaAcceptedOn: lot.coaAcceptedOn))
         }
 
         try connection.stream(Self.defectsSQL, bounds) { row in
@@ -269,33 +293,26 @@ public struct InputLoader {
             inputs[try row.decode(String.self, at: 0)]?.inspections.append(inspection)
         }
 
-        try connection.stream(Self.lotsSQL, [ids]) { row in
-            let lot = LotCoAStatus(
-                receiptId: try row.decode(String.self, at: 0), supplierId: try row.decode(String.self, at: 1),
-                materialId: try row.decode(String.self, at: 2),
-                lotNumber: try row.decodeIfPresent(String.self, at: 3),
-                receivedOn: try row.decode(Day.self, at: 4),
-                coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 5))
-            inputs[lot.supplierId]?.lots.append(lot)
-        }
-
         return suppliers.compactMap { inputs[$0.supplierId] }
     }
 
-    // $1 supplier ids: the batch's rows from the run's scope (``RunScope``).
+    // $1 supplier ids: the batch's rows from the run's scope (``RunScope``), in no order; the epoch seconds
+    // of the order's and the receipt's timestamps order them.
     static let orderLinesSQL = """
         SELECT order_line_id, supplier_id, material_id, quantity, unit, unit_price, ordered_on, requested_date,
-               promised_date, confirmation_hours, repromised_date, cancelled
+               promised_date, confirmation_hours, repromised_date, cancelled, date_part('epoch', ordered_at)
         FROM \(RunScope.linesTable)
         WHERE supplier_id = ANY($1::text[])
-        ORDER BY supplier_id, ordered_at, order_line_id
         """
 
+    /// With the day the lot's first accepted CoA arrived (NULL: none by the end of the as-of day), for the
+    /// lots whose CoA is missing. A receipt in the look-back puts its line in scope, so the scope's receipts
+    /// hold every such lot.
     static let receiptsSQL = """
-        SELECT receipt_id, order_line_id, supplier_id, material_id, received_on, quantity, lot_number
+        SELECT receipt_id, order_line_id, supplier_id, material_id, received_on, quantity, lot_number,
+               date_part('epoch', received_at), coa_accepted_on
         FROM \(RunScope.receiptsTable)
         WHERE supplier_id = ANY($1::text[])
-        ORDER BY order_line_id, received_at, receipt_id
         """
 
     // $1 from day, $2 as-of day, $3 time zone, $4 supplier ids; `bounds` as in ``RunScope/bounds``.
@@ -340,18 +357,6 @@ public struct InputLoader {
         FROM \(RunScope.inspectionsTable)
         WHERE supplier_id = ANY($1::text[])
         ORDER BY supplier_id, measured_at, receipt_id, characteristic
-        """
-
-    /// Lots received in the look-back of materials that have specifications, with the day the first accepted
-    /// CoA for that lot arrived (NULL: none by the end of the as-of day). A receipt against a cancelled line
-    /// is an input anomaly (see `load`), not a lot whose CoA is missing. A receipt in the look-back puts
-    /// its line in scope, so the scope's receipts hold every such lot.
-    static let lotsSQL = """
-        SELECT r.receipt_id, r.supplier_id, r.material_id, r.lot_number, r.received_on, r.coa_accepted_on
-        FROM \(RunScope.receiptsTable) r, \(RunScope.windowTable) w
-        WHERE r.supplier_id = ANY($1::text[]) AND r.received_at >= w.lo AND NOT r.cancelled
-          AND EXISTS (SELECT 1 FROM procurement.specifications s WHERE s.material_id = r.material_id)
-        ORDER BY r.supplier_id, r.received_at, r.receipt_id
         """
 }
 

@@ -10,7 +10,6 @@ import Postgres
 /// the nightly run. Collected once and indexed by supplier, each batch reads only its own rows.
 ///
 /// Tables (schema `pg_temp`, so runs in other sessions never see each other's):
-/// - `scorecard_run_window`: one row, the window's days, time zone and timestamp bounds, for the batch queries;
 /// - `scorecard_lines_in_scope`: order lines ordered before the end of the as-of day that were due, ordered
 ///   or received in the look-back, with the day ordered and the hours to confirmation as known then;
 /// - `scorecard_receipts_in_scope`: every receipt of those lines known by the end of the as-of day, with the
@@ -21,8 +20,9 @@ import Postgres
 public struct RunScope: Sendable {
     /// The window the tables were collected for.
     public let window: InputLoader.Window
+    /// Materials with at least one specification version: their lots are expected to come with a CoA.
+    let specifiedMaterials: Set<String>
 
-    static let windowTable = "pg_temp.scorecard_run_window"
     static let linesTable = "pg_temp.scorecard_lines_in_scope"
     static let receiptsTable = "pg_temp.scorecard_receipts_in_scope"
     static let inspectionsTable = "pg_temp.scorecard_inspections"
@@ -34,29 +34,17 @@ public struct RunScope: Sendable {
         let (from, asOf, timeZone) = (window.from, window.asOf, window.timeZone)
         // A second loader in the same transaction starts afresh (checked first: DROP … IF EXISTS would log
         // a notice every night).
-        if try connection.query("SELECT to_regclass('\(windowTable)') IS NOT NULL").first?.decode(
+        if try connection.query("SELECT to_regclass('\(linesTable)') IS NOT NULL").first?.decode(
             Bool.self, at: 0)
             == true
         {
             try connection.execute(
-                "DROP TABLE IF EXISTS \([windowTable, linesTable, receiptsTable, inspectionsTable, acceptedDocumentsTable].joined(separator: ", "))"
+                "DROP TABLE IF EXISTS \([linesTable, receiptsTable, inspectionsTable, acceptedDocumentsTable].joined(separator: ", "))"
             )
         }
-        try connection.execute(
-            """
-            CREATE TEMP TABLE scorecard_run_window (
-                from_day date NOT NULL, as_of date NOT NULL, time_zone text NOT NULL,
-                lo timestamptz NOT NULL, hi timestamptz NOT NULL) ON COMMIT DROP
-            """)
-        try connection.execute(
-            """
-            INSERT INTO \(windowTable)
-            SELECT $1::date, $2::date, $3::text, ($1::date)::timestamp AT TIME ZONE $3,
-                   ($2::date + 1)::timestamp AT TIME ZONE $3
-            """, [from, asOf, timeZone])
         // Each table is created, then filled by an INSERT that carries the window as parameters: the
-        // planner sees the actual dates (CREATE TABLE AS takes no parameters, and reading them from the
-        // window table hid them from the planner: index scans over the whole history, 3× slower).
+        // planner sees the actual dates (CREATE TABLE AS takes no parameters, and reading them from a
+        // one-row table hid them from the planner: index scans over the whole history, 3× slower).
         let bounds: [(any PostgresEncodable)?] = [from, asOf, timeZone]
         // The batch queries need row counts and the supplier column's spread, not fine histograms: a
         // sample of 3,000 rows instead of the default 30,000 (0.5 → 0.07 s at a thousand suppliers).
@@ -69,7 +57,11 @@ public struct RunScope: Sendable {
             try connection.execute("ANALYZE \(fill.table)")
         }
         try connection.execute("RESET default_statistics_target")
-        return RunScope(window: window)
+        var specified: Set<String> = []
+        try connection.stream("SELECT DISTINCT material_id FROM procurement.specifications") { row in
+            specified.insert(try row.decode(String.self, at: 0))
+        }
+        return RunScope(window: window, specifiedMaterials: specified)
     }
 
     private struct Fill {

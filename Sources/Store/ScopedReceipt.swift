@@ -1,0 +1,36 @@
+import Domain
+import Scoring
+
+/// A receipt of the run's scope with what only the loader needs: its timestamp, to order it, and the
+/// day its lot's first accepted CoA arrived, for the lots whose CoA is missing.
+struct ScopedReceipt {
+    var receipt: Receipt
+    /// Seconds since 1970 (`date_part('epoch', received_at)`): exact to the microsecond for these dates.
+    var receivedAt: Double
+    var coaAcceptedOn: Day?
+
+    /// By order line, then time received, then receipt id (text by bytes).
+    static func byLine(_ a: ScopedReceipt, _ b: ScopedReceipt) -> Bool {
+        if let order = a.receipt.orderLineId.byteOrder(b.receipt.orderLineId) { return order }
+        return byArrival(a, b)
+    }
+
+    /// By time received, then receipt id.
+    static func byArrival(_ a: ScopedReceipt, _ b: ScopedReceipt) -> Bool {
+        if a.receivedAt != b.receivedAt { return a.receivedAt < b.receivedAt }
+        return a.receipt.receiptId.byteOrder(b.receipt.receiptId) ?? false
+    }
+}
+
+extension OrderLine {
+    /// By supplier, then time ordered (seconds since 1970), then line id (text by bytes).
+    static func inScopeOrder(
+        _ a: (orderedAt: Double, line: OrderLine), _ b: (orderedAt: Double, line: OrderLine)
+    )
+        -> Bool
+    {
+        if let order = a.line.supplierId.byteOrder(b.line.supplierId) { return order }
+        if a.orderedAt != b.orderedAt { return a.orderedAt < b.orderedAt }
+        return a.line.orderLineId.byteOrder(b.line.orderLineId) ?? false
+    }
+}
