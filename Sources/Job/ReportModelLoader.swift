@@ -35,7 +35,7 @@ struct ReportModelLoader {
                     .init(supplierId: $0.id, name: $0.name, flags: flags[$0.id] ?? [])
                 }))
         let previous = try previousStanding(of: previousRun)
-        var charts = try controlCharts(runId)
+        var charts = try controlCharts(runId, asOf: run.asOf)
         var months = try monthlyDelivery(runId)
         var sizes = try orderSizes(runId)
         var documents = try documentsBySupplier(runId)
@@ -178,7 +178,7 @@ struct ReportModelLoader {
     }
 
     /// One chart per stored capability series of the run, with the most recent `chartLots` lots.
-    private func controlCharts(_ runId: Int64) throws -> [String: [ControlChart]] {
+    private func controlCharts(_ runId: Int64, asOf: Day) throws -> [String: [ControlChart]] {
         struct Series {
             var chart: ControlChart
             var centre: Double?
@@ -228,7 +228,9 @@ struct ReportModelLoader {
         guard !series.isEmpty else { return [:] }
         // Every lot of every charted series: the planner's nested loop probed coa_documents once per lot
         // (370,000 probes at a thousand suppliers, 2.2 s); hash joins over the accepted documents take half.
-        // Inside the report's transaction (ReportPublisher), so the setting ends with it.
+        // Inside the report's transaction (ReportPublisher), so the setting ends with it. The as-of day is a
+        // parameter, not a join with the run: the join hid it from the planner, which then built its hash
+        // on the 370,000 lots instead of the documents (0.66 → 0.36 s, and the first row comes sooner).
         try connection.execute("SET LOCAL enable_nestloop = off")
         defer { _ = try? connection.execute("SET LOCAL enable_nestloop = on") }
         try connection.stream(
@@ -240,10 +242,9 @@ struct ReportModelLoader {
             JOIN scorecard_store.characteristic_capability c
               ON c.run_id = $1 AND c.supplier_id = m.supplier_id AND c.material_id = m.material_id
              AND c.characteristic = m.characteristic
-            JOIN scorecard_store.runs r ON r.run_id = $1
-            WHERE d.status = 'accepted' AND m.value_in_spec_unit IS NOT NULL AND m.lot_day <= r.as_of
+            WHERE d.status = 'accepted' AND m.value_in_spec_unit IS NOT NULL AND m.lot_day <= $2::date
               AND m.verdict IN ('pass', 'edge', 'fail')
-            """, [runId]
+            """, [runId, asOf]
         ) { row in
             let key = Key(
                 supplierId: try row.decode(String.self, at: 0),
