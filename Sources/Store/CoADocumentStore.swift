@@ -121,6 +121,7 @@ public struct CoADocumentStore {
     /// Writes document rows with one COPY (their measurements follow with ``insertMeasurements(_:)``, timed
     /// on their own by the intake).
     public func insert(documents: [CoADocumentRecord], runId: Int64) throws {
+        guard !documents.isEmpty else { return }
         _ = try connection.copyIn(
             table: "scorecard_store.coa_documents",
             columns: [
