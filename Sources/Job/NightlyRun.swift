@@ -153,28 +153,29 @@ public struct NightlyRun {
             var inputs = try loader.load(batch, in: scope, anomalies: &anomalies)
             for index in inputs.indices { inputs[index].materialCriticality = criticality }
             var scores: [(score: SupplierScore, decision: SupplierDecision)] = []
-            var decisions: [SupplierDecision] = []
+            var decisions: [ResultWriter.MaterialDecisionRow] = []
             var capabilities: [CharacteristicCapability] = []
             var monthly: [(supplierId: String, figures: MonthlyDeliveryFigures)] = []
             var sizes: [(supplierId: String, figures: OrderSizeFigures)] = []
             // Each supplier is scored on its own (the inputs are read-only): on every core, while the
-            // database waits for the next batch's queries anyway.
-            let outcomes = ResultSlots<(SupplierResult, SupplierDecision)>(count: inputs.count)
+            // database waits for the next batch's queries anyway. The decisions' JSON is written there too.
+            let outcomes = ResultSlots<
+                (SupplierResult, SupplierDecision, [ResultWriter.MaterialDecisionRow])
+            >(
+                count: inputs.count)
             let batchInputs = inputs
             DispatchQueue.concurrentPerform(iterations: batchInputs.count) { index in
                 let input = batchInputs[index]
                 let result = scorer.score(input, asOf: asOf)
-                outcomes[index] = (
-                    result,
-                    decider.decide(
-                        result: result, inputs: input, specifications: specifications,
-                        previous: previous[input.supplier.supplierId])
-                )
+                let decision = decider.decide(
+                    result: result, inputs: input, specifications: specifications,
+                    previous: previous[input.supplier.supplierId])
+                outcomes[index] = (result, decision, ResultWriter.rows(of: decision))
             }
             for (index, input) in inputs.enumerated() {
-                guard let (result, decision) = outcomes[index] else { continue }
+                guard let (result, decision, rows) = outcomes[index] else { continue }
                 scores.append((result.score, decision))
-                decisions.append(decision)
+                decisions += rows
                 changes += decision.changes
                 flags.append(contentsOf: result.flags)
                 flags.append(contentsOf: decision.flags)

@@ -130,8 +130,46 @@ public struct ResultWriter {
         }
     }
 
-    /// Per supplier and material: status, readiness and inspection level, joined by material.
-    public func write(materialDecisions decisions: [SupplierDecision]) throws {
+    /// One row of `scorecard_store.material_decisions`, its jsonb columns already as JSON text: built by
+    /// ``rows(of:)`` on the scoring threads (the 40 MB of JSON a large night writes), sent by
+    /// ``write(materialDecisions:)``.
+    public struct MaterialDecisionRow: Sendable {
+        var supplierId: String
+        var materialId: String
+        var status: String?
+        var statusReasons: String
+        var scaleUpReady: Bool?
+        var readinessConditions: String?
+        var inspectionLevel: String?
+        var skipLotCandidate: Bool?
+        var switchingScore: Int?
+        var inspectionReasons: String?
+        var inspectionSteps: String?
+    }
+
+    /// Per material of one supplier's decision: status, readiness and inspection level, joined by material.
+    public static func rows(of d: SupplierDecision) -> [MaterialDecisionRow] {
+        let statuses = Dictionary(
+            d.materialStatuses.compactMap { s in s.materialId.map { ($0, s) } },
+            uniquingKeysWith: { a, _ in a })
+        let readiness = Dictionary(d.readiness.map { ($0.materialId, $0) }, uniquingKeysWith: { a, _ in a })
+        let inspection = Dictionary(d.inspection.map { ($0.materialId, $0) }, uniquingKeysWith: { a, _ in a })
+        return Set(statuses.keys).union(readiness.keys).union(inspection.keys).sorted().map { material in
+            let s = statuses[material]
+            let r = readiness[material]
+            let i = inspection[material]
+            return MaterialDecisionRow(
+                supplierId: d.supplierId, materialId: material, status: s?.status.rawValue,
+                statusReasons: (s?.reasonsJSON ?? .array([])).jsonText, scaleUpReady: r?.ready,
+                readinessConditions: r.map(\.conditionsJSON.jsonText), inspectionLevel: i?.level.rawValue,
+                skipLotCandidate: i?.skipLotCandidate, switchingScore: i?.switchingScore,
+                inspectionReasons: i.map { JSONValue.array($0.reasons.map { .string($0) }).jsonText },
+                inspectionSteps: i.map(\.stepsJSON.jsonText))
+        }
+    }
+
+    /// Per supplier and material: status, readiness and inspection level (rows from ``rows(of:)``).
+    public func write(materialDecisions rows: [MaterialDecisionRow]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.material_decisions",
             columns: [
@@ -141,26 +179,20 @@ public struct ResultWriter {
                 "inspection_reasons", "inspection_steps",
             ]
         ) { writer in
-            for d in decisions {
-                let statuses = Dictionary(
-                    d.materialStatuses.compactMap { s in s.materialId.map { ($0, s) } },
-                    uniquingKeysWith: { a, _ in a })
-                let readiness = Dictionary(
-                    d.readiness.map { ($0.materialId, $0) }, uniquingKeysWith: { a, _ in a })
-                let inspection = Dictionary(
-                    d.inspection.map { ($0.materialId, $0) }, uniquingKeysWith: { a, _ in a })
-                for material in Set(statuses.keys).union(readiness.keys).union(inspection.keys).sorted() {
-                    let s = statuses[material]
-                    let r = readiness[material]
-                    let i = inspection[material]
-                    try writer.appendRow([
-                        runId, d.supplierId, material, s?.status.rawValue,
-                        (s?.reasonsJSON ?? .array([])).jsonText,
-                        r?.ready, r.map(\.conditionsJSON.jsonText), i?.level.rawValue,
-                        i?.skipLotCandidate,
-                        i?.switchingScore, i.map { JSONValue.array($0.reasons.map { .string($0) }).jsonText },
-                        i.map(\.stepsJSON.jsonText),
-                    ])
+            for row in rows {
+                try writer.appendRow { fields in
+                    try fields.append(runId)
+                    try fields.append(row.supplierId)
+                    try fields.append(row.materialId)
+                    try fields.append(row.status)
+                    try fields.append(row.statusReasons)
+                    try fields.append(row.scaleUpReady)
+                    try fields.append(row.readinessConditions)
+                    try fields.append(row.inspectionLevel)
+                    try fields.append(row.skipLotCandidate)
+                    try fields.append(row.switchingScore)
+                    try fields.append(row.inspectionReasons)
+                    try fields.append(row.inspectionSteps)
                 }
             }
         }
