@@ -175,7 +175,7 @@ public struct InputLoader {
                     receivedAt: try row.decode(Double.self, at: 7),
                     coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 8)))
         }
-        receipts.sort(by: ScopedReceipt.byLine)
+        receipts = receipts.sortedByIndex(by: ScopedReceipt.byLine)
         var lots: [ScopedReceipt] = []
         for scoped in receipts {
             let receipt = scoped.receipt
@@ -195,9 +195,9 @@ public struct InputLoader {
                 lots.append(scoped)
             }
         }
-        loadedLines.sort(by: OrderLine.inScopeOrder)
+        loadedLines = loadedLines.sortedByIndex(by: OrderLine.inScopeOrder)
         for (_, line) in loadedLines { inputs[line.supplierId]?.orderLines.append(line) }
-        lots.sort(by: ScopedReceipt.byArrival)
+        lots = lots.sortedByIndex(by: ScopedReceipt.byArrival)
         for lot in lots {
             let receipt = lot.receipt
             inputs[receipt.supplierId]?.lots.append(
@@ -281,7 +281,9 @@ public struct InputLoader {
         }
         // Sorted here, not by the server: its sort of every batch's results held back the first row
         // until the whole batch was read (a third of the query), and here it is per supplier.
-        for id in inputs.keys { inputs[id]?.measurements.sort(by: LotMeasurement.inSeriesOrder) }
+        for (id, input) in inputs {
+            inputs[id]?.measurements = input.measurements.sortedByIndex(by: LotMeasurement.inSeriesOrder)
+        }
 
         try connection.stream(Self.inspectionsSQL, [ids]) { row in
             let inspection = InspectionResult(
