@@ -7,7 +7,8 @@ public final class PostgresResult: Sequence {
     public let rowCount: Int
     public let columnNames: [String]
     /// Rows inserted, updated, deleted, copied or selected, as the command tag reports them; 0 when none.
-    public let affectedRows: Int
+    /// Read when asked: a streamed query makes one result per row, which never needs it.
+    public var affectedRows: Int { PQcmdTuples(handle).flatMap { Int(String(cString: $0)) } ?? 0 }
 
     /// Takes ownership of `handle`. `columnNames`, when given, are reused from an earlier result of the
     /// same statement (single-row mode) instead of being read again for every row.
@@ -19,7 +20,6 @@ public final class PostgresResult: Sequence {
             ?? (0..<PQnfields(handle)).map { index in
                 PQfname(handle, index).map { String(cString: $0) } ?? ""
             }
-        affectedRows = PQcmdTuples(handle).flatMap { Int(String(cString: $0)) } ?? 0
     }
 
     deinit {
