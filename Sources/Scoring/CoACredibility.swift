@@ -20,14 +20,18 @@ struct CoACredibility {
         var flags: [Flag] = []
         for material in byMaterial.keys.sorted() {
             let byLot = Dictionary(grouping: byMaterial[material] ?? [], by: \.lotNumber)
-            var lotsBySet: [[String]: [String]] = [:]
+            // Grouped by exact results (characteristic and the value's bits), and written as text only for
+            // the sets that repeat: printing every result of every lot was a twentieth of a large night.
+            var lotsBySet: [Set<ExactResult>: [String]] = [:]
             for (lot, ms) in byLot {
-                let set = Set(ms.compactMap { m in m.value.map { "\(m.characteristic)=\($0)" } }).sorted()
+                let set = Set(ms.compactMap { m in m.value.map { ExactResult(m.characteristic, $0) } })
                 guard set.count >= 2 else { continue }
                 lotsBySet[set, default: []].append(lot)
             }
-            for (set, lots) in lotsBySet.sorted(by: { $0.key.joined() < $1.key.joined() })
-            where lots.count >= config.credibilityRepeatLots {
+            let repeated = lotsBySet.filter { $0.value.count >= config.credibilityRepeatLots }
+                .map { (set: $0.key.map(\.text).sorted(), lots: $0.value) }
+                .sorted { $0.set.joined() < $1.set.joined() }
+            for (set, lots) in repeated {
                 let sortedLots = lots.sorted()
                 let message =
                     "\(lots.count) lots of \(material) carry CoAs with the identical results "
@@ -131,4 +135,29 @@ struct CoACredibility {
                 ]))
         }
     }
+}
+
+/// One reported result, compared by its exact bits (so 0 and -0, printed differently, stay apart).
+private struct ExactResult: Hashable {
+    var characteristic: String
+    var bits: UInt64
+    var value: Double
+
+    init(_ characteristic: String, _ value: Double) {
+        self.characteristic = characteristic
+        bits = value.bitPattern
+        self.value = value
+    }
+
+    static func == (a: ExactResult, b: ExactResult) -> Bool {
+        a.bits == b.bits && a.characteristic == b.characteristic
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(characteristic)
+        hasher.combine(bits)
+    }
+
+    /// As the flag's message and evidence show it.
+    var text: String { "\(characteristic)=\(value)" }
 }
