@@ -11,8 +11,14 @@ enum TemplateContext {
         case let number as Int: return number
         case let flag as Bool: return flag
         case let markup as Markup: return markup
+        case let listed as any TemplateFields: return listed.templateFields
         default: break
         }
+        return reflect(value)
+    }
+
+    /// The fields of `value` found by reflection, each made a template value in turn.
+    static func reflect(_ value: Any) -> Any {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
