@@ -2,7 +2,10 @@ import CLibPQ
 
 /// The rows of one statement. Owns its `PGresult` and frees it when the last reference (including rows
 /// taken from it) goes away; it stays readable after the connection closes.
-public final class PostgresResult: Sequence {
+///
+/// `@unchecked Sendable`: a `PGresult` is never changed after libpq builds it, and libpq documents that
+/// reading one from several threads at once is safe; everything else here is immutable.
+public final class PostgresResult: Sequence, @unchecked Sendable {
     let handle: OpaquePointer
     public let rowCount: Int
     public let columnNames: [String]

@@ -141,39 +141,41 @@ public struct InputLoader {
         for supplier in suppliers { inputs[supplier.supplierId] = SupplierInputs(supplier: supplier) }
         let bounds: [(any PostgresEncodable)?] = [window.from, window.asOf, window.timeZone, ids]
 
-        // Lines and receipts arrive in no order and are sorted here: the server's sort held back every row
-        // until the batch was read.
-        var lines: [String: Int] = [:]
-        var loadedLines: [(orderedAt: Double, line: OrderLine)] = []
-        try connection.stream(Self.orderLinesSQL, [ids]) { row in
-            let line = OrderLine(
-                orderLineId: try row.decode(String.self, at: 0),
-                supplierId: try row.decode(String.self, at: 1),
-                materialId: try row.decode(String.self, at: 2), quantity: try row.decode(Double.self, at: 3),
-                unit: try row.decode(String.self, at: 4),
-                unitPrice: try row.decodeIfPresent(Double.self, at: 5),
-                orderedOn: try row.decode(Day.self, at: 6), requestedDate: try row.decode(Day.self, at: 7),
-                promisedDate: try row.decodeIfPresent(Day.self, at: 8),
-                confirmationHours: try row.decodeIfPresent(Double.self, at: 9),
-                repromisedDate: try row.decodeIfPresent(Day.self, at: 10),
-                cancelled: try row.decode(Bool.self, at: 11))
-            lines[line.orderLineId] = loadedLines.count
-            loadedLines.append((try row.decode(Double.self, at: 12), line))
+        // The three big inputs of a batch (lines, receipts, measurements) are read whole and decoded on every
+        // core, then sorted here: the server's sort held back every row until the batch was read, and
+        // decoding a hundred thousand rows on one core left the other idle.
+        var loadedLines = try connection.query(Self.orderLinesSQL, [ids]).decodeInParallel { row in
+            (
+                orderedAt: try row.decode(Double.self, at: 12),
+                line: OrderLine(
+                    orderLineId: try row.decode(String.self, at: 0),
+                    supplierId: try row.decode(String.self, at: 1),
+                    materialId: try row.decode(String.self, at: 2),
+                    quantity: try row.decode(Double.self, at: 3),
+                    unit: try row.decode(String.self, at: 4),
+                    unitPrice: try row.decodeIfPresent(Double.self, at: 5),
+                    orderedOn: try row.decode(Day.self, at: 6),
+                    requestedDate: try row.decode(Day.self, at: 7),
+                    promisedDate: try row.decodeIfPresent(Day.self, at: 8),
+                    confirmationHours: try row.decodeIfPresent(Double.self, at: 9),
+                    repromisedDate: try row.decodeIfPresent(Day.self, at: 10),
+                    cancelled: try row.decode(Bool.self, at: 11))
+            )
         }
-        var receipts: [ScopedReceipt] = []
-        try connection.stream(Self.receiptsSQL, [ids]) { row in
-            receipts.append(
-                ScopedReceipt(
-                    receipt: Receipt(
-                        receiptId: try row.decode(String.self, at: 0),
-                        orderLineId: try row.decode(String.self, at: 1),
-                        supplierId: try row.decode(String.self, at: 2),
-                        materialId: try row.decode(String.self, at: 3),
-                        receivedOn: try row.decode(Day.self, at: 4),
-                        quantity: try row.decode(Double.self, at: 5),
-                        lotNumber: try row.decodeIfPresent(String.self, at: 6)),
-                    receivedAt: try row.decode(Double.self, at: 7),
-                    coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 8)))
+        var lines: [String: Int] = [:]
+        for (slot, loaded) in loadedLines.enumerated() { lines[loaded.line.orderLineId] = slot }
+        var receipts = try connection.query(Self.receiptsSQL, [ids]).decodeInParallel { row in
+            ScopedReceipt(
+                receipt: Receipt(
+                    receiptId: try row.decode(String.self, at: 0),
+                    orderLineId: try row.decode(String.self, at: 1),
+                    supplierId: try row.decode(String.self, at: 2),
+                    materialId: try row.decode(String.self, at: 3),
+                    receivedOn: try row.decode(Day.self, at: 4),
+                    quantity: try row.decode(Double.self, at: 5),
+                    lotNumber: try row.decodeIfPresent(String.self, at: 6)),
+                receivedAt: try row.decode(Double.self, at: 7),
+                coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 8))
         }
         receipts = receipts.sortedByIndex(by: ScopedReceipt.byLine)
         var lots: [ScopedReceipt] = []
@@ -265,9 +267,10 @@ public struct InputLoader {
             inputs[quotation.supplierId]?.quotations.append(quotation)
         }
 
-        try connection.stream(Self.measurementsSQL, [ids, window.asOf]) { row in
-            guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 7)) else { return }
-            let measurement = LotMeasurement(
+        let measurements = try connection.query(Self.measurementsSQL, [ids, window.asOf]).decodeInParallel {
+            row -> LotMeasurement? in
+            guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 7)) else { return nil }
+            return LotMeasurement(
                 documentId: try row.decode(Int64.self, at: 0), supplierId: try row.decode(String.self, at: 1),
                 materialId: try row.decode(String.self, at: 2),
                 characteristic: try row.decode(String.self, at: 3),
@@ -277,10 +280,9 @@ public struct InputLoader {
                 upperLimit: try row.decodeIfPresent(Double.self, at: 9),
                 target: try row.decodeIfPresent(Double.self, at: 10),
                 unit: try row.decodeIfPresent(String.self, at: 11))
-            inputs[measurement.supplierId]?.measurements.append(measurement)
         }
-        // Sorted here, not by the server: its sort of every batch's results held back the first row
-        // until the whole batch was read (a third of the query), and here it is per supplier.
+        for measurement in measurements { inputs[measurement.supplierId]?.measurements.append(measurement) }
+        // Sorted per supplier (see the lines above).
         for (id, input) in inputs {
             inputs[id]?.measurements = input.measurements.sortedByIndex(by: LotMeasurement.inSeriesOrder)
         }
