@@ -28,17 +28,9 @@ struct ReportModelLoader {
         let run = try runInfo(runId, previous: previousRun, intakes: intakes)
         let flags = try flagsBySupplier(runId)
         let materials = try materials()
-        materialPagesReady(
-            MaterialPagesInput(
-                run: run, materials: materials,
-                suppliers: try scoredSuppliers(runId).map {
-                    .init(supplierId: $0.id, name: $0.name, flags: flags[$0.id] ?? [])
-                }))
         let previous = try previousStanding(of: previousRun)
-        var charts = try controlCharts(runId, asOf: run.asOf)
-        var months = try monthlyDelivery(runId)
-        var sizes = try orderSizes(runId)
-        var documents = try documentsBySupplier(runId)
+        // The suppliers' scores first, without their charts, deliveries and documents: that is all the
+        // material pages need, and they are rendered while the rest is read.
         var suppliers: [SupplierReport] = []
         try connection.stream(
             """
@@ -81,11 +73,20 @@ struct ReportModelLoader {
                     priorityRisk: level.map {
                         PriorityRisk(score: try? row.decodeIfPresent(Double.self, at: 16) ?? nil, level: $0)
                     },
-                    previous: previous[id], flags: flags[id] ?? [],
-                    monthlyDelivery: months.removeValue(forKey: id) ?? [],
-                    lateness: sizes.removeValue(forKey: id) ?? [],
-                    controlCharts: charts.removeValue(forKey: id) ?? [],
-                    documents: documents.removeValue(forKey: id) ?? []))
+                    previous: previous[id], flags: flags[id] ?? []))
+        }
+        materialPagesReady(
+            MaterialPagesInput(ScorecardReport(run: run, suppliers: suppliers, materials: materials)))
+        var charts = try controlCharts(runId, asOf: run.asOf)
+        var months = try monthlyDelivery(runId)
+        var sizes = try orderSizes(runId)
+        var documents = try documentsBySupplier(runId)
+        for index in suppliers.indices {
+            let id = suppliers[index].supplierId
+            suppliers[index].monthlyDelivery = months.removeValue(forKey: id) ?? []
+            suppliers[index].lateness = sizes.removeValue(forKey: id) ?? []
+            suppliers[index].controlCharts = charts.removeValue(forKey: id) ?? []
+            suppliers[index].documents = documents.removeValue(forKey: id) ?? []
         }
         return ScorecardReport(
             run: run, suppliers: suppliers, materials: materials,
@@ -117,18 +118,6 @@ struct ReportModelLoader {
                 flagsRaised: try row.decodeIfPresent(Int.self, at: 7) ?? 0),
             previousRunId: previous?.runId, previousAsOf: previous?.asOf,
             error: try row.decodeIfPresent(String.self, at: 8))
-    }
-
-    /// The suppliers the run scored, in the order of the supplier pages.
-    private func scoredSuppliers(_ runId: Int64) throws -> [(id: String, name: String)] {
-        var suppliers: [(id: String, name: String)] = []
-        try connection.stream(
-            "SELECT supplier_id, supplier_name FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id",
-            [runId]
-        ) { row in
-            suppliers.append((try row.decode(String.self, at: 0), try row.decode(String.self, at: 1)))
-        }
-        return suppliers
     }
 
     private func flagsBySupplier(_ runId: Int64) throws -> [String: [Flag]] {

@@ -39,19 +39,19 @@ public struct ReportPublisher {
             throw error
         }
         let loaded = Date()
-        let materials = try materialPages.join() ?? RenderSummary()
-        let rest = try renderer.renderSupplierPagesAndIndex(report, to: directory)
-        let pages = materials.pagesWritten + rest.pagesWritten
+        let pages =
+            (try materialPages.join() ?? RenderSummary())
+            + (try renderer.renderSupplierPagesAndIndex(report, to: directory))
         logger.info(
             "HTML rendered",
             metadata: [
-                "pages": "\(pages)", "reports": "\(directory.path)",
+                "pages": "\(pages.pagesWritten)", "reports": "\(directory.path)",
                 "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
                 // Reading the stored results back (with the material pages rendered meanwhile) vs. the
                 // supplier pages: where a slow night went.
                 "load_seconds": "\(String(format: "%.2f", loaded.timeIntervalSince(started)))",
             ])
-        return pages
+        return pages.pagesWritten
     }
 
     /// `scorecard render`: the latest successful run again.

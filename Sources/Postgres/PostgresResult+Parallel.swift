@@ -5,8 +5,9 @@ extension PostgresResult {
     /// Decodes every row with `decode` on all cores and returns the values in row order, nil ones left out;
     /// the first error thrown (in row order) is rethrown.
     ///
-    /// For results read whole rather than streamed: a batch's hundred thousand rows decoded on one core
-    /// were the critical path of the nightly run while the other core waited.
+    /// For results read whole rather than streamed, so that a batch's hundred thousand rows are not decoded
+    /// on one core while the other waits (its effect on the nightly run was within the machine's noise,
+    /// docs/scaling.md; it holds the whole result in memory).
     public func decodeInParallel<Value: Sendable>(
         _ decode: @Sendable (PostgresRow) throws -> Value?
     ) throws -> [Value] {

@@ -16,11 +16,8 @@ public struct ReportRenderer: Sendable {
     /// Writes `index.html`, `suppliers/<id>.html` and `materials/<id>.html` into `directory`, each file
     /// atomically. File names come from `PageFileName`, so no id can escape `directory`.
     public func render(_ report: ScorecardReport, to directory: URL) throws -> RenderSummary {
-        var summary = try renderMaterialPages(MaterialPagesInput(report), to: directory)
-        let rest = try renderSupplierPagesAndIndex(report, to: directory)
-        summary.pagesWritten += rest.pagesWritten
-        summary.bytesWritten += rest.bytesWritten
-        return summary
+        try renderMaterialPages(MaterialPagesInput(report), to: directory)
+            + renderSupplierPagesAndIndex(report, to: directory)
     }
 
     /// The first part of ``render(_:to:)``: `materials/<id>.html`, creating the folders. It needs only
@@ -68,7 +65,7 @@ public struct ReportRenderer: Sendable {
         // Supplier pages are most of the work and independent of each other: every core.
         let suppliers = report.suppliers
         let sources = sourcesBySupplier
-        var summary = try Self.renderInParallel(count: suppliers.count) { index in
+        let summary = try Self.renderInParallel(count: suppliers.count) { index in
             let supplier = suppliers[index]
             let page = SupplierPage(supplier, report: report, materials: sources[supplier.supplierId] ?? [])
             return (
@@ -79,9 +76,7 @@ public struct ReportRenderer: Sendable {
         // The index last, so its links point at pages that already exist.
         let index = Data(templates.render(IndexPage(report), template: "index").utf8)
         try AtomicFile.write(index, to: directory.appendingPathComponent("index.html"))
-        summary.pagesWritten += 1
-        summary.bytesWritten += index.count
-        return summary
+        return summary + RenderSummary(pagesWritten: 1, bytesWritten: index.count)
     }
 
     /// The report's folders, created when missing.
@@ -135,6 +130,12 @@ public struct RenderSummary: Sendable, Hashable {
         self.pagesWritten = pagesWritten
         self.bytesWritten = bytesWritten
     }
+
+    /// Both parts' pages and bytes.
+    public static func + (a: RenderSummary, b: RenderSummary) -> RenderSummary {
+        RenderSummary(
+            pagesWritten: a.pagesWritten + b.pagesWritten, bytesWritten: a.bytesWritten + b.bytesWritten)
+    }
 }
 
 /// What the parallel supplier-page workers report back: their totals, or the first error.
@@ -149,10 +150,7 @@ private final class ParallelOutcome: @unchecked Sendable {
     var summary: RenderSummary { lock.withLock { total } }
 
     func add(_ part: RenderSummary) {
-        lock.withLock {
-            total.pagesWritten += part.pagesWritten
-            total.bytesWritten += part.bytesWritten
-        }
+        lock.withLock { total = total + part }
     }
 
     func fail(_ error: any Error) {

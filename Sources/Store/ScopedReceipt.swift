@@ -21,16 +21,3 @@ struct ScopedReceipt {
         return a.receipt.receiptId.byteOrder(b.receipt.receiptId) ?? false
     }
 }
-
-extension OrderLine {
-    /// By supplier, then time ordered (seconds since 1970), then line id (text by bytes).
-    static func inScopeOrder(
-        _ a: (orderedAt: Double, line: OrderLine), _ b: (orderedAt: Double, line: OrderLine)
-    )
-        -> Bool
-    {
-        if let order = a.line.supplierId.byteOrder(b.line.supplierId) { return order }
-        if a.orderedAt != b.orderedAt { return a.orderedAt < b.orderedAt }
-        return a.line.orderLineId.byteOrder(b.line.orderLineId) ?? false
-    }
-}
