@@ -1,7 +1,7 @@
 /// Where the demo world's rows go. The lead implements it with COPY FROM STDIN; tests record or check rows.
 public protocol DemoSink {
     /// Called once per table, in foreign-key order. `table` is the name within schema `procurement`
-    /// (`suppliers`, …, `inspection_results`); `columns` are exactly issue 3's, in its order. `rows` calls `emit` for each row; values are PostgreSQL
+    /// (`suppliers`, …, `inspection_results`); `columns` are exactly SQL/001_procurement.sql's, in its order. `rows` calls `emit` for each row; values are PostgreSQL
     /// text-format strings (dates YYYY-MM-DD, timestamptz ISO 8601 with Z, booleans t/f, numerics plain),
     /// nil = NULL.
     mutating func write(

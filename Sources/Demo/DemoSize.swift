@@ -37,7 +37,7 @@ public struct DemoSize: Sendable, Hashable {
     /// About 40 suppliers, 150 materials, two years: the README demo (roughly 6,000 order lines).
     public static let standard = DemoSize(suppliers: 40, materials: 150, years: 2)
 
-    /// Issue 8's benchmark world: 1,000 suppliers, 3,000 materials, three years, about 1,000,000 order
+    /// The benchmark world of docs/scaling.md: 1,000 suppliers, 3,000 materials, three years, about 1,000,000 order
     /// lines, 50,000 defects, 200,000 messages and 100,000 CoA files, a few percent of them broken.
     public static let large = DemoSize(
         suppliers: 1_000, materials: 3_000, years: 3, orderLinesPerSourceMonth: 5.4,

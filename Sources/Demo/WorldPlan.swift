@@ -196,7 +196,7 @@ struct WorldPlan {
             // Fixed by number so the random streams, and so the rest of the world, stay as they were.
             if plan.role == nil && number % 17 == 3 { plan.dialect = .acmeLabs }
             if number == 1 {
-                // The first supplier prints its own, wider release limits on every CoA: issue 4 records that.
+                // The first supplier prints its own, wider release limits on every CoA: the intake records them beside ours.
                 plan.statesLimits = true
                 plan.widerLimits = true
             }
@@ -294,7 +294,7 @@ struct WorldPlan {
                     criticality: criticality, unit: family.unit, specified: specified,
                     characteristics: specified ? characteristics : [], appearance: family.appearance,
                     // The collapse supplier's two materials share one order size, so "large orders" (the
-                    // largest quarter by quantity, issue 5) means the same across both.
+                    // largest quarter by quantity, docs/metrics.md) means the same across both.
                     baseQuantity: slot.map(WorldPlan.collapseSlots.contains) == true
                         ? 200 : random.pick(family.baseQuantities),
                     basePrice: random.uniform(family.priceRange.lowerBound, family.priceRange.upperBound)))

@@ -25,7 +25,7 @@ public struct SupplierScore: Sendable, Hashable {
     public var withinSLARate: Double?
     public var unansweredOverdue: Int
 
-    // Added with the analytics (issue 5). Same windows as above.
+    // The analytics' figures. Same windows as above.
     /// Lines due in the current window not judged yet (deadline not passed, not fully received).
     public var openLines: Int = 0
     /// Judged lines that were not on time.

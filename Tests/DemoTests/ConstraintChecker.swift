@@ -1,8 +1,8 @@
 import Domain
 import Foundation
 
-/// Checks recorded rows against the CHECK, NOT NULL, primary-key and foreign-key constraints of issue 3's
-/// procurement DDL, and the text formats PostgreSQL will parse. Returns one message per violation.
+/// Checks recorded rows against the CHECK, NOT NULL, primary-key and foreign-key constraints of the
+/// procurement DDL (SQL/001_procurement.sql), and the text formats PostgreSQL will parse. Returns one message per violation.
 struct ConstraintChecker {
     var violations: [String] = []
 

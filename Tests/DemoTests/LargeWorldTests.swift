@@ -3,7 +3,7 @@ import Domain
 import Foundation
 import Testing
 
-/// Issue 8's large world, generated into a counting sink with its CoA files in a temporary folder. Too big
+/// The benchmark's large world (docs/scaling.md), generated into a counting sink with its CoA files in a temporary folder. Too big
 /// for the everyday test command: run with `DEMO_LARGE=1 swift test -c release --filter LargeWorld`.
 @Suite struct LargeWorldTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["DEMO_LARGE"] != nil))

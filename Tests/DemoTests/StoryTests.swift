@@ -25,7 +25,7 @@ import Testing
         #expect(try DemoWorld(asOf: demoAsOf).plantedStories() == world.summary.stories)
     }
 
-    /// Due lines of a supplier with their first receipt day, as issue 5 defines them.
+    /// Due lines of a supplier with their first receipt day, as docs/metrics.md defines them.
     struct DueLine {
         var due: Day
         var firstReceipt: Day?

@@ -5,14 +5,14 @@ import Domain
 public struct SupplierReport: Sendable, Hashable {
     public var supplierId: String
     public var name: String
-    /// The overall score 0–100 (issue 6); nil when there is no score (no data at all, or not computed).
+    /// The overall score 0–100 (docs/decisions.md); nil when there is no score (no data at all, or not computed).
     public var overallScore: Double?
     public var grade: String?
     /// `in_qualification`, `qualified`, `conditional`, `probation`, as stored; nil when not computed.
     public var recommendedStatus: String?
     /// Why the status was recommended, one plain sentence each.
     public var statusReasons: [String]
-    /// Ready for volume (issue 6); nil when not assessed.
+    /// Ready for volume (docs/decisions.md); nil when not assessed.
     public var scaleUpReady: Bool?
     public var delivery: DeliveryFigures
     public var quality: QualityFigures
@@ -122,7 +122,7 @@ public struct ResponsivenessFigures: Sendable, Hashable {
     }
 }
 
-/// Priority-position risk (issue 5): a 0–100 score and its level.
+/// Priority-position risk (docs/metrics.md): a 0–100 score and its level.
 public struct PriorityRisk: Sendable, Hashable {
     /// nil when the level is `insufficient_data`.
     public var score: Double?

@@ -1,4 +1,4 @@
-/// Every threshold of the decisions (issue 6), with the defaults documented in docs/decisions.md.
+/// Every threshold of the decisions, with the defaults documented in docs/decisions.md.
 ///
 /// Comparisons are stated on each key: "at least" keys are inclusive (a figure exactly at the key
 /// passes), "above"/"below" keys are exclusive (a figure exactly at the key does not trigger).

@@ -1,6 +1,6 @@
 import Domain
 
-/// Turns one supplier's scoring result into the decisions of issue 6. Pure: the same inputs give the
+/// Turns one supplier's scoring result into its decisions (status, readiness, inspection level; docs/decisions.md). Pure: the same inputs give the
 /// same decision.
 public struct DecisionMaker: Sendable {
     public var config: DecisionConfig

@@ -1,6 +1,6 @@
 import Domain
 
-// JSON forms of the decisions' lists, for jsonb columns: the lead stores these beside the scalar fields.
+// JSON forms of the decisions' lists, for jsonb columns: the result writer stores these beside the scalar fields.
 
 extension ReadinessCondition {
     public var json: JSONValue {

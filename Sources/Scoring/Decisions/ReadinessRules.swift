@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 
-/// The scale-up readiness conditions of issue 6, one function each. Thresholds in `DecisionConfig`.
+/// The scale-up readiness conditions (docs/decisions.md), one function each. Thresholds in `DecisionConfig`.
 struct ReadinessRules {
     var config: DecisionConfig
     var scoring: ScoringConfig
