@@ -126,6 +126,9 @@ extension Configuration {
         .double("drift.ewma_lambda", "EWMA smoothing constant", 0.01...1, \.scoring.ewmaLambda),
         .double("drift.ewma_l", "EWMA control limit width in standard deviations", 1...5, \.scoring.ewmaL),
         .int(
+            "drift.chart_lots", "Latest lots a stored control chart keeps (the pages draw them)", 10...1000,
+            \.scoring.chartLots),
+        .int(
             "risk.min_due_lines", "Due lines needed in each window before priority risk is judged", 1...1000,
             \.scoring.minDueLines),
         .int(

@@ -148,6 +148,8 @@ public struct NightlyRun {
         }
         // Exposure across suppliers: once per material, not per supplier.
         flags += decider.singleSourceFlags(sources: sources, criticality: criticality)
+        try writer.write(sourcing: decider.materialSourcing(sources: sources, criticality: criticality))
+        let bands = ChartBands(evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction))
         var changes: [StatusChange] = []
         for batch in suppliers.batches(of: supplierBatchSize).map(Array.init) {
             var inputs = try loader.load(batch, in: scope, anomalies: &anomalies)
@@ -157,6 +159,8 @@ public struct NightlyRun {
             var capabilities: [CharacteristicCapability] = []
             var monthly: [(supplierId: String, figures: MonthlyDeliveryFigures)] = []
             var sizes: [(supplierId: String, figures: OrderSizeFigures)] = []
+            var charts: [ControlChartRecord] = []
+            var responses: [(supplierId: String, figures: MonthlyResponseFigures)] = []
             // Each supplier is scored on its own (the inputs are read-only): on every core, while the
             // database waits for the next batch's queries anyway. The decisions' JSON is written there too.
             let outcomes = ResultSlots<
@@ -183,6 +187,8 @@ public struct NightlyRun {
                 let id = input.supplier.supplierId
                 monthly += result.monthlyDelivery.map { (id, $0) }
                 sizes += result.deliveryByOrderSize.map { (id, $0) }
+                charts += bands.filled(result.charts.markingFlaggedLots(result.flags + decision.flags))
+                responses += result.monthlyResponse.map { (id, $0) }
             }
             try writer.write(
                 scores: scores,
@@ -191,6 +197,8 @@ public struct NightlyRun {
             try writer.write(capabilities: capabilities)
             try writer.write(monthly: monthly)
             try writer.write(orderSizes: sizes)
+            try writer.write(charts: charts)
+            try writer.write(responseMonths: responses)
         }
         for anomaly in anomalies {
             logger.warning("input row left out", metadata: ["row": "\(anomaly)"])

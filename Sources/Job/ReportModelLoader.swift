@@ -6,14 +6,10 @@ import Reports
 import Scoring
 import Store
 
-/// Reads a committed run back from PostgreSQL into the HTML view model. Only stored numbers are shown;
-/// the control charts' EWMA line is recomputed from stored lots with the stored centre and sigma through
-/// the one EWMA definition in `Scoring`.
+/// Reads a committed run back from PostgreSQL into the HTML view model. Only stored figures are shown:
+/// charts, bands, limits, flagged lots and single-source counts are the run's, never recomputed here.
 struct ReportModelLoader {
     let connection: PostgresConnection
-    var chartLots = 60
-    var scoring = ScoringConfig()
-    var evaluator = ToleranceEvaluator()
 
     /// Reads the whole report of `runId`. `materialPagesReady` is called as soon as what the material
     /// pages show is read, before the suppliers' charts and deliveries, so the caller can render them
@@ -27,7 +23,7 @@ struct ReportModelLoader {
         let intakes = try ledger.intakesSinceLastNightly(before: runId)
         let run = try runInfo(runId, previous: previousRun, intakes: intakes)
         let flags = try flagsBySupplier(runId)
-        let materials = try materials()
+        let materials = try materials(runId)
         let previous = try previousStanding(of: previousRun)
         // The suppliers' scores first, without their charts, deliveries and documents: that is all the
         // material pages need, and they are rendered while the rest is read.
@@ -77,7 +73,8 @@ struct ReportModelLoader {
         }
         materialPagesReady(
             MaterialPagesInput(ScorecardReport(run: run, suppliers: suppliers, materials: materials)))
-        var charts = try controlCharts(runId, asOf: run.asOf)
+        var charts = try controlCharts(runId)
+        var responses = try monthlyResponse(runId)
         var months = try monthlyDelivery(runId)
         var sizes = try orderSizes(runId)
         var documents = try documentsBySupplier(runId)
@@ -86,6 +83,7 @@ struct ReportModelLoader {
             suppliers[index].monthlyDelivery = months.removeValue(forKey: id) ?? []
             suppliers[index].lateness = sizes.removeValue(forKey: id) ?? []
             suppliers[index].controlCharts = charts.removeValue(forKey: id) ?? []
+            suppliers[index].monthlyResponse = responses.removeValue(forKey: id) ?? []
             suppliers[index].documents = documents.removeValue(forKey: id) ?? []
         }
         return ScorecardReport(
@@ -166,27 +164,20 @@ struct ReportModelLoader {
         return standing
     }
 
-    /// One chart per stored capability series of the run, with the most recent `chartLots` lots.
-    private func controlCharts(_ runId: Int64, asOf: Day) throws -> [String: [ControlChart]] {
-        struct Series {
-            var chart: ControlChart
-            var centre: Double?
-            var sigma: Double
-            var signalLots: Set<String>
-            var values: [(lot: String, day: Day, value: Double, verdict: Verdict, documentId: Int64)] = []
-        }
+    /// The run's stored control charts (SQL/009_stored_charts.sql), exactly as scoring computed them.
+    private func controlCharts(_ runId: Int64) throws -> [String: [ControlChart]] {
         struct Key: Hashable {
             var supplierId: String
             var materialId: String
             var characteristic: String
         }
-        var series: [Key: Series] = [:]
+        var series: [Key: ControlChart] = [:]
         var order: [Key] = []
         try connection.stream(
             """
-            SELECT supplier_id, material_id, characteristic, unit, lower_limit, upper_limit, baseline_mean,
-                   sigma_used, ewma_signal_lot, trend_signal_lot
-            FROM scorecard_store.characteristic_capability WHERE run_id = $1
+            SELECT supplier_id, material_id, characteristic, unit, lower_limit, upper_limit, edge_lower, edge_upper,
+                   centre, ewma_lower[cardinality(ewma_lower)], ewma_upper[cardinality(ewma_upper)]
+            FROM scorecard_store.control_charts WHERE run_id = $1
             ORDER BY supplier_id, material_id, characteristic
             """, [runId]
         ) { row in
@@ -194,89 +185,73 @@ struct ReportModelLoader {
                 supplierId: try row.decode(String.self, at: 0),
                 materialId: try row.decode(String.self, at: 1),
                 characteristic: try row.decode(String.self, at: 2))
-            let lower = try row.decodeIfPresent(Double.self, at: 4)
-            let upper = try row.decodeIfPresent(Double.self, at: 5)
-            var bands: (lower: Double?, upper: Double?) = (nil, nil)
-            if lower != nil || upper != nil {
-                bands = evaluator.edgeBands(
-                    for: Specification(
-                        materialId: "", characteristic: "", unit: "", lowerLimit: lower, upperLimit: upper,
-                        validFrom: Day(daysSinceEpoch: 0)))
-            }
-            let chart = ControlChart(
-                materialId: try row.decode(String.self, at: 1),
-                characteristic: try row.decode(String.self, at: 2),
-                unit: try row.decodeIfPresent(String.self, at: 3) ?? "", specLower: lower, specUpper: upper,
-                edgeLower: bands.lower, edgeUpper: bands.upper,
-                baselineMean: try row.decodeIfPresent(Double.self, at: 6))
-            series[key] = Series(
-                chart: chart, centre: chart.baselineMean, sigma: try row.decode(Double.self, at: 7),
-                signalLots: Set([8, 9].compactMap { try? row.decodeIfPresent(String.self, at: $0) }))
+            series[key] = ControlChart(
+                materialId: key.materialId, characteristic: key.characteristic,
+                unit: try row.decodeIfPresent(String.self, at: 3) ?? "",
+                specLower: try row.decodeIfPresent(Double.self, at: 4),
+                specUpper: try row.decodeIfPresent(Double.self, at: 5),
+                edgeLower: try row.decodeIfPresent(Double.self, at: 6),
+                edgeUpper: try row.decodeIfPresent(Double.self, at: 7),
+                baselineMean: try row.decodeIfPresent(Double.self, at: 8),
+                ewmaLowerLimit: try row.decodeIfPresent(Double.self, at: 9),
+                ewmaUpperLimit: try row.decodeIfPresent(Double.self, at: 10))
             order.append(key)
         }
         guard !series.isEmpty else { return [:] }
-        // Every lot of every charted series: the planner's nested loop probed coa_documents once per lot
-        // (370,000 probes at a thousand suppliers, 2.2 s); hash joins over the accepted documents take half.
-        // Inside the report's transaction (ReportPublisher), so the setting ends with it. The as-of day is a
-        // parameter, not a join with the run: the join hid it from the planner, which then built its hash
-        // on the 370,000 lots instead of the documents (0.66 → 0.36 s, and the first row comes sooner).
-        try connection.execute("SET LOCAL enable_nestloop = off")
-        defer { _ = try? connection.execute("SET LOCAL enable_nestloop = on") }
+        // The points in no particular order (a server sort would hold back the first row); each carries
+        // its position on the chart.
+        var positions: [Key: [Int]] = [:]
         try connection.stream(
             """
-            SELECT m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day, m.value_in_spec_unit,
-                   m.verdict, m.document_id
-            FROM scorecard_store.coa_measurements m
-            JOIN scorecard_store.coa_documents d USING (document_id)
-            JOIN scorecard_store.characteristic_capability c
-              ON c.run_id = $1 AND c.supplier_id = m.supplier_id AND c.material_id = m.material_id
-             AND c.characteristic = m.characteristic
-            WHERE d.status = 'accepted' AND m.value_in_spec_unit IS NOT NULL AND m.lot_day <= $2::date
-              AND m.verdict IN ('pass', 'edge', 'fail')
-            """, [runId, asOf]
+            SELECT c.supplier_id, c.material_id, c.characteristic, p.lot_number, p.lot_day, p.value, p.verdict, p.ewma,
+                   p.flagged, p.position
+            FROM scorecard_store.control_charts c
+            CROSS JOIN LATERAL unnest(c.lot_numbers, c.lot_days, c.lot_values, c.verdicts, c.ewma, c.flagged)
+                WITH ORDINALITY AS p(lot_number, lot_day, value, verdict, ewma, flagged, position)
+            WHERE c.run_id = $1
+            """, [runId]
         ) { row in
             let key = Key(
                 supplierId: try row.decode(String.self, at: 0),
                 materialId: try row.decode(String.self, at: 1),
                 characteristic: try row.decode(String.self, at: 2))
             guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 6)) else { return }
-            series[key]?.values.append(
-                (
-                    try row.decode(String.self, at: 3), try row.decode(Day.self, at: 4),
-                    try row.decode(Double.self, at: 5), verdict, try row.decode(Int64.self, at: 7)
-                ))
+            series[key]?.points.append(
+                ControlChartPoint(
+                    lotNumber: try row.decode(String.self, at: 3), lotDay: try row.decode(Day.self, at: 4),
+                    value: try row.decode(Double.self, at: 5), verdict: verdict,
+                    ewma: try row.decodeIfPresent(Double.self, at: 7),
+                    flagged: try row.decode(Bool.self, at: 8)))
+            positions[key, default: []].append(try row.decode(Int.self, at: 9))
         }
         var charts: [String: [ControlChart]] = [:]
         for key in order {
-            guard var entry = series[key] else { continue }
-            // In lot order, sorted here rather than by the server (whose sort of every lot held back the
-            // first row): day, lot number by UTF-8 bytes as PostgreSQL's "C" collation, then document.
-            entry.values.sort { a, b in
-                if a.day != b.day { return a.day < b.day }
-                return a.lot.byteOrder(b.lot) ?? (a.documentId < b.documentId)
+            guard var chart = series[key] else { continue }
+            if let at = positions[key], at != at.sorted() {
+                chart.points = zip(at, chart.points).sorted { $0.0 < $1.0 }.map(\.1)
             }
-            var ewma: [Double?] = Array(repeating: nil, count: entry.values.count)
-            if let centre = entry.centre, entry.sigma > 0 {
-                let chart = EWMAChart(
-                    lambda: scoring.ewmaLambda, sigmaMultiple: scoring.ewmaL, centre: centre,
-                    sigma: entry.sigma)
-                let points = chart.run(entry.values.map(\.value))
-                ewma = points.map(\.ewma)
-                if let last = points.last {
-                    entry.chart.ewmaLowerLimit = last.lowerLimit
-                    entry.chart.ewmaUpperLimit = last.upperLimit
-                }
-            }
-            let start = max(0, entry.values.count - chartLots)
-            entry.chart.points = entry.values.indices.dropFirst(start).map { i in
-                let v = entry.values[i]
-                return ControlChartPoint(
-                    lotNumber: v.lot, lotDay: v.day, value: v.value, verdict: v.verdict, ewma: ewma[i],
-                    flagged: v.verdict == .fail || entry.signalLots.contains(v.lot))
-            }
-            charts[key.supplierId, default: []].append(entry.chart)
+            charts[key.supplierId, default: []].append(chart)
         }
         return charts
+    }
+
+    /// Responsiveness per month as the run stored it.
+    private func monthlyResponse(_ runId: Int64) throws -> [String: [MonthlyResponse]] {
+        var months: [String: [MonthlyResponse]] = [:]
+        try connection.stream(
+            """
+            SELECT supplier_id, month, messages, median_response_hours, within_sla_rate, unanswered_overdue + pending
+            FROM scorecard_store.response_months WHERE run_id = $1 ORDER BY supplier_id, month
+            """, [runId]
+        ) { row in
+            months[try row.decode(String.self, at: 0), default: []].append(
+                MonthlyResponse(
+                    month: try row.decode(Day.self, at: 1), messages: try row.decode(Int.self, at: 2),
+                    medianResponseHours: try row.decodeIfPresent(Double.self, at: 3),
+                    withinSLARate: try row.decodeIfPresent(Double.self, at: 4),
+                    unanswered: try row.decode(Int.self, at: 5)))
+        }
+        return months
     }
 
     private func monthlyDelivery(_ runId: Int64) throws -> [String: [MonthlyDelivery]] {
@@ -351,17 +326,19 @@ struct ReportModelLoader {
         return documents
     }
 
-    private func materials() throws -> [MaterialReport] {
+    private func materials(_ runId: Int64) throws -> [MaterialReport] {
         var materials: [MaterialReport] = []
         var index: [String: Int] = [:]
         try connection.stream(
             """
-            SELECT m.material_id, m.name, m.criticality, a.supplier_id, s.name, a.status, a.supplier_part_number
+            SELECT m.material_id, m.name, m.criticality, a.supplier_id, s.name, a.status, a.supplier_part_number,
+                   ms.single_sourced, ms.usable_sources, ms.required_sources
             FROM procurement.materials m
-            LEFT JOIN procurement.approved_sources a USING (material_id)
+            LEFT JOIN scorecard_store.material_sourcing ms ON ms.run_id = $1 AND ms.material_id = m.material_id
+            LEFT JOIN procurement.approved_sources a ON a.material_id = m.material_id
             LEFT JOIN procurement.suppliers s ON s.supplier_id = a.supplier_id
             ORDER BY m.material_id, a.supplier_id
-            """
+            """, [runId]
         ) { row in
             let id = try row.decode(String.self, at: 0)
             if index[id] == nil {
@@ -369,7 +346,10 @@ struct ReportModelLoader {
                 materials.append(
                     MaterialReport(
                         materialId: id, name: try row.decode(String.self, at: 1),
-                        criticality: try row.decode(String.self, at: 2), sources: [], isSingleSourced: false))
+                        criticality: try row.decode(String.self, at: 2), sources: [],
+                        isSingleSourced: try row.decodeIfPresent(Bool.self, at: 7) ?? false,
+                        usableSources: try row.decodeIfPresent(Int.self, at: 8),
+                        requiredSources: try row.decodeIfPresent(Int.self, at: 9)))
             }
             if let supplier = try row.decodeIfPresent(String.self, at: 3), let slot = index[id] {
                 materials[slot].sources.append(
@@ -379,11 +359,6 @@ struct ReportModelLoader {
                         status: try row.decode(String.self, at: 5),
                         supplierPartNumber: try row.decodeIfPresent(String.self, at: 6)))
             }
-        }
-        // Single-sourced: a critical material with fewer than two approved or conditional sources.
-        for i in materials.indices {
-            let usable = materials[i].sources.filter { $0.status == "approved" || $0.status == "conditional" }
-            materials[i].isSingleSourced = materials[i].criticality == "critical" && usable.count < 2
         }
         return materials
     }

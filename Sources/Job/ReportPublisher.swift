@@ -10,8 +10,6 @@ public struct ReportPublisher {
     let connection: PostgresConnection
     let paths: ResourcePaths
     let logger: Logger
-    /// Lots per control chart: the most recent ones.
-    var chartLots = 60
 
     /// Renders `runId`; returns the number of pages written.
     ///
@@ -28,8 +26,7 @@ public struct ReportPublisher {
                 // pages disagree with each other. Sorts and hashes over all suppliers fit in memory.
                 try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 try Database.tuneBigTransaction(connection)
-                return try ReportModelLoader(connection: connection, chartLots: chartLots).load(runId: runId)
-                {
+                return try ReportModelLoader(connection: connection).load(runId: runId) {
                     input in materialPages.start { try renderer.renderMaterialPages(input, to: directory) }
                 }
             }

@@ -24,6 +24,20 @@ enum ControlChartSVG {
             label: "Control chart of \(chart.characteristic) (\(chart.unit)) of \(chart.materialId) "
                 + "from \(supplierName), \(chart.points.count) lots")
 
+        // The stored figures drawn, exactly (shortest round-trip text), for anyone checking the page
+        // against the views.
+        svg.element(
+            "g",
+            [
+                "class": "stored", "data-material": chart.materialId,
+                "data-characteristic": chart.characteristic,
+                "data-spec-lower": exact(chart.specLower),
+                "data-spec-upper": exact(chart.specUpper), "data-edge-lower": exact(chart.edgeLower),
+                "data-edge-upper": exact(chart.edgeUpper), "data-centre": exact(chart.baselineMean),
+                "data-ewma-lower": exact(chart.ewmaLowerLimit),
+                "data-ewma-upper": exact(chart.ewmaUpperLimit),
+            ])
+
         // Edge bands under everything else.
         if let lower = chart.specLower, let edge = chart.edgeLower, edge > lower {
             svg.element(
@@ -114,7 +128,13 @@ enum ControlChartSVG {
         for (index, point) in chart.points.enumerated() {
             let px = x(index)
             let py = y(point.value)
-            svg.begin("g", ["class": "lot " + point.verdict.rawValue])
+            svg.begin(
+                "g",
+                [
+                    "class": "lot " + point.verdict.rawValue, "data-lot": point.lotNumber,
+                    "data-value": exact(point.value), "data-ewma": exact(point.ewma),
+                    "data-flagged": point.flagged ? "true" : "false",
+                ])
             svg.element(
                 "title",
                 text:
@@ -167,6 +187,9 @@ enum ControlChartSVG {
         legend(&svg, y: height - 16, left: left)
         return svg.finish()
     }
+
+    /// A stored figure as text that reads back to the same double; empty when absent.
+    static func exact(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
 
     private static func legend(_ svg: inout SVGBuilder, y: Double, left: Double) {
         let n = SVGBuilder.number

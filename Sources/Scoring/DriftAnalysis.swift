@@ -32,8 +32,11 @@ struct DriftAnalysis {
         }
     }
 
-    func run(_ inputs: SupplierInputs, asOf: Day, window: DayWindow) -> ([CharacteristicCapability], [Flag]) {
+    func run(_ inputs: SupplierInputs, asOf: Day, window: DayWindow) -> (
+        [CharacteristicCapability], [ControlChartRecord], [Flag]
+    ) {
         var capabilities: [CharacteristicCapability] = []
+        var charts: [ControlChartRecord] = []
         let allSeries = series(inputs.measurements, asOf: asOf)
         var flags = CoACredibility(config: config, supplierId: supplierId).flags(
             inputs, series: allSeries, asOf: asOf)
@@ -51,6 +54,11 @@ struct DriftAnalysis {
                     series: s, supplierId: supplierId, materialId: key.materialId,
                     characteristic: key.characteristic, unit: last.unit)
                 capabilities.append(cap)
+                charts.append(
+                    ControlChartRecord(
+                        series: s, supplierId: supplierId, materialId: key.materialId,
+                        characteristic: key.characteristic, unit: last.unit, target: last.target,
+                        lots: config.chartLots))
                 if cap.drifting && !isComfortablyCapable(cap) { flags.append(driftFlag(cap, series: s)) }
             }
             let failing = ms.filter { $0.verdict == .fail && window.contains($0.lotDay) }
@@ -58,7 +66,7 @@ struct DriftAnalysis {
                 flags.append(outOfTolerance(failing, key: key, critical: inputs.isCritical(key.materialId)))
             }
         }
-        return (capabilities, flags)
+        return (capabilities, charts, flags)
     }
 
     /// A statistically real drift of a process that still has room to spare (recent Cpk at or above
@@ -135,7 +143,7 @@ struct DriftAnalysis {
         return Flag(
             supplierId: supplierId, materialId: c.materialId, characteristic: c.characteristic,
             kind: .edgeOfToleranceDrift, severity: critical ? .critical : .warning, message: message,
-            evidence: evidence)
+            evidence: evidence, lots: signalLots(c, series: s))
     }
 
     func outOfTolerance(_ failing: [LotMeasurement], key: SeriesKey, critical: Bool) -> Flag {
@@ -166,6 +174,17 @@ struct DriftAnalysis {
         return Flag(
             supplierId: supplierId, materialId: key.materialId, characteristic: key.characteristic,
             kind: .outOfTolerance, severity: critical ? .critical : .warning, message: message,
-            evidence: evidence)
+            evidence: evidence, lots: failing.map(\.lotNumber))
+    }
+
+    /// The lots a drift flag is about: the EWMA rule's signal lot, the trend's last lot and, when the edge
+    /// share rule fired, the recent lots in the edge band.
+    func signalLots(_ c: CharacteristicCapability, series s: DriftSeries) -> [String] {
+        var lots = [c.ewmaSignalLot, c.trendSignalLot].compactMap { $0 }
+        if c.edgeShareSignal {
+            lots += s.lots.suffix(c.recent.n).filter { $0.verdict == .edge }.map(\.lotNumber)
+        }
+        var seen = Set<String>()
+        return lots.filter { seen.insert($0).inserted }
     }
 }

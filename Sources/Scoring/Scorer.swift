@@ -18,6 +18,11 @@ public struct SupplierResult: Sendable {
     /// One entry per material × characteristic series with numeric results, ordered by material
     /// and characteristic.
     public var capabilities: [CharacteristicCapability]
+    /// The control chart of each capability series, in the same order; lots not yet marked by flags
+    /// (``ControlChartRecord/markingFlaggedLots(_:)`` does that once every flag of the supplier is known).
+    public var charts: [ControlChartRecord]
+    /// Responsiveness per calendar month over the baseline and current windows (months with messages).
+    public var monthlyResponse: [MonthlyResponseFigures]
     public var risk: PriorityRisk
 }
 
@@ -62,7 +67,7 @@ public struct Scorer: Sendable {
         let flagger = FlagWriter(config: config, supplierId: supplierId)
         flags += flagger.missingCoA(quality.missingCoA, inputs: inputs)
         flags += flagger.slowResponse(responsiveness, window: current).map { [$0] } ?? []
-        let (capabilities, driftFlags) = DriftAnalysis(config: config, supplierId: supplierId)
+        let (capabilities, charts, driftFlags) = DriftAnalysis(config: config, supplierId: supplierId)
             .run(inputs, asOf: asOf, window: current)
         flags += driftFlags
         let riskCalc = PriorityRiskCalculator(config: config)
@@ -79,7 +84,11 @@ public struct Scorer: Sendable {
             score: score, flags: flags.sorted(by: Flag.deterministicOrder), currentWindow: current,
             baselineWindow: baseline, delivery: delivery, baselineDelivery: baselineDelivery,
             quality: quality, responsiveness: responsiveness, baselineResponsiveness: baselineResponsiveness,
-            capabilities: capabilities, risk: risk)
+            capabilities: capabilities, charts: charts,
+            monthlyResponse: responseCalc.byMonth(
+                inputs.communications, window: DayWindow(first: baseline.first, last: current.last),
+                at: instant),
+            risk: risk)
     }
 }
 

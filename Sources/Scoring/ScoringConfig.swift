@@ -36,6 +36,8 @@ public struct ScoringConfig: Sendable, Hashable {
     public var recentLots = 10
     public var ewmaLambda = 0.2
     public var ewmaL = 3.0
+    /// Lots a stored control chart keeps (the latest ones).
+    public var chartLots = 60
     /// Floor of the baseline standard deviation, as a fraction of the tolerance width
     /// (two-sided) or of the distance from the baseline mean to the one limit (one-sided).
     public var sdFloorFraction = 0.01

@@ -1,11 +1,12 @@
 -- The buyers' contract: views, columns, types, and what the read-only role may and may not do.
 -- Run by scripts/sql-tests (pg_prove) on the hand-computed world after two runs (2026-06-30, 2026-07-01).
 BEGIN;
-SELECT plan(53);
+SELECT plan(57);
 
 SELECT views_are('scorecard', ARRAY[
     'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
-    'characteristic_capability', 'score_history', 'material_decisions', 'status_changes']);
+    'characteristic_capability', 'score_history', 'material_decisions', 'status_changes', 'control_chart_points',
+    'response_months', 'material_sourcing']);
 SELECT tables_are('scorecard', ARRAY[]::name[], 'schema scorecard holds views only');
 
 SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[
@@ -35,6 +36,10 @@ SELECT has_column('scorecard', 'characteristic_capability', 'baseline_cpk', 'cap
 SELECT has_column('scorecard', 'characteristic_capability', 'recent_cpk', 'capability: recent Cpk');
 SELECT has_column('scorecard', 'characteristic_capability', 'projected_lots_to_limit', 'capability: projection');
 SELECT has_column('scorecard', 'coa_documents', 'reason', 'documents: reason');
+SELECT has_column('scorecard', 'control_chart_points', 'flagged', 'charts: whether a flag names the lot');
+SELECT has_column('scorecard', 'control_chart_points', 'edge_upper', 'charts: the edge band used');
+SELECT has_column('scorecard', 'material_sourcing', 'single_sourced', 'sourcing: the single-source verdict');
+SELECT has_column('scorecard', 'response_months', 'within_sla_rate', 'responsiveness by month');
 SELECT hasnt_column('scorecard', 'coa_documents', 'raw', 'documents: the raw bytes stay in the store');
 SELECT has_column('scorecard', 'coa_measurements', 'verdict', 'measurements: verdict');
 SELECT has_column('scorecard', 'coa_measurements', 'band_position', 'measurements: band position');

@@ -65,7 +65,8 @@ public struct ToleranceEvaluator: Sendable {
         case .failure(let mismatch): return evaluation.judged(.unitMismatch, unit.reason ?? "\(mismatch)")
         }
         evaluation.valueInSpecUnit = reported.number.map(conversion.convert)
-        limits.lowerBandApplies = !(limits.lower == 0 && conversion.to.family != .temperature)
+        limits.lowerBandApplies = ToleranceLimits.lowerBandApplies(
+            lower: limits.lower, family: conversion.to.family)
         var judgement = QualifiedJudgement(
             value: reported, conversion: conversion, limits: limits, unit: conversion.to.symbol
         ).judge()

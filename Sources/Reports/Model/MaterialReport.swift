@@ -5,18 +5,24 @@ public struct MaterialReport: Sendable, Hashable {
     /// `critical`, `major` or `minor`.
     public var criticality: String
     public var sources: [MaterialSource]
-    /// As the run decided it (fewer than two approved or conditional sources).
+    /// As the run's single-source rule decided it (stored in `material_sourcing`).
     public var isSingleSourced: Bool
+    /// Approved or conditional sources, as the rule counted them; nil when the run stored no sourcing.
+    public var usableSources: Int?
+    /// The minimum the rule asks of this material; nil when none applies (not critical).
+    public var requiredSources: Int?
 
     public init(
         materialId: String, name: String, criticality: String, sources: [MaterialSource],
-        isSingleSourced: Bool
+        isSingleSourced: Bool, usableSources: Int? = nil, requiredSources: Int? = nil
     ) {
         self.materialId = materialId
         self.name = name
         self.criticality = criticality
         self.sources = sources
         self.isSingleSourced = isSingleSourced
+        self.usableSources = usableSources
+        self.requiredSources = requiredSources
     }
 }
 

@@ -22,6 +22,8 @@ struct MaterialPage {
     var name: String
     var criticality: String
     var singleSourced: Bool
+    /// How many usable sources the material has against what the rule asks, in one sentence.
+    var sourcing: String
     var sourceCount: Int
     var sources: [Source]
     var flags: [FlagView]
@@ -32,6 +34,7 @@ struct MaterialPage {
         name = material.name
         criticality = material.criticality
         singleSourced = material.isSingleSourced
+        sourcing = Self.sourcingSentence(material)
         sourceCount = material.sources.count
         sources = material.sources.map { source in
             Source(
@@ -45,5 +48,18 @@ struct MaterialPage {
                 severity: flag.severity.rawValue, kind: Wording.flagKind(flag.kind), supplier: supplier,
                 message: flag.message)
         }
+    }
+
+    /// States the stored count against the stored minimum, so the badge and the source list agree.
+    static func sourcingSentence(_ m: MaterialReport) -> String {
+        guard let usable = m.usableSources else { return "" }
+        let noun = usable == 1 ? "usable source" : "usable sources"
+        let count = "\(usable) \(noun) (approved or conditional)"
+        guard let required = m.requiredSources else {
+            return "\(count); no minimum applies to a \(m.criticality) material."
+        }
+        return m.isSingleSourced
+            ? "\(count) where a critical material needs \(required)."
+            : "Not single-sourced: \(count); a critical material needs \(required)."
     }
 }

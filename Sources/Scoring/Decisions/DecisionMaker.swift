@@ -144,4 +144,11 @@ extension DecisionMaker {
     {
         SingleSourceCheck(config: config).flags(sources: sources, criticality: criticality)
     }
+
+    /// Every material's sourcing by the same rule as ``singleSourceFlags(sources:criticality:)``.
+    public func materialSourcing(sources: [ApprovedSource], criticality: [String: MaterialCriticality])
+        -> [MaterialSourcing]
+    {
+        SingleSourceCheck(config: config).sourcing(sources: sources, criticality: criticality)
+    }
 }

@@ -15,11 +15,10 @@ public struct SingleSourceCheck: Sendable {
     /// `sources` at all has no source and is flagged too.
     public func flags(sources: [ApprovedSource], criticality: [String: MaterialCriticality]) -> [Flag] {
         let byMaterial = Dictionary(grouping: sources, by: \.materialId)
-        let critical = criticality.filter { $0.value == .critical }.keys.sorted()
-        return critical.compactMap { material in
+        return sourcing(sources: sources, criticality: criticality).filter(\.singleSourced).map { sourcing in
+            let material = sourcing.materialId
             let all = (byMaterial[material] ?? []).sorted { $0.supplierId < $1.supplierId }
             let usable = all.filter(\.status.isUsable)
-            guard usable.count < config.minimumSources else { return nil }
             let others = all.filter { !$0.status.isUsable }
             var message: String
             if let one = usable.first, usable.count == 1 {
@@ -55,4 +54,35 @@ public struct SingleSourceCheck: Sendable {
                 evidence: evidence)
         }
     }
+
+    /// Every material's sourcing as the `single_source` rule sees it, ordered by material: the one
+    /// definition the flag, the views and the material pages share.
+    public func sourcing(sources: [ApprovedSource], criticality: [String: MaterialCriticality])
+        -> [MaterialSourcing]
+    {
+        let byMaterial = Dictionary(grouping: sources, by: \.materialId)
+        return Set(criticality.keys).union(byMaterial.keys).sorted().map { material in
+            let all = byMaterial[material] ?? []
+            let isCritical = criticality[material] == .critical
+            let usable = all.filter(\.status.isUsable).count
+            return MaterialSourcing(
+                materialId: material, criticality: criticality[material], sources: all.count,
+                usableSources: usable, requiredSources: isCritical ? config.minimumSources : nil,
+                singleSourced: isCritical && usable < config.minimumSources)
+        }
+    }
+}
+
+/// How many sources a material has and whether that makes it single-sourced: a critical material with
+/// fewer usable (approved or conditional) sources than `DecisionConfig.minimumSources`.
+public struct MaterialSourcing: Sendable, Hashable {
+    public var materialId: String
+    /// nil when the material is not in the material master.
+    public var criticality: MaterialCriticality?
+    /// Approved sources listed, whatever their status.
+    public var sources: Int
+    public var usableSources: Int
+    /// The minimum the rule asks for; nil for materials that are not critical (no minimum applies).
+    public var requiredSources: Int?
+    public var singleSourced: Bool
 }
