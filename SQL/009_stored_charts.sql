@@ -95,3 +95,6 @@ COMMENT ON VIEW scorecard.material_sourcing IS
 COMMENT ON COLUMN scorecard.material_sourcing.usable_sources IS 'Approved or conditional sources (pending and blocked ones cannot deliver).';
 COMMENT ON COLUMN scorecard.material_sourcing.required_sources IS 'The minimum the rule asks of a critical material (exposure.minimum_sources); NULL when not critical.';
 COMMENT ON COLUMN scorecard.material_sourcing.single_sourced IS 'Critical with fewer usable sources than required: raises the single_source flag.';
+
+-- The zone the run cut timestamps into days in (time_zone): readers of the run cut the same way.
+ALTER TABLE scorecard_store.runs ADD COLUMN time_zone text;

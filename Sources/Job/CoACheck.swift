@@ -2,6 +2,7 @@ import CoA
 import Domain
 import Foundation
 import Logging
+import Postgres
 import Store
 
 /// `scorecard check-coa`: reads CoA files the way the nightly intake would and explains what it extracted
@@ -45,6 +46,10 @@ public struct CoACheck {
         let evaluator = ToleranceEvaluator(edgeFraction: configuration.edgeFraction)
 
         var reference: CoADocumentStore.ReferenceData?
+        // Kept open while the files are described: a lot without a manufacture date takes its day from
+        // its first receipt, as in the intake.
+        var store: CoADocumentStore?
+        var connection: PostgresConnection?
         var text = ""
         if database == nil {
             text +=
@@ -52,13 +57,15 @@ public struct CoACheck {
         }
         if let database {
             do {
-                let connection = try Database.connect(database, logger: logger)
-                defer { connection.close() }
-                reference = try CoADocumentStore(connection).referenceData()
+                let opened = try Database.connect(database, logger: logger)
+                connection = opened
+                store = CoADocumentStore(opened)
+                reference = try store?.referenceData()
             } catch {
                 text += "note: no database (\(error)); results are shown without our specifications\n\n"
             }
         }
+        defer { connection?.close() }
         var rejected = 0
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -74,8 +81,8 @@ public struct CoACheck {
                 rejected += 1
             case .success(let certificate):
                 text += describe(
-                    certificate, file: file, supplier: supplier, reference: reference, evaluator: evaluator,
-                    rejected: &rejected)
+                    certificate, file: file, supplier: supplier, reference: reference, store: store,
+                    evaluator: evaluator, rejected: &rejected)
             }
         }
         return Outcome(text: text, rejectedFiles: rejected)
@@ -83,7 +90,7 @@ public struct CoACheck {
 
     private func describe(
         _ certificate: Certificate, file: String, supplier: String,
-        reference: CoADocumentStore.ReferenceData?,
+        reference: CoADocumentStore.ReferenceData?, store: CoADocumentStore?,
         evaluator: ToleranceEvaluator, rejected: inout Int
     ) -> String {
         var text = "\(file): read as \(certificate.format)\n"
@@ -93,6 +100,7 @@ public struct CoACheck {
             "lot \(certificate.lotNumber ?? "-") · manufactured \(certificate.manufactured?.iso ?? "-") · "
         text += "issued \(certificate.issued?.iso ?? "-")\n"
         var materialId = certificate.materialId
+        var receiptDay: Day?
         if let reference {
             switch CoAResolver(reference: reference).resolve(certificate, folder: supplier) {
             case .unresolved(let reason):
@@ -100,11 +108,20 @@ public struct CoACheck {
                 rejected += 1
             case .resolved(let resolved):
                 materialId = resolved.materialId
+                if certificate.manufactured == nil {
+                    receiptDay = try? store?.receiptDays(
+                        supplierId: resolved.supplierId, lots: [resolved.lotNumber],
+                        timeZone: configuration.timeZone)[resolved.lotNumber]
+                }
                 text +=
                     "  → supplier \(resolved.supplierId), our material \(resolved.materialId), lot \(resolved.lotNumber)\n"
             }
         }
-        let day = certificate.manufactured ?? certificate.issued ?? Day.today()
+        let lotDay = certificate.lotDay(
+            receiptDay: receiptDay,
+            fallback: Day.today(in: TimeZone(identifier: configuration.timeZone) ?? .gmt))
+        let day = lotDay.day
+        text += "  specifications in force on \(day.iso) (the \(lotDay.source.rawValue))\n"
         for result in certificate.results {
             let spec = materialId.flatMap {
                 reference?.specification(material: $0, characteristic: result.characteristic, on: day)

@@ -42,16 +42,20 @@ struct CoAIntake {
     var knownCheckSize = 8_192
     /// When set, only the supplier folders it accepts are ingested (a shard intake, ``IntakeShard``).
     var supplierFolders: (@Sendable (String) -> Bool)? = nil
+    /// The zone a receipt's timestamp is cut into its day in (`time_zone`).
+    var timeZone = "UTC"
 
     /// The intake as the configuration sets it up (readers, edge band, supplier profiles, size limit).
     static func configured(
         _ configuration: Configuration, paths: ResourcePaths, connection: PostgresConnection, logger: Logger
     ) throws -> CoAIntake {
-        CoAIntake(
+        var intake = CoAIntake(
             connection: connection, reader: try CoAReaders.make(configuration, paths: paths),
             evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction),
             supplierProfiles: configuration.supplierProfiles, maxBytes: configuration.maxDocumentBytes,
             logger: logger)
+        intake.timeZone = configuration.timeZone
+        return intake
     }
 
     func ingest(inbox: URL, runId: Int64, asOf: Day) throws -> Counts {
@@ -279,7 +283,8 @@ struct CoAIntake {
         }
         var days: [String: [String: Day]] = [:]
         for (supplier, lots) in lotsBySupplier {
-            days[supplier] = try store.receiptDays(supplierId: supplier, lots: lots.sorted())
+            days[supplier] = try store.receiptDays(
+                supplierId: supplier, lots: lots.sorted(), timeZone: timeZone)
         }
         return days
     }

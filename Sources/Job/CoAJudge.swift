@@ -38,9 +38,9 @@ struct CoAJudge {
                 document.errorLine = nil
                 document.errorColumn = nil
                 document.materialId = resolved.materialId
-                let lotDay =
-                    certificate.manufactured ?? lotDays[resolved.supplierId]?[resolved.lotNumber]
-                    ?? certificate.issued ?? asOf
+                let lotDay = certificate.lotDay(
+                    receiptDay: lotDays[resolved.supplierId]?[resolved.lotNumber], fallback: asOf
+                ).day
                 return certificate.results.enumerated().map { position, result in
                     let spec = reference.specification(
                         material: resolved.materialId, characteristic: result.characteristic, on: lotDay)

@@ -55,7 +55,8 @@ public struct CoAReprocess {
                 if case .success(let certificate) = parsed, certificate.manufactured == nil,
                     let supplier = document.supplierId, let lot = certificate.lotNumber
                 {
-                    lotDays[supplier] = try store.receiptDays(supplierId: supplier, lots: [lot])
+                    lotDays[supplier] = try store.receiptDays(
+                        supplierId: supplier, lots: [lot], timeZone: configuration.timeZone)
                 }
                 let measurements = judge.judge(parsed, into: &document, lotDays: lotDays, asOf: asOf)
                 try store.replace(document, measurements: measurements)

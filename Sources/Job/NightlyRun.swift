@@ -43,6 +43,7 @@ public struct NightlyRun {
         let abandoned = try ledger.failAbandonedRuns()
         if abandoned > 0 { logger.warning("marked \(abandoned) abandoned run(s) failed") }
         let runId = try ledger.start(asOf: asOf)
+        try ledger.recordTimeZone(runId, configuration.timeZone)
         var logger = logger
         logger[metadataKey: "run.id"] = "\(runId)"
         logger.info("run started", metadata: ["as_of": "\(asOf)"])

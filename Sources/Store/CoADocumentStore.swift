@@ -91,15 +91,15 @@ public struct CoADocumentStore {
 
     /// The first receipt day of each of a supplier's lots: the day a specification is chosen by when the
     /// CoA gives no manufacture date.
-    public func receiptDays(supplierId: String, lots: [String]) throws -> [String: Day] {
+    public func receiptDays(supplierId: String, lots: [String], timeZone: String) throws -> [String: Day] {
         var days: [String: Day] = [:]
         try connection.stream(
             """
-            SELECT r.lot_number, min(r.received_at)::date
+            SELECT r.lot_number, (min(r.received_at) AT TIME ZONE $3)::date
             FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id)
             WHERE ol.supplier_id = $1 AND r.lot_number = ANY($2::text[])
             GROUP BY r.lot_number
-            """, [supplierId, PostgresArray(lots)]
+            """, [supplierId, PostgresArray(lots), timeZone]
         ) { row in
             days[try row.decode(String.self, at: 0)] = try row.decode(Day.self, at: 1)
         }

@@ -18,7 +18,7 @@ public struct RunLedger {
     static let abandoned =
         "abandoned: the process ended before the run finished (killed, crashed or lost its connection)"
 
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
 
     public init(_ connection: PostgresConnection) {
         self.connection = connection

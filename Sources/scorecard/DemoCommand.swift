@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
                 ("inbox", inbox, "--inbox"), ("reports", reports, "--reports"),
             ])
             let paths = try ResourcePaths.locate()
-            let day = asOf.flatMap { Day(iso: $0) } ?? Day.today()
+            let day = asOf.flatMap { Day(iso: $0) } ?? configuration.today
             _ = try Database.migrate(common.conninfo, paths: paths, logger: logger)
             let connection = try Database.connect(common.conninfo, logger: logger)
             let world = DemoWorld(seed: seed, size: Self.sizes[size] ?? .standard, asOf: day)

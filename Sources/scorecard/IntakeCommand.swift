@@ -39,7 +39,7 @@ struct IntakeCommand: ParsableCommand {
         try runReportingExit {
             let shard = try IntakeShard.parse(self.shard).get()
             let configuration = try common.configuration(options: [("inbox", inbox, "--inbox")])
-            let day = asOf.flatMap { Day(iso: $0) } ?? Day.today()
+            let day = asOf.flatMap { Day(iso: $0) } ?? configuration.today
             let summary = try ShardIntake(
                 configuration: configuration, paths: try ResourcePaths.locate(), logger: common.makeLogger()
             )

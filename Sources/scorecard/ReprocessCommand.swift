@@ -34,12 +34,12 @@ struct ReprocessCommand: ParsableCommand {
     func run() throws {
         try runReportingExit {
             let selectRejected = rejected || (!noSpec && documents.isEmpty)
+            let configuration = try common.configuration()
             let outcome = try CoAReprocess(
-                configuration: try common.configuration(), paths: try ResourcePaths.locate(),
-                logger: common.makeLogger()
+                configuration: configuration, paths: try ResourcePaths.locate(), logger: common.makeLogger()
             ).run(
                 database: common.conninfo, rejected: selectRejected, withoutSpecification: noSpec,
-                supplierId: supplier, ids: documents, asOf: Day.today())
+                supplierId: supplier, ids: documents, asOf: configuration.today)
             print(outcome.line)
         }
     }

@@ -31,7 +31,7 @@ struct RunCommand: ParsableCommand {
                 ("inbox", inbox, "--inbox"), ("reports", reports, "--reports"),
             ])
             let paths = try ResourcePaths.locate()
-            let day = asOf.flatMap { Day(iso: $0) } ?? Day.today()
+            let day = asOf.flatMap { Day(iso: $0) } ?? configuration.today
             let summary = try NightlyRun(
                 configuration: configuration, paths: paths, logger: common.makeLogger()
             )
