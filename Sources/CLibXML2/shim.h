@@ -1,6 +1,7 @@
 #ifndef CLIBXML2_SHIM_H
 #define CLIBXML2_SHIM_H
 #include <stdio.h>
+#include <time.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
@@ -16,8 +17,18 @@ static inline void scorecard_xmlFree(void *pointer) { xmlFree(pointer); }
 enum {
     SCORECARD_GUARD_NONE = 0,
     SCORECARD_GUARD_ENTITY_DECLARATION = 1,
-    SCORECARD_GUARD_EXTERNAL_DTD = 2
+    SCORECARD_GUARD_EXTERNAL_DTD = 2,
+    SCORECARD_GUARD_TIME = 3,
+    SCORECARD_GUARD_NODES = 4,
+    SCORECARD_GUARD_ATTRIBUTES = 5
 };
+
+/* CLOCK_MONOTONIC in nanoseconds: the clock of every time budget, in C and in Swift. */
+static inline unsigned long long scorecard_monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (unsigned long long)now.tv_sec * 1000000000ULL + (unsigned long long)now.tv_nsec;
+}
 
 /* Set on the parser context's _private: where a guard stopped the parse. */
 typedef struct {
@@ -29,6 +40,15 @@ typedef struct {
     int error_line;
     int error_column;
     char error_message[256];
+    /* Bounds checked while libxml2 builds the tree (0: none); the pre-scan has already checked the
+       counts, these catch whatever it might have missed and the time. */
+    unsigned long long deadline_ns;
+    long long max_nodes;
+    long long max_attributes;
+    long long nodes;
+    /* The count that stopped the parse (nodes, or one element's attributes). */
+    long long value;
+    unsigned int events;
 } scorecard_xml_guard;
 
 static inline void scorecard_guard_stop(xmlParserCtxtPtr ctxt, int reason) {
@@ -71,11 +91,58 @@ static inline void scorecard_parser_error(void *ctx, xmlErrorPtr error) {
              error->message != NULL ? error->message : "not well-formed");
 }
 
+/* The clock is read every 32 events: cheap next to libxml2's own work for them. */
+static inline int scorecard_guard_over_time(scorecard_xml_guard *guard) {
+    if (guard->deadline_ns == 0 || (++guard->events & 31) != 0) return 0;
+    return scorecard_monotonic_ns() > guard->deadline_ns;
+}
+
+/* Counts each element and its attributes and checks the time before the tree gets them. */
+static inline void scorecard_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                                           const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
+                                           int nb_attributes, int nb_defaulted, const xmlChar **attributes) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    scorecard_xml_guard *guard = (scorecard_xml_guard *)ctxt->_private;
+    if (guard != NULL) {
+        long long attributeCount = (long long)nb_attributes + (long long)nb_namespaces;
+        if (guard->max_attributes > 0 && attributeCount > guard->max_attributes) {
+            guard->value = attributeCount;
+            scorecard_guard_stop(ctxt, SCORECARD_GUARD_ATTRIBUTES);
+            return;
+        }
+        guard->nodes += 1 + attributeCount;
+        if (guard->max_nodes > 0 && guard->nodes > guard->max_nodes) {
+            guard->value = guard->nodes;
+            scorecard_guard_stop(ctxt, SCORECARD_GUARD_NODES);
+            return;
+        }
+        if (scorecard_guard_over_time(guard)) {
+            scorecard_guard_stop(ctxt, SCORECARD_GUARD_TIME);
+            return;
+        }
+    }
+    xmlSAX2StartElementNs(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+                          attributes);
+}
+
+/* Character data arrives in pieces; each piece is an event for the clock, not a node. */
+static inline void scorecard_characters(void *ctx, const xmlChar *text, int length) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    scorecard_xml_guard *guard = (scorecard_xml_guard *)ctxt->_private;
+    if (guard != NULL && scorecard_guard_over_time(guard)) {
+        scorecard_guard_stop(ctxt, SCORECARD_GUARD_TIME);
+        return;
+    }
+    xmlSAX2Characters(ctx, text, length);
+}
+
 static inline void scorecard_install_guard(xmlParserCtxtPtr ctxt, scorecard_xml_guard *guard) {
     ctxt->_private = guard;
     ctxt->sax->serror = scorecard_parser_error;
     ctxt->sax->entityDecl = scorecard_entity_decl;
     ctxt->sax->internalSubset = scorecard_internal_subset;
+    ctxt->sax->startElementNs = scorecard_start_element;
+    ctxt->sax->characters = scorecard_characters;
 }
 
 /* Refuses every external load (DTD, entity, XSD import): defence in depth behind the guards. */

@@ -26,7 +26,10 @@ enum CoAReaders {
             return try CoAReader(
                 profiles: profiles,
                 limits: XMLLimits(
-                    maxBytes: configuration.maxDocumentBytes, maxDepth: configuration.maxDocumentDepth))
+                    maxBytes: configuration.maxDocumentBytes, maxDepth: configuration.maxDocumentDepth,
+                    maxAttributes: configuration.maxDocumentAttributes,
+                    maxNodes: configuration.maxDocumentNodes,
+                    parseSeconds: configuration.documentParseSeconds))
         } catch {
             throw JobError(.usage, "cannot set up the CoA reader: \(error)")
         }

@@ -1,3 +1,4 @@
+import CoA
 import Foundation
 import Scoring
 
@@ -14,6 +15,9 @@ public struct Configuration: Sendable {
     public var edgeFraction = 0.10
     public var maxDocumentBytes = 5 << 20
     public var maxDocumentDepth = 256
+    public var maxDocumentAttributes = XMLLimits.default.maxAttributes
+    public var maxDocumentNodes = XMLLimits.default.maxNodes
+    public var documentParseSeconds = XMLLimits.default.parseSeconds
     public var profilesDirectory = ""
     /// supplier id → profile name.
     public var supplierProfiles: [String: String] = [:]

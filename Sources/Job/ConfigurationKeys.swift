@@ -114,6 +114,17 @@ extension Configuration {
             \.edgeFraction),
         .int("coa.max_bytes", "Largest CoA file accepted, in bytes", 1024...(512 << 20), \.maxDocumentBytes),
         .int("coa.max_depth", "Deepest element nesting accepted in a CoA", 8...10_000, \.maxDocumentDepth),
+        .int(
+            "coa.max_attributes", "Most attributes on one element of a CoA (namespace declarations included)",
+            8...10_000, \.maxDocumentAttributes),
+        .int(
+            "coa.max_nodes",
+            "Most nodes in a CoA (elements, attributes, text runs, CDATA sections, comments, PIs)",
+            1_000...100_000_000, \.maxDocumentNodes),
+        .double(
+            "coa.parse_seconds",
+            "Seconds one CoA may take to parse, validate and read before it is rejected", 0.01...3600,
+            \.documentParseSeconds),
         .text(
             "coa.profiles", "Folder of supplier format profiles (empty: the shipped profiles/)",
             \.profilesDirectory),

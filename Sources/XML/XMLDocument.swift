@@ -6,9 +6,14 @@ import CLibXML2
 /// thread that parsed it. Parse on as many threads as you like; each parse uses its own context.
 public final class XMLDocument {
     let pointer: xmlDocPtr
+    /// When the document's time budget ends, on `scorecard_monotonic_ns`'s clock.
+    let deadline: UInt64
+    let budgetSeconds: Double
 
-    private init(pointer: xmlDocPtr) {
+    private init(pointer: xmlDocPtr, deadline: UInt64, budgetSeconds: Double) {
         self.pointer = pointer
+        self.deadline = deadline
+        self.budgetSeconds = budgetSeconds
     }
 
     deinit {
@@ -16,8 +21,9 @@ public final class XMLDocument {
     }
 
     /// Parses `bytes` safely: no network, no external DTD or entity loaded, no entity substitution, and any
-    /// document that declares an entity or names an external DTD is rejected. Size is checked before
-    /// parsing, depth after (libxml2 itself stops at 256 levels while parsing).
+    /// document that declares an entity or names an external DTD is rejected. Size, attributes per element
+    /// and nodes are checked before parsing (`XMLPreScan`), nodes and time again while libxml2 parses,
+    /// depth after (libxml2 itself stops at 256 levels while parsing).
     public static func parse(_ bytes: [UInt8], limits: XMLLimits = .default) throws(XMLError) -> XMLDocument {
         _ = libxml2Ready
         guard bytes.count <= limits.maxBytes else {
@@ -26,11 +32,18 @@ public final class XMLDocument {
         guard !bytes.isEmpty else {
             throw XMLError(.notWellFormed, "document is empty")
         }
+        let deadline = XMLTimeBudget.deadline(startingNow: limits.parseSeconds)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(XMLError) in
+            try XMLPreScan.check(document: buffer, limits: limits)
+        }
         guard let context = xmlNewParserCtxt() else {
             throw XMLError(.resource, "libxml2 could not create a parser context")
         }
         defer { xmlFreeParserCtxt(context) }
         var guardState = scorecard_xml_guard()
+        guardState.deadline_ns = deadline
+        guardState.max_nodes = Int64(limits.maxNodes)
+        guardState.max_attributes = Int64(limits.maxAttributes)
         // XML_PARSE_COMPACT keeps short text inside its node (fewer allocations); the tree is never
         // modified after parsing, which is what that option requires.
         let options = Int32(
@@ -49,6 +62,7 @@ public final class XMLDocument {
             if let document { xmlFreeDoc(document) }
             let line = Int(guardState.line)
             let column = Int(guardState.column)
+            if let bound = boundError(guardState, limits: limits) { throw bound }
             if guardState.reason == Int32(SCORECARD_GUARD_EXTERNAL_DTD) {
                 throw XMLError(
                     .externalDTD, "the document refers to an external DTD, which is not allowed", line: line,
@@ -75,14 +89,38 @@ public final class XMLDocument {
             }
             throw XMLError(.notWellFormed, record: xmlCtxtGetLastError(context), fallback: "not well-formed")
         }
-        let result = XMLDocument(pointer: document)
+        let result = XMLDocument(
+            pointer: document, deadline: deadline, budgetSeconds: limits.parseSeconds)
         if let root = xmlDocGetRootElement(document) {
             let depth = maximumDepth(from: root, stoppingAbove: limits.maxDepth)
             if depth > limits.maxDepth {
                 throw XMLError(.tooDeep, "elements are nested deeper than \(limits.maxDepth) levels")
             }
         }
+        try result.checkTimeBudget(during: "parsing")
         return result
+    }
+
+    /// Throws `.overTimeBudget` once the document's time budget has run out; `stage` says what was done.
+    public func checkTimeBudget(during stage: String) throws(XMLError) {
+        if let error = XMLTimeBudget.exceeded(deadline, seconds: budgetSeconds, during: stage) { throw error }
+    }
+
+    /// The error for a parse stopped by a count or the clock while libxml2 built the tree.
+    private static func boundError(_ state: scorecard_xml_guard, limits: XMLLimits) -> XMLError? {
+        let line = Int(state.line)
+        switch state.reason {
+        case Int32(SCORECARD_GUARD_TIME):
+            return XMLTimeBudget.exceeded(0, seconds: limits.parseSeconds, during: "parsing", line: line)
+        case Int32(SCORECARD_GUARD_NODES):
+            return XMLError(.tooManyNodes, "the document has more than \(limits.maxNodes) nodes", line: line)
+        case Int32(SCORECARD_GUARD_ATTRIBUTES):
+            return XMLError(
+                .tooManyAttributes,
+                "an element has \(state.value) attributes, the limit is \(limits.maxAttributes)", line: line)
+        default:
+            return nil
+        }
     }
 
     /// The root element.

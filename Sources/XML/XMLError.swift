@@ -8,6 +8,9 @@ public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
 
         public static let tooLarge = Kind("too_large")
         public static let tooDeep = Kind("too_deep")
+        public static let tooManyAttributes = Kind("too_many_attributes")
+        public static let tooManyNodes = Kind("too_many_nodes")
+        public static let overTimeBudget = Kind("over_time_budget")
         public static let notWellFormed = Kind("not_well_formed")
         public static let entityDeclaration = Kind("entity_declaration")
         public static let externalDTD = Kind("external_dtd")

@@ -34,7 +34,10 @@ public final class XMLSchema: @unchecked Sendable {
     }
 
     /// Every validity error in `document`, in document order; empty when the document is valid.
+    /// Throws `.overTimeBudget` when the document's time budget ran out before or during validation
+    /// (libxml2 cannot be interrupted while it validates: its cost is bounded by the node limit).
     public func validate(_ document: XMLDocument) throws(XMLError) -> [XMLError] {
+        try document.checkTimeBudget(during: "XSD validation")
         guard let context = xmlSchemaNewValidCtxt(pointer) else {
             throw XMLError(.resource, "libxml2 could not create a schema validation context")
         }
@@ -43,6 +46,7 @@ public final class XMLSchema: @unchecked Sendable {
         xmlSchemaSetValidStructuredErrors(
             context, collectError, Unmanaged.passUnretained(collector).toOpaque())
         let status = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, document.pointer) }
+        try document.checkTimeBudget(during: "XSD validation")
         if status != 0 && collector.errors.isEmpty {
             return [XMLError(.invalid, "the document is not valid (libxml2 status \(status))")]
         }

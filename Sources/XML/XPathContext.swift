@@ -79,7 +79,9 @@ public final class XPathContext {
         }
     }
 
+    /// Checks the document's time budget before each evaluation (one evaluation is not interrupted).
     private func rawEvaluate(_ expression: String, at node: XMLNode?) throws(XMLError) -> xmlXPathObjectPtr {
+        try document.checkTimeBudget(during: "XPath evaluation")
         pointer.pointee.node =
             node?.pointer
             ?? UnsafeMutableRawPointer(document.pointer)

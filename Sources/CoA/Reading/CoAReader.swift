@@ -67,6 +67,7 @@ public struct CoAReader: Sendable {
                         break
                     }
                 } catch {
+                    if error.kind == .overTimeBudget { throw CoARejection(parse: error) }
                     throw CoARejection(
                         reason: "profile '\(profile.name)' match test failed: \(error.message)")
                 }
@@ -91,6 +92,7 @@ public struct CoAReader: Sendable {
         do {
             errors = try schema.validate(document)
         } catch {
+            if error.kind == .overTimeBudget { throw CoARejection(parse: error) }
             throw CoARejection(reason: "cannot validate: \(error.message)")
         }
         guard let first = errors.first else { return }
@@ -106,6 +108,7 @@ public struct CoAReader: Sendable {
         do {
             return try profile.extract(from: document)
         } catch {
+            if error.kind == .overTimeBudget { throw CoARejection(parse: error) }
             throw CoARejection(reason: "profile '\(profile.name)' failed: \(error.message)")
         }
     }
@@ -125,6 +128,10 @@ extension CoARejection {
         switch error.kind {
         case .tooLarge: reason = "too large: \(error.message)"
         case .tooDeep: reason = "too deeply nested: \(error.message)"
+        // The configuration key is named so that an operator knows what to raise, if anything.
+        case .tooManyAttributes: reason = "too many attributes: \(error.message) (coa.max_attributes)"
+        case .tooManyNodes: reason = "too many nodes: \(error.message) (coa.max_nodes)"
+        case .overTimeBudget: reason = "over the time budget: \(error.message) (coa.parse_seconds)"
         case .entityDeclaration, .externalDTD: reason = "unsafe XML: \(error.message)"
         default: reason = "not well-formed XML: \(error.message)"
         }
