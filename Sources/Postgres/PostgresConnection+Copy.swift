@@ -9,6 +9,14 @@ extension PostgresConnection {
     public func copyIn(
         table: String, columns: [String], _ body: (inout PostgresCopyWriter) throws -> Void
     ) throws -> Int {
+        try naming("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN") {
+            try copyInNamed(table: table, columns: columns, body)
+        }
+    }
+
+    private func copyInNamed(
+        table: String, columns: [String], _ body: (inout PostgresCopyWriter) throws -> Void
+    ) throws -> Int {
         let connection = try requireHandle()
         let target = try table.split(separator: ".", omittingEmptySubsequences: false)
             .map { try escapeIdentifier(String($0)) }.joined(separator: ".")

@@ -5,11 +5,13 @@ extension PostgresConnection {
     /// Runs one statement with `$1`, `$2`, … parameters sent in text format (nil is NULL) and returns
     /// all its rows.
     public func query(_ sql: String, _ parameters: [(any PostgresEncodable)?] = []) throws -> PostgresResult {
-        let connection = try requireHandle()
-        let raw = try withParameters(parameters) { count, values in
-            PQexecParams(connection, sql, count, nil, values, nil, nil, 0)
+        try naming(sql) {
+            let connection = try requireHandle()
+            let raw = try withParameters(parameters) { count, values in
+                PQexecParams(connection, sql, count, nil, values, nil, nil, 0)
+            }
+            return try checked(raw, connection: connection)
         }
-        return try checked(raw, connection: connection)
     }
 
     /// Runs one statement and returns the number of rows it inserted, updated or deleted.
@@ -20,8 +22,10 @@ extension PostgresConnection {
 
     /// Runs several `;`-separated statements without parameters (migrations), stopping at the first error.
     public func executeScript(_ sql: String) throws {
-        let connection = try requireHandle()
-        _ = try checked(PQexec(connection, sql), connection: connection)
+        try naming(sql) {
+            let connection = try requireHandle()
+            _ = try checked(PQexec(connection, sql), connection: connection)
+        }
     }
 
     /// Calls `body` for each row as it arrives (libpq single-row mode), so a large result is never held
@@ -29,17 +33,19 @@ extension PostgresConnection {
     public func stream(
         _ sql: String, _ parameters: [(any PostgresEncodable)?] = [], _ body: (PostgresRow) throws -> Void
     ) throws {
-        let connection = try requireHandle()
-        let sent = try withParameters(parameters) { count, values in
-            PQsendQueryParams(connection, sql, count, nil, values, nil, nil, 0)
-        }
-        guard sent == 1 else { throw PostgresError(result: nil, connection: connection) }
-        guard PQsetSingleRowMode(connection) == 1 else {
-            drainResults(connection)
-            throw PostgresError(code: .internalError, message: "libpq refused single-row mode")
-        }
-        try whileBusy("streaming rows") {
-            try receiveRows(connection, body)
+        try naming(sql) {
+            let connection = try requireHandle()
+            let sent = try withParameters(parameters) { count, values in
+                PQsendQueryParams(connection, sql, count, nil, values, nil, nil, 0)
+            }
+            guard sent == 1 else { throw PostgresError(result: nil, connection: connection) }
+            guard PQsetSingleRowMode(connection) == 1 else {
+                drainResults(connection)
+                throw PostgresError(code: .internalError, message: "libpq refused single-row mode")
+            }
+            try whileBusy("streaming rows") {
+                try receiveRows(connection, body)
+            }
         }
     }
 

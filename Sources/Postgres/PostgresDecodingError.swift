@@ -9,6 +9,8 @@ public struct PostgresDecodingError: Error, CustomStringConvertible, Sendable {
     public var targetType: String
     /// What is wrong, e.g. `"12.5" is not a valid Int`.
     public var reason: String
+    /// The statement whose row it was, as in ``PostgresError/statement``.
+    public var statement: String?
 
     public init(targetType: String, reason: String) {
         self.targetType = targetType
@@ -22,6 +24,7 @@ public struct PostgresDecodingError: Error, CustomStringConvertible, Sendable {
         if let row { place += " of row \(row)" }
         let prefix = place.isEmpty ? "" : "\(place): "
         return "\(prefix)cannot decode \(targetType): \(reason)"
+            + (statement.map { " STATEMENT: \($0)" } ?? "")
     }
 
     /// The text is not a valid value; quotes at most 40 characters of it.

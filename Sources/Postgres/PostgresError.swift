@@ -1,6 +1,7 @@
 /// An error reported by the server or by libpq, with the fields PostgreSQL gives.
 ///
-/// Its description never contains statement parameters: only what the server reported.
+/// Its description never contains statement parameters: only what the server reported, and the text of
+/// the statement that failed (so an operator reading the log knows which query it was).
 public struct PostgresError: Error, CustomStringConvertible, Sendable {
     public var code: SQLState
     /// The primary message, e.g. `duplicate key value violates unique constraint "t_pkey"`.
@@ -20,6 +21,8 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     public var columnName: String?
     public var dataTypeName: String?
     public var constraintName: String?
+    /// The statement's text, whitespace folded and cut to ``PostgresStatementText/limit`` characters.
+    public var statement: String?
 
     public init(
         code: SQLState, message: String, detail: String? = nil, hint: String? = nil,
@@ -40,6 +43,7 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         if let detail { text += " DETAIL: \(detail)" }
         if let hint { text += " HINT: \(hint)" }
         if let context { text += " CONTEXT: \(context)" }
+        if let statement { text += " STATEMENT: \(statement)" }
         return text
     }
 }

@@ -21,7 +21,47 @@ import Testing
         #expect(
             error.description
                 == "ERROR 23505: duplicate key value violates unique constraint \"supplier_pkey\" "
-                + "DETAIL: Key (id)=(S-1) already exists.")
+                + "DETAIL: Key (id)=(S-1) already exists. STATEMENT: INSERT INTO supplier VALUES ($1)")
+    }
+
+    /// An operator reading the log learns which statement failed, and never a parameter's value.
+    @Test func errorsNameTheStatementButNeverItsParameters() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        try connection.executeScript("CREATE TABLE secret_t (id int PRIMARY KEY, token text NOT NULL)")
+        let failed = try #require(throws: PostgresError.self) {
+            try connection.execute(
+                """
+                INSERT INTO secret_t
+                    (id, token)   VALUES ($1, $2)
+                """, [1, nil as String?])
+        }
+        #expect(failed.statement == "INSERT INTO secret_t (id, token) VALUES ($1, $2)")
+        // The server's own fields may quote a key; the statement part adds no parameter.
+        try connection.execute("INSERT INTO secret_t VALUES ($1, $2)", [1, "a"])
+        let duplicate = try #require(throws: PostgresError.self) {
+            try connection.execute("INSERT INTO secret_t VALUES ($1, $2)", [1, "s3cr3t-value"])
+        }
+        #expect(!duplicate.description.contains("s3cr3t-value"))
+        #expect(duplicate.description.hasSuffix("STATEMENT: INSERT INTO secret_t VALUES ($1, $2)"))
+        let long = "SELECT " + Array(repeating: "1", count: 400).joined(separator: " + ") + " FROM nowhere"
+        let cut = try #require(throws: PostgresError.self) { try connection.query(long) }
+        #expect(cut.statement?.hasSuffix("…") == true)
+        #expect((cut.statement?.count ?? 0) <= 241)
+    }
+
+    @Test func decodingAndCopyErrorsNameTheirStatement() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        let decoding = try #require(throws: PostgresDecodingError.self) {
+            try connection.stream("SELECT 'x' AS n") { row in _ = try row.decode(Int.self, at: 0) }
+        }
+        #expect(decoding.statement == "SELECT 'x' AS n")
+        try connection.executeScript("CREATE TABLE copied (id int NOT NULL)")
+        let copy = try #require(throws: PostgresError.self) {
+            _ = try connection.copyIn(table: "copied", columns: ["id"]) { writer in
+                try writer.appendRow([nil as Int?])
+            }
+        }
+        #expect(copy.statement == "COPY copied (id) FROM STDIN")
     }
 
     @Test func catchingOneSQLStateWorks() throws {
