@@ -15,7 +15,10 @@ extension Database {
             taken = try held.acquire(locks)
         } catch SQLState.undefinedTable {
             held.close()
-            throw JobError(.usage, "the database has no scorecard schema yet: run `scorecard migrate` first")
+            throw JobError(
+                .usage,
+                "the database has no scorecard schema, or one older than the job's locks: "
+                    + "run `scorecard migrate` first")
         } catch let error as PostgresError {
             held.close()
             throw JobError(
