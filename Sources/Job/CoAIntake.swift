@@ -44,6 +44,9 @@ struct CoAIntake {
     var supplierFolders: (@Sendable (String) -> Bool)? = nil
     /// The zone a receipt's timestamp is cut into its day in (`time_zone`).
     var timeZone = "UTC"
+    /// Where the files being judged are recorded (a connection of its own), for the quarantine; nil
+    /// records nothing (the benchmark).
+    var attempts: CoAAttempts? = nil
 
     /// The intake as the configuration sets it up (readers, edge band, supplier profiles, size limit).
     static func configured(
@@ -73,9 +76,10 @@ struct CoAIntake {
         var counts = Counts()
         let known = KnownFiles(connection)
         for listed in entries.batches(of: knownCheckSize) {
-            for batch in try notYetRead(Array(listed), known: known).batches(of: batchSize) {
+            let unread = try notYetRead(Array(listed), known: known)
+            for batch in try batchesToJudge(unread, store: store, runId: runId, counts: &counts) {
                 try ingest(
-                    batch: Array(batch), store: store, reference: reference, runId: runId, asOf: asOf,
+                    batch: batch, store: store, reference: reference, runId: runId, asOf: asOf,
                     counts: &counts)
             }
         }
@@ -97,12 +101,14 @@ struct CoAIntake {
         batch: [InboxScanner.Entry], store: CoADocumentStore, reference: CoADocumentStore.ReferenceData,
         runId: Int64, asOf: Day, counts: inout Counts
     ) throws {
-        let files = readAndParse(batch)
-        let known = try store.known(sha256s: files.map(\.sha256))
-        let judged = try judge(
-            files, known: known, reference: reference, asOf: asOf, counts: &counts,
-            lotDays: { try receiptDays(for: $0, store: store) },
-            reserveIds: { try store.reserveDocumentIds($0) })
+        let judged = try recordingAttempt(batch, runId: runId) {
+            let files = readAndParse(batch)
+            let known = try store.known(sha256s: files.map(\.sha256))
+            return try judge(
+                files, known: known, reference: reference, asOf: asOf, counts: &counts,
+                lotDays: { try receiptDays(for: $0, store: store) },
+                reserveIds: { try store.reserveDocumentIds($0) })
+        }
         try store.insert(documents: judged.documents, runId: runId)
         let copyStarted = Date()
         try store.insertMeasurements(judged.measurements)
@@ -153,6 +159,7 @@ struct CoAIntake {
         let freshFiles = fresh
         DispatchQueue.concurrentPerform(iterations: freshFiles.count) { index in
             let file = freshFiles[index]
+            TestHooks.abortIfAsked(judging: file.entry.relativePath)
             var document = CoADocumentRecord(
                 documentId: ids[index], sha256: file.sha256, path: file.entry.relativePath,
                 supplierId: file.entry.supplierFolder, status: .rejected, sizeBytes: file.entry.size,

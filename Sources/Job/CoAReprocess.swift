@@ -32,11 +32,12 @@ public struct CoAReprocess {
         database: String, rejected: Bool, withoutSpecification: Bool, supplierId: String?, ids: [Int64],
         asOf: Day
     ) throws -> Outcome {
+        let locks = try Database.takeLocks([(JobLocks.run, .exclusive)], database: database, logger: logger) {
+            _ in "a scorecard run holds the run lock; reprocess after it"
+        }
+        defer { locks.close() }
         let connection = try Database.connect(database, logger: logger)
         defer { connection.close() }
-        guard try connection.tryAdvisoryLock(RunLedger.runLockKey) else {
-            throw JobError(.lockHeld, "a scorecard run holds the run lock; reprocess after it")
-        }
         try Database.requireCurrentSchema(connection, migrations: paths.sqlDirectory)
         let store = CoADocumentStore(connection)
         let reader = try CoAReaders.make(configuration, paths: paths)
@@ -69,6 +70,7 @@ public struct CoAReprocess {
                         "reason": "\(document.reason ?? "")",
                     ])
             }
+            try Database.requireHeld(locks)
         }
         return outcome
     }

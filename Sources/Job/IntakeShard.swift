@@ -9,7 +9,7 @@ public struct IntakeShard: Sendable, Hashable, CustomStringConvertible {
     /// N: into how many shards the inbox is cut; every instance of one night must use the same N.
     public let count: Int
 
-    /// The largest N: each shard index has its own lock key after the run lock's.
+    /// The largest N: each shard index has its own row in the job's locks.
     public static let maxCount = 1024
 
     /// Parses `K/N`; the message says what is wrong.

@@ -30,14 +30,17 @@ public struct NightlyRun {
 
     public func run(asOf: Day, database: String) throws -> RunSummary {
         let started = Date()
-        let connection = try Database.connect(database, logger: logger)
-        defer { connection.close() }
         // Exclusive: refused while another run, a reprocess or any shard intake (shared) holds it, so every
         // `running` row left in the ledger below is abandoned, intakes' included.
-        guard try connection.tryAdvisoryLock(RunLedger.runLockKey) else {
-            throw JobError(
-                .lockHeld, "another scorecard run or a shard intake holds the run lock; this run did nothing")
+        let locks = try Database.takeLocks([(JobLocks.run, .exclusive)], database: database, logger: logger) {
+            _ in "another scorecard run or a shard intake holds the run lock; this run did nothing"
         }
+        defer { locks.close() }
+        let connection = try Database.connect(database, logger: logger)
+        defer { connection.close() }
+        // Autocommit, outside the run's transaction: what the intake is judging survives a crash.
+        let attemptsConnection = try Database.connect(database, logger: logger)
+        defer { attemptsConnection.close() }
         try Database.requireCurrentSchema(connection, migrations: paths.sqlDirectory)
         let ledger = RunLedger(connection)
         let abandoned = try ledger.failAbandonedRuns()
@@ -51,7 +54,9 @@ public struct NightlyRun {
         var summary = RunSummary(runId: runId, asOf: asOf)
         do {
             try connection.inTransaction {
-                let intake = try ingest(connection, runId: runId, asOf: asOf, logger: logger)
+                let intake = try ingest(
+                    connection, attempts: CoAAttempts(attemptsConnection), runId: runId, asOf: asOf,
+                    logger: logger)
                 if intake.accepted + intake.rejected >= Self.analyzeAfterDocuments {
                     try TableStatistics.refresh(connection, tables: TableStatistics.intakeTables)
                 }
@@ -67,6 +72,7 @@ public struct NightlyRun {
                 summary.counts.inputAnomalies = scored.anomalies.count
                 summary.anomalies = scored.anomalies
                 try ledger.succeed(runId, counts: summary.counts)
+                try Database.requireHeld(locks)
             }
         } catch {
             throw Database.failure(of: "run", runId, error, ledger: ledger, logger: logger)
@@ -94,16 +100,18 @@ public struct NightlyRun {
         return summary
     }
 
-    private func ingest(_ connection: PostgresConnection, runId: Int64, asOf: Day, logger: Logger) throws
-        -> CoAIntake.Counts
-    {
+    private func ingest(
+        _ connection: PostgresConnection, attempts: CoAAttempts, runId: Int64, asOf: Day, logger: Logger
+    ) throws -> CoAIntake.Counts {
         let inbox = URL(fileURLWithPath: configuration.inbox)
         guard FileManager.default.fileExists(atPath: inbox.path) else {
             logger.notice("no inbox folder at \(inbox.path): no CoAs ingested")
             return CoAIntake.Counts()
         }
-        return try CoAIntake.configured(configuration, paths: paths, connection: connection, logger: logger)
-            .ingest(inbox: inbox, runId: runId, asOf: asOf)
+        var intake = try CoAIntake.configured(
+            configuration, paths: paths, connection: connection, logger: logger)
+        intake.attempts = attempts
+        return try intake.ingest(inbox: inbox, runId: runId, asOf: asOf)
     }
 
     /// Documents the shard intakes since the previous nightly run rejected (`scorecard intake`): this run

@@ -11,11 +11,34 @@ public struct ReportPublisher {
     let paths: ResourcePaths
     let logger: Logger
 
-    /// Renders `runId`; returns the number of pages written.
+    static let unfinished =
+        "the HTML was being written when the process ended; the previous pages stay visible: "
+        + "run `scorecard render`"
+
+    /// Renders `runId` into a new set of the reports folder and makes it the visible one
+    /// (``ReportFolder``); returns the number of pages written. A failed render leaves the previous set.
+    func publish(runId: Int64, to directory: URL) throws -> Int {
+        // Recorded first, cleared by the caller once published: a render that is killed leaves it said.
+        try? RunLedger(connection).recordRenderError(runId, error: Self.unfinished)
+        let folder = ReportFolder(directory)
+        let lock = try folder.lock()
+        defer { lock.release() }
+        let set = try folder.newSet(label: "run-\(runId)")
+        do {
+            let pages = try render(runId: runId, to: set, reports: directory)
+            try folder.publish(set)
+            return pages
+        } catch {
+            folder.discard(set)
+            throw error
+        }
+    }
+
+    /// Writes every page of `runId` into `directory`.
     ///
     /// The material pages are rendered on other threads while the suppliers' figures are still read
     /// (the database does most of that work): the two overlap instead of following each other.
-    func publish(runId: Int64, to directory: URL) throws -> Int {
+    private func render(runId: Int64, to directory: URL, reports: URL) throws -> Int {
         let started = Date()
         let renderer = try ReportRenderer(templatesDirectory: paths.templatesDirectory)
         let materialPages = BackgroundWork<RenderSummary>()
@@ -36,13 +59,14 @@ public struct ReportPublisher {
             throw error
         }
         let loaded = Date()
-        let pages =
-            (try materialPages.join() ?? RenderSummary())
-            + (try renderer.renderSupplierPagesAndIndex(report, to: directory))
+        let materials = try materialPages.join() ?? RenderSummary()
+        TestHooks.holdIfAsked(rendering: directory, logger: logger)
+        let pages = materials + (try renderer.renderSupplierPagesAndIndex(report, to: directory))
         logger.info(
             "HTML rendered",
             metadata: [
-                "pages": "\(pages.pagesWritten)", "reports": "\(directory.path)",
+                "pages": "\(pages.pagesWritten)", "reports": "\(reports.path)",
+                "set": "\(directory.lastPathComponent)",
                 "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
                 // Reading the stored results back (with the material pages rendered meanwhile) vs. the
                 // supplier pages: where a slow night went.

@@ -39,18 +39,20 @@ public struct ShardIntake {
 
     public func run(shard: IntakeShard, asOf: Day, database: String) throws -> Summary {
         let started = Date()
+        let locks = try Database.takeLocks(
+            [(JobLocks.run, .shared), (JobLocks.shard(shard.index), .exclusive)], database: database,
+            logger: logger
+        ) { name in
+            name == JobLocks.run
+                ? "a nightly scorecard run or a reprocess holds the run lock; shard \(shard) did nothing"
+                : "another intake of shard \(shard.index) holds its lock; shard \(shard) did nothing"
+        }
+        defer { locks.close() }
         let connection = try Database.connect(database, logger: logger)
         defer { connection.close() }
-        guard try connection.tryAdvisoryLockShared(RunLedger.runLockKey) else {
-            throw JobError(
-                .lockHeld,
-                "a nightly scorecard run or a reprocess holds the run lock; shard \(shard) did nothing")
-        }
-        guard try connection.tryAdvisoryLock(RunLedger.shardLockKey(shard.index)) else {
-            throw JobError(
-                .lockHeld, "another intake of shard \(shard.index) holds its lock; shard \(shard) did nothing"
-            )
-        }
+        // Autocommit, outside the intake's transaction: what it is judging survives a crash.
+        let attemptsConnection = try Database.connect(database, logger: logger)
+        defer { attemptsConnection.close() }
         try Database.requireCurrentSchema(connection, migrations: paths.sqlDirectory)
         let ledger = RunLedger(connection)
         // Only this shard's own: other shards may be running now.
@@ -67,7 +69,9 @@ public struct ShardIntake {
         var summary = Summary(runId: runId, shard: shard, asOf: asOf)
         do {
             try connection.inTransaction {
-                let counts = try ingest(connection, shard: shard, runId: runId, asOf: asOf, logger: logger)
+                let counts = try ingest(
+                    connection, attempts: CoAAttempts(attemptsConnection), shard: shard, runId: runId,
+                    asOf: asOf, logger: logger)
                 if counts.accepted + counts.rejected >= NightlyRun.analyzeAfterDocuments {
                     try TableStatistics.refresh(connection, tables: TableStatistics.intakeTables)
                 }
@@ -79,6 +83,7 @@ public struct ShardIntake {
                     counts: RunCounts(
                         documentsAccepted: counts.accepted, documentsRejected: counts.rejected,
                         documentsDuplicate: counts.duplicate))
+                try Database.requireHeld(locks)
             }
         } catch {
             throw Database.failure(of: "intake run", runId, error, ledger: ledger, logger: logger)
@@ -89,7 +94,8 @@ public struct ShardIntake {
     }
 
     private func ingest(
-        _ connection: PostgresConnection, shard: IntakeShard, runId: Int64, asOf: Day, logger: Logger
+        _ connection: PostgresConnection, attempts: CoAAttempts, shard: IntakeShard, runId: Int64, asOf: Day,
+        logger: Logger
     ) throws -> CoAIntake.Counts {
         let inbox = URL(fileURLWithPath: configuration.inbox)
         guard FileManager.default.fileExists(atPath: inbox.path) else {
@@ -99,6 +105,7 @@ public struct ShardIntake {
         var intake = try CoAIntake.configured(
             configuration, paths: paths, connection: connection, logger: logger)
         intake.supplierFolders = { shard.owns($0) }
+        intake.attempts = attempts
         return try intake.ingest(inbox: inbox, runId: runId, asOf: asOf)
     }
 }

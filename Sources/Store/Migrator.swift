@@ -15,8 +15,9 @@ public struct Migrator {
         public var checksum: String
     }
 
-    /// Serialises concurrent `migrate` calls (two operators, or cron and a person).
-    static let lockKey: Int64 = 0x5C0_7EC_A7D_0001
+    /// Serialises concurrent `migrate` calls (two operators, or cron and a person): each migration's
+    /// transaction takes this lock of ``JobLocks`` first and then sees what the other call applied.
+    static let lockName = "migrate"
 
     public let migrations: [Migration]
     public let repeatable: [Migration]
@@ -77,10 +78,52 @@ public struct Migrator {
                 name text NOT NULL,
                 checksum text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now());
+            -- The job's locks (JobLocks): here, not in a migration, because migrating takes one.
+            CREATE TABLE IF NOT EXISTS scorecard_store.job_locks (name text PRIMARY KEY);
             """)
-        try connection.execute("SELECT pg_advisory_lock($1)", [Migrator.lockKey])
-        defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [Migrator.lockKey]) }
+        try JobLocks.ensureRow(Self.lockName, on: connection)
 
+        let applied = try appliedMigrations(connection)
+        for migration in migrations {
+            if let done = applied[migration.version], done.checksum != migration.checksum {
+                throw MigrationError.changedAfterApplied(migration.name, applied: done.name)
+            }
+        }
+        var newlyApplied: [Migration] = []
+        for migration in migrations where applied[migration.version] == nil {
+            do {
+                let done = try connection.inTransaction {
+                    try JobLocks.lockForTransaction(Self.lockName, on: connection)
+                    // Another `migrate` may have applied it while this one waited for the lock.
+                    if try appliedMigrations(connection)[migration.version] != nil { return false }
+                    logger.info("applying migration", metadata: ["migration": "\(migration.name)"])
+                    try connection.executeScript(migration.sql)
+                    try connection.execute(
+                        "INSERT INTO scorecard_store.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                        [migration.version, migration.name, migration.checksum])
+                    return true
+                }
+                if done { newlyApplied.append(migration) }
+            } catch let error as PostgresError {
+                throw MigrationError.failed(migration.name, error)
+            }
+        }
+        for file in repeatable {
+            do {
+                try connection.inTransaction {
+                    try JobLocks.lockForTransaction(Self.lockName, on: connection)
+                    try connection.executeScript(file.sql)
+                }
+            } catch let error as PostgresError {
+                throw MigrationError.failed(file.name, error)
+            }
+        }
+        return newlyApplied
+    }
+
+    private func appliedMigrations(_ connection: PostgresConnection) throws
+        -> [Int: (name: String, checksum: String)]
+    {
         var applied: [Int: (name: String, checksum: String)] = [:]
         for row in try connection.query(
             "SELECT version, name, checksum FROM scorecard_store.schema_migrations")
@@ -89,34 +132,7 @@ public struct Migrator {
                 try row.decode(String.self, at: 1), try row.decode(String.self, at: 2)
             )
         }
-        for migration in migrations {
-            if let done = applied[migration.version], done.checksum != migration.checksum {
-                throw MigrationError.changedAfterApplied(migration.name, applied: done.name)
-            }
-        }
-        var newlyApplied: [Migration] = []
-        for migration in migrations where applied[migration.version] == nil {
-            logger.info("applying migration", metadata: ["migration": "\(migration.name)"])
-            do {
-                try connection.inTransaction {
-                    try connection.executeScript(migration.sql)
-                    try connection.execute(
-                        "INSERT INTO scorecard_store.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                        [migration.version, migration.name, migration.checksum])
-                }
-            } catch let error as PostgresError {
-                throw MigrationError.failed(migration.name, error)
-            }
-            newlyApplied.append(migration)
-        }
-        for file in repeatable {
-            do {
-                try connection.inTransaction { try connection.executeScript(file.sql) }
-            } catch let error as PostgresError {
-                throw MigrationError.failed(file.name, error)
-            }
-        }
-        return newlyApplied
+        return applied
     }
 }
 

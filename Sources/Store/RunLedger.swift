@@ -5,16 +5,6 @@ import Postgres
 /// The `scorecard_store.runs` table: one row per nightly run or shard intake, from `running` to
 /// `succeeded` or `failed`.
 public struct RunLedger {
-    /// The session advisory lock that makes runs exclusive (any value; documented in the README). A nightly
-    /// run takes it exclusively, each shard intake in shared mode.
-    public static let runLockKey: Int64 = 0x5C0_7EC_A7D_0002
-
-    /// The exclusive lock of shard `index` of the intake: the keys right after the run lock's (the
-    /// migrator's is the one before it), so shard 0 is `runLockKey + 1`.
-    public static func shardLockKey(_ index: Int) -> Int64 {
-        runLockKey + 1 + Int64(index)
-    }
-
     static let abandoned =
         "abandoned: the process ended before the run finished (killed, crashed or lost its connection)"
 
@@ -25,8 +15,8 @@ public struct RunLedger {
     }
 
     /// Marks runs left `running` by a process that died as failed, shard intakes included. Call only while
-    /// holding the run lock exclusively: every live run or intake holds or shares it from before it
-    /// records its row until its connection closes, so then none can be alive.
+    /// holding ``JobLocks/run`` exclusively: every live run or intake holds or shares it from before it
+    /// records its row until its process ends, so then none can be alive.
     @discardableResult
     public func failAbandonedRuns() throws -> Int {
         try connection.execute(
@@ -37,7 +27,7 @@ public struct RunLedger {
     }
 
     /// Marks intakes of shard `index` (whatever their shard count) left `running` as failed. Call only
-    /// while holding ``shardLockKey(_:)`` of that index: then no intake of that shard can be alive.
+    /// while holding ``JobLocks/shard(_:)`` of that index: then no intake of that shard can be alive.
     @discardableResult
     public func failAbandonedIntakes(shard index: Int) throws -> Int {
         try connection.execute(

@@ -130,14 +130,17 @@ final class ScorecardChild: @unchecked Sendable {
     /// Peak resident memory is written here by /usr/bin/time when `measureMemory` is set.
     private let memoryFile: URL?
 
-    /// Starts `scorecard <arguments>`; with `measureMemory`, under `/usr/bin/time -f %M`.
-    init(_ arguments: [String], measureMemory: Bool = false) throws {
+    /// Starts `scorecard <arguments>`; with `measureMemory`, under `/usr/bin/time -f %M`; `environment`
+    /// adds variables (the test hooks).
+    init(_ arguments: [String], measureMemory: Bool = false, environment extra: [String: String] = [:]) throws
+    {
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
             throw SpawnedProcess.SpawnError(
                 description: "\(Self.binary.path) is missing: run `swift build` first")
         }
         var environment = ProcessInfo.processInfo.environment
         environment["SCORECARD_HOME"] = JobFixture.repositoryRoot.path
+        environment.merge(extra) { _, new in new }
         if measureMemory {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "scorecard-rss-\(UUID().uuidString)")

@@ -3,6 +3,7 @@ import Foundation
 import Job
 import Logging
 import Postgres
+import Store
 import TestSupport
 
 /// A migrated throwaway database, the repository's resources, and temporary inbox/reports folders.
@@ -33,6 +34,20 @@ struct JobFixture {
 
     func connect() throws -> PostgresConnection {
         try PostgresConnection(conninfo, logger: logger)
+    }
+
+    /// Holds the job's `locks` as a live process would, until closed; throws when one is refused.
+    func holdLocks(_ locks: [(name: String, mode: JobLocks.Mode)]) throws -> JobLocks {
+        let held = JobLocks(try connect())
+        if let refused = try held.acquire(locks) { throw FixtureError("lock \(refused) is held") }
+        return held
+    }
+
+    /// A new login that is a member of `scorecard_reader` (a buyer), dropped with ``ReaderLogin/drop()``.
+    func readerLogin() throws -> ReaderLogin {
+        let name = "buyer_" + UUID().uuidString.lowercased().filter { $0 != "-" }.prefix(12)
+        try execute("CREATE ROLE \(name) LOGIN IN ROLE scorecard_reader")
+        return ReaderLogin(name: name, conninfo: conninfo + " user=\(name)", fixture: self)
     }
 
     func execute(_ sql: String) throws {
@@ -90,6 +105,25 @@ struct JobFixture {
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
+    }
+}
+
+/// A buyer's login (a member of `scorecard_reader`) in the fixture's cluster.
+struct ReaderLogin {
+    let name: String
+    /// The fixture's conninfo with this login as the user (libpq takes the last `user=`).
+    let conninfo: String
+    let fixture: JobFixture
+
+    func connect() throws -> PostgresConnection {
+        try PostgresConnection(conninfo, logger: fixture.logger)
+    }
+
+    /// Ends its sessions and drops it.
+    func drop() {
+        try? fixture.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(name)'")
+        for _ in 0..<50 where (try? fixture.execute("DROP ROLE IF EXISTS \(name)")) == nil { usleep(100_000) }
     }
 }
 

@@ -10,9 +10,8 @@ import Testing
 @Suite struct RunLifecycleTests {
     @Test func aSecondConcurrentRunIsRefusedWithItsExitCode() throws {
         let fixture = try JobFixture(seedSQL: HandComputedWorld.sql)
-        let holder = try fixture.connect()
+        let holder = try fixture.holdLocks([(JobLocks.run, .exclusive)])
         defer { holder.close() }
-        #expect(try holder.tryAdvisoryLock(RunLedger.runLockKey))
         let error = try #require(throws: JobError.self) { try fixture.run(asOf: "2026-06-30") }
         #expect(error.exitCode == .lockHeld)
         #expect(error.exitCode.rawValue == 75)

@@ -170,18 +170,15 @@ import Testing
     @Test func theLocksKeepAShardAndANightlyRunApart() throws {
         let fixture = try JobFixture(seedSQL: HandComputedWorld.sql)
         try CoAIntakeTests.fillInbox(fixture)
-        let holder = try fixture.connect()
-        defer { holder.close() }
-
         // The same shard twice: its lock is held (as by a live intake of shard 0, whatever its N).
-        #expect(try holder.tryAdvisoryLock(RunLedger.shardLockKey(0)))
+        let shardHolder = try fixture.holdLocks([(JobLocks.shard(0), .exclusive)])
         for shard in ["0/2", "0/3"] {
             let twice = try ScorecardChild(Self.intakeArguments(fixture, shard: shard))
             #expect(twice.wait() == 75, "\(twice.log)")
             #expect(twice.log.contains("another intake of shard 0 holds its lock"))
         }
         // Another shard runs meanwhile, beside a shard holding the run lock shared (the holder, as one).
-        #expect(try holder.tryAdvisoryLockShared(RunLedger.runLockKey))
+        let sharer = try fixture.holdLocks([(JobLocks.run, .shared)])
         let beside = try ScorecardChild(Self.intakeArguments(fixture, shard: "1/2"))
         #expect(beside.wait() == 0, "\(beside.log)")
         // A nightly run while a shard holds the run lock shared: refused, and nothing recorded.
@@ -190,16 +187,16 @@ import Testing
         #expect(nightly.wait() == 75, "\(nightly.log)")
         #expect(nightly.log.contains("holds the run lock"))
         #expect(try fixture.scalar("SELECT count(*) FROM scorecard.runs", as: Int.self) == runs)
-        try holder.advisoryUnlockShared(RunLedger.runLockKey)
-        try holder.advisoryUnlock(RunLedger.shardLockKey(0))
+        sharer.close()
+        shardHolder.close()
 
         // And the other way: a shard while a nightly run holds the run lock.
-        #expect(try holder.tryAdvisoryLock(RunLedger.runLockKey))
+        let nightlyHolder = try fixture.holdLocks([(JobLocks.run, .exclusive)])
         let during = try ScorecardChild(Self.intakeArguments(fixture, shard: "0/2"))
         #expect(during.wait() == 75, "\(during.log)")
         #expect(during.log.contains("a nightly scorecard run or a reprocess holds the run lock"))
         #expect(try fixture.scalar("SELECT count(*) FROM scorecard.runs", as: Int.self) == runs)
-        try holder.advisoryUnlock(RunLedger.runLockKey)
+        nightlyHolder.close()
         let after = try ScorecardChild(Self.intakeArguments(fixture, shard: "0/2"))
         #expect(after.wait() == 0, "\(after.log)")
     }
