@@ -42,16 +42,24 @@ public struct ToleranceEvaluator: Sendable {
             evaluation.note = "the specification for \(spec.characteristic) states no limit"
             return evaluation
         case .failure(.notFinite):
-            return evaluation.judged(.inconclusive, "the specification's limits are not finite numbers")
+            return evaluation.judged(
+                .inconclusive,
+                "the specification's limits are not numbers the scorecard judges (\(InputRange.judgedText))")
         case .failure(.inverted(let lower, let upper)):
             return evaluation.judged(
                 .inconclusive,
-                "the specification's lower limit \(noteNumber(lower)) is above its upper \(noteNumber(upper))"
+                "the specification's lower limit \(noteNumber(lower)) is not below its upper \(noteNumber(upper))"
             )
         }
         let unit = reportedUnit(result, reported, spec: spec)
         if case .success(let conversion) = unit.conversion {
             evaluation.supplierLimitsWider = supplierLimitsWider(result, conversion, limits)
+        }
+        if reported.kind == .outOfRange {
+            return evaluation.judged(
+                .inconclusive,
+                "\(ValueExcerpt.quoted(result.reportedText)) is outside the range the scorecard judges "
+                    + "(\(InputRange.judgedText)); not judged")
         }
         if let reason = notNumericReason(reported, text: result.reportedText) {
             return evaluation.judged(.notNumeric, reason)
@@ -65,6 +73,13 @@ public struct ToleranceEvaluator: Sendable {
         case .failure(let mismatch): return evaluation.judged(.unitMismatch, unit.reason ?? "\(mismatch)")
         }
         evaluation.valueInSpecUnit = reported.number.map(conversion.convert)
+        if let converted = evaluation.valueInSpecUnit, !InputRange.contains(converted) {
+            evaluation.valueInSpecUnit = nil
+            return evaluation.judged(
+                .inconclusive,
+                "\(ValueExcerpt.quoted(result.reportedText)) is \(noteNumber(converted)) \(conversion.to.symbol), outside "
+                    + "the range the scorecard judges (\(InputRange.judgedText)); not judged")
+        }
         limits.lowerBandApplies = !(limits.lower == 0 && conversion.to.family != .temperature)
         var judgement = QualifiedJudgement(
             value: reported, conversion: conversion, limits: limits, unit: conversion.to.symbol
@@ -80,9 +95,9 @@ public struct ToleranceEvaluator: Sendable {
 
     private func notNumericReason(_ reported: ReportedValue, text: String) -> String? {
         guard !reported.isNumeric else { return nil }  // before building the quote: most values are numbers
-        let quoted = "'\(text.trimmingSet([" ", "\n", "\t"]))'"
+        let quoted = ValueExcerpt.quoted(text)
         switch reported.kind {
-        case .numeric, .notDetected: return nil
+        case .numeric, .notDetected, .outOfRange: return nil
         case .textualPass: return "textual result \(quoted) states conformance; not judged numerically"
         case .textualFail: return "textual result \(quoted) states non-conformance; not judged numerically"
         case .textual: return "textual result \(quoted) where a number was expected"

@@ -1,0 +1,11 @@
+/// A reported text quoted in a note: trimmed, and at most 40 characters of it, so a value of five
+/// thousand digits does not become a note of five thousand characters.
+enum ValueExcerpt {
+    static let limit = 40
+
+    static func quoted(_ text: String) -> String {
+        let trimmed = text.trimmingSet([" ", "\n", "\t"])
+        guard trimmed.count > limit else { return "'\(trimmed)'" }
+        return "'\(trimmed.prefix(limit))…' (\(trimmed.count) characters)"
+    }
+}
