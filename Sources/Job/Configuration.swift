@@ -15,6 +15,8 @@ public struct Configuration: Sendable {
     public var maxDocumentBytes = 5 << 20
     public var maxDocumentDepth = 256
     public var profilesDirectory = ""
+    /// A receipt of more than this many times its order line's quantity is an input anomaly, left out.
+    public var maxReceivedFactor = 10.0
     /// supplier id → profile name.
     public var supplierProfiles: [String: String] = [:]
     public var scoring = ScoringConfig()

@@ -5,8 +5,8 @@ import Scoring
 
 /// Writes one run's results with COPY. Call inside the run's results transaction.
 public struct ResultWriter {
-    private let connection: PostgresConnection
-    private let runId: Int64
+    let connection: PostgresConnection
+    let runId: Int64
 
     public init(_ connection: PostgresConnection, runId: Int64) {
         self.connection = connection

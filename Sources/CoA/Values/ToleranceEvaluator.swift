@@ -48,7 +48,7 @@ public struct ToleranceEvaluator: Sendable {
         case .failure(.inverted(let lower, let upper)):
             return evaluation.judged(
                 .inconclusive,
-                "the specification's lower limit \(noteNumber(lower)) is not below its upper \(noteNumber(upper))"
+                "the specification's lower limit \(noteNumber(lower)) is above its upper \(noteNumber(upper))"
             )
         }
         let unit = reportedUnit(result, reported, spec: spec)

@@ -18,8 +18,7 @@ struct ToleranceLimits: Sendable, Hashable {
         let numbers = [spec.lowerLimit, spec.upperLimit, spec.target].compactMap { $0 }
         guard spec.lowerLimit != nil || spec.upperLimit != nil else { return .failure(.noLimits) }
         guard numbers.allSatisfy(InputRange.contains) else { return .failure(.notFinite) }
-        // Equal limits are inverted too: distinct as numeric in the ERP, the same double here.
-        if let lower = spec.lowerLimit, let upper = spec.upperLimit, lower >= upper {
+        if let lower = spec.lowerLimit, let upper = spec.upperLimit, lower > upper {
             return .failure(.inverted(lower, upper))
         }
         let fraction = edgeFraction.isFinite ? min(max(edgeFraction, 0), 0.5) : 0.1
