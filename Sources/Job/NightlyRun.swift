@@ -225,7 +225,7 @@ public struct RunSummary: Sendable {
 
     public var line: String {
         let leftOut = anomalies.count(where: { $0.action == .leftOut })
-        return         "run \(runId) \(status) as of \(asOf): \(counts.suppliersScored) suppliers scored, "
+        return "run \(runId) \(status) as of \(asOf): \(counts.suppliersScored) suppliers scored, "
             + "\(counts.documentsAccepted) CoAs accepted, \(counts.documentsRejected) rejected, "
             + "\(counts.documentsDuplicate) duplicates, \(counts.flagsRaised) flags raised, "
             + "\(leftOut) input rows left out, \(anomalies.count - leftOut) used with a warning, "

@@ -101,7 +101,8 @@ struct DriftAnalysis {
         if let p = c.projectedLotsToLimit {
             parts.append(
                 p < 1
-                    ? "at the limit now" : "about \(Fmt.whole(p.rounded(.up))) lots to the limit at the recent rate"
+                    ? "at the limit now"
+                    : "about \(Fmt.whole(p.rounded(.up))) lots to the limit at the recent rate"
             )
         }
         let message =

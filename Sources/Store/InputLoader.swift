@@ -230,7 +230,9 @@ public struct InputLoader {
                 anomalies.append(
                     InputAnomaly(
                         table: "procurement.defects", key: defectId, field: "defective_quantity",
-                        problem: "defective quantity \(quantity) \(problem) (NaN: beyond a float8); left out of PPM"))
+                        problem:
+                            "defective quantity \(quantity) \(problem) (NaN: beyond a float8); left out of PPM"
+                    ))
                 return
             }
             guard let severity = Severity(defectSeverity: try row.decode(String.self, at: 5)),
@@ -276,7 +278,8 @@ public struct InputLoader {
             if let broken = try row.decodeIfPresent(Int.self, at: 8) {
                 anomalies.append(
                     InputRule.anomaly(
-                        Self.quotationRules, index: broken, value: try row.decodeIfPresent(String.self, at: 9),
+                        Self.quotationRules, index: broken,
+                        value: try row.decodeIfPresent(String.self, at: 9),
                         table: "procurement.quotations", key: try row.decode(String.self, at: 0),
                         action: .leftOut))
                 return
@@ -419,7 +422,8 @@ public struct InputAnomaly: Sendable, Hashable, CustomStringConvertible {
     public var problem: String
     public var action: Action
 
-    public init(table: String, key: String, field: String? = nil, problem: String, action: Action = .leftOut) {
+    public init(table: String, key: String, field: String? = nil, problem: String, action: Action = .leftOut)
+    {
         self.table = table
         self.key = key
         self.field = field

@@ -39,8 +39,10 @@ struct InputRule {
             signed
             ? "(\(field) = 0 OR abs(\(field)) BETWEEN \(small) AND \(large))"
             : allowZero
-                ? "(\(field) = 0 OR \(field) BETWEEN \(small) AND \(large))" : "\(field) BETWEEN \(small) AND \(large)"
-        let range = signed ? "magnitude 1e-12 to 1e12, or 0" : allowZero ? "0, or 1e-12 to 1e12" : "1e-12 to 1e12"
+                ? "(\(field) = 0 OR \(field) BETWEEN \(small) AND \(large))"
+                : "\(field) BETWEEN \(small) AND \(large)"
+        let range =
+            signed ? "magnitude 1e-12 to 1e12, or 0" : allowZero ? "0, or 1e-12 to 1e12" : "1e-12 to 1e12"
         return InputRule(
             field: field, broken: "NOT \(inRange)",
             problem: "is outside the range the scorecard judges (\(range); NaN: beyond a float8)")
@@ -52,7 +54,8 @@ struct InputRule {
     {
         let expression = column ?? field
         let broken =
-            latest.map { "NOT (\(expression) BETWEEN \(earliest) AND \($0))" } ?? "\(expression) < \(earliest)"
+            latest.map { "NOT (\(expression) BETWEEN \(earliest) AND \($0))" }
+            ?? "\(expression) < \(earliest)"
         return InputRule(
             field: field, broken: broken,
             problem: latest == nil

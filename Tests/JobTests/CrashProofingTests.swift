@@ -39,7 +39,8 @@ import Testing
             "SELECT characteristic || ' ' || verdict FROM scorecard.coa_measurements "
                 + "WHERE supplier_id = 'SUP-X' ORDER BY characteristic")
         let documents = try fixture.rows(
-            "SELECT path || ' ' || status || ' ' || coalesce(reason, '') FROM scorecard.coa_documents ORDER BY path")
+            "SELECT path || ' ' || status || ' ' || coalesce(reason, '') FROM scorecard.coa_documents ORDER BY path"
+        )
         #expect(documents.first { $0.hasPrefix("SUP-X/extreme.xml accepted") } != nil, "\(documents)")
         #expect(documents.filter { $0.hasPrefix("SUP-X/") }.count == 3)
         for expected in ExtremeRows.expectedVerdicts {
@@ -50,9 +51,10 @@ import Testing
             try fixture.scalar(
                 "SELECT count(*) FROM scorecard.coa_measurements WHERE supplier_id = 'SUP-X' "
                     + "AND abs(value_in_spec_unit) > 1e12", as: Int.self) == 0)
-        let note = try fixture.scalar(
-            "SELECT note FROM scorecard.coa_measurements WHERE characteristic = 'moisture' "
-                + "AND supplier_id = 'SUP-X'", as: String.self) ?? ""
+        let note =
+            try fixture.scalar(
+                "SELECT note FROM scorecard.coa_measurements WHERE characteristic = 'moisture' "
+                    + "AND supplier_id = 'SUP-X'", as: String.self) ?? ""
         #expect(note.contains("-1e308") && note.contains("outside the range"))
 
         // The clean supplier's figures are those computed by hand.
@@ -60,7 +62,8 @@ import Testing
         #expect(try fixture.score("otif_rate", supplier: "SUP-A", as: Double.self) == 0.5)
         #expect(try fixture.score("due_lines", supplier: "SUP-A", as: Int.self) == 4)
         // The pages were written.
-        #expect(FileManager.default.fileExists(atPath: fixture.reports.appendingPathComponent("index.html").path))
+        #expect(
+            FileManager.default.fileExists(atPath: fixture.reports.appendingPathComponent("index.html").path))
     }
 }
 

@@ -124,7 +124,8 @@ enum ExtremeRows {
 
     static let expectedAnomalies = [
         "procurement.order_lines X01 quantity left_out", "procurement.order_lines X02 quantity left_out",
-        "procurement.order_lines X03 quantity left_out", "procurement.order_lines X04 requested_date left_out",
+        "procurement.order_lines X03 quantity left_out",
+        "procurement.order_lines X04 requested_date left_out",
         "procurement.order_lines X05 promised_date left_out", "procurement.order_lines X09 confirmed_at used",
         "procurement.order_lines X10 unit_price left_out", "procurement.order_lines X11 ordered_at left_out",
         "procurement.receipts XR06 received_at left_out", "procurement.receipts XR07 quantity left_out",

@@ -31,7 +31,7 @@ public struct ToleranceEvaluator: Sendable {
         var evaluation = Evaluation(
             value: reported.number, qualifier: reported.qualifier, valueInSpecUnit: nil, verdict: .noSpec)
         guard let spec else {
-            evaluation.note = "no specification in force for \(result.characteristic)"
+            evaluation.note = ValueExcerpt.bounded("no specification in force for \(result.characteristic)")
             return evaluation
         }
         var limits: ToleranceLimits
@@ -88,7 +88,7 @@ public struct ToleranceEvaluator: Sendable {
             judgement.note = judgement.note.map { "\($0) (\(assumption))" } ?? assumption
         }
         evaluation.verdict = judgement.verdict
-        evaluation.note = judgement.note
+        evaluation.note = judgement.note.map(ValueExcerpt.bounded)
         evaluation.bandPosition = judgement.bandPosition
         return evaluation
     }
@@ -166,7 +166,7 @@ extension Evaluation {
     fileprivate func judged(_ verdict: Verdict, _ note: String) -> Evaluation {
         var copy = self
         copy.verdict = verdict
-        copy.note = note
+        copy.note = ValueExcerpt.bounded(note)
         return copy
     }
 }

@@ -8,4 +8,9 @@ enum ValueExcerpt {
         guard trimmed.count > limit else { return "'\(trimmed)'" }
         return "'\(trimmed.prefix(limit))…' (\(trimmed.count) characters)"
     }
+
+    /// A whole note, cut at 300 characters: units and names quoted in it come from the document too.
+    static func bounded(_ note: String) -> String {
+        note.count > 300 ? "\(note.prefix(300))… (\(note.count) characters)" : note
+    }
 }
