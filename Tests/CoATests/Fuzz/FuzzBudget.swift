@@ -1,19 +1,8 @@
 import Foundation
+import TestSupport
 
-/// SplitMix64: a deterministic generator, so a failing fuzz case is reproduced from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The fuzzers' generator: deterministic, so a failing case is reproduced from its seed.
+typealias SeededGenerator = SplitMix64
 
 /// How long a fuzz test runs: a few seconds in the test suite; `scripts/fuzz` sets `FUZZ_SECONDS` (and
 /// optionally `FUZZ_ITERATIONS`, `FUZZ_SEED`) to run longer.
@@ -36,7 +25,7 @@ struct FuzzBudget {
         let deadline = Date().addingTimeInterval(seconds)
         var iteration = 0
         while iteration < iterations, Date() < deadline {
-            var generator = SeededGenerator(seed: seed &+ UInt64(iteration) &* 0x2545_F491_4F6C_DD1D)
+            var generator = SeededGenerator(state: seed &+ UInt64(iteration) &* 0x2545_F491_4F6C_DD1D)
             body(&generator, iteration)
             iteration += 1
         }
