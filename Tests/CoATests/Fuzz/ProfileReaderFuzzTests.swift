@@ -43,6 +43,7 @@ import Testing
             loaded += 1
             _ = reader.read(document, profileName: profile.name)
         }
+        print("\(#function): \(ran) cases in \(budget.seconds) s, seed \(budget.seed)")
         #expect(ran > 0)
         #expect(loaded > 0, "no mutated profile loaded: the mutations are too coarse")
     }
@@ -75,6 +76,7 @@ import Testing
                 failures.append("iteration \(iteration): read the day \(day)")
             }
         }
+        print("\(#function): \(ran) cases in \(budget.seconds) s, seed \(budget.seed)")
         #expect(ran > 0)
         #expect(failures.isEmpty, "\(failures.prefix(5)) (seed \(budget.seed))")
     }

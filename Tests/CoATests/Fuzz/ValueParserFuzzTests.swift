@@ -42,6 +42,7 @@ import Testing
                 failures.append("iteration \(iteration): a note of \(note.count) characters")
             }
         }
+        print("\(#function): \(ran) cases in \(budget.seconds) s, seed \(budget.seed)")
         #expect(ran > 0)
         #expect(failures.isEmpty, "\(failures.prefix(5)) (seed \(budget.seed))")
     }
