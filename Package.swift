@@ -62,8 +62,9 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "XMLTests", dependencies: ["XML"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CoATests", dependencies: ["CoA", "XML"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain"]),
+        .testTarget(
+            name: "CoATests", dependencies: ["CoA", "XML", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Domain"]),
         .testTarget(

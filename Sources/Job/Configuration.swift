@@ -19,6 +19,8 @@ public struct Configuration: Sendable {
     public var maxDocumentNodes = XMLLimits.default.maxNodes
     public var documentParseSeconds = XMLLimits.default.parseSeconds
     public var profilesDirectory = ""
+    /// A receipt of more than this many times its order line's quantity is an input anomaly, left out.
+    public var maxReceivedFactor = 10.0
     /// supplier id → profile name.
     public var supplierProfiles: [String: String] = [:]
     public var scoring = ScoringConfig()

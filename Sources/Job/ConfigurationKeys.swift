@@ -128,6 +128,10 @@ extension Configuration {
         .text(
             "coa.profiles", "Folder of supplier format profiles (empty: the shipped profiles/)",
             \.profilesDirectory),
+        .double(
+            "input.max_received_factor",
+            "A receipt above this many times its order line's quantity is named and left out", 1...1000,
+            \.maxReceivedFactor),
         .int(
             "drift.baseline_lots", "Lots that form a series' small-batch baseline", 5...100,
             \.scoring.baselineLots),

@@ -137,7 +137,8 @@ public struct NightlyRun {
             timeZone: configuration.timeZone)
         let started = Date()
         try Database.tuneBigTransaction(connection)
-        let loader = InputLoader(connection, window: window)
+        let loader = InputLoader(
+            connection, window: window, maxReceivedFactor: configuration.maxReceivedFactor)
         let scope = try loader.collectScope()
         let suppliers = try loader.supplierIds()
         logger.info("scoring started", metadata: ["suppliers": "\(suppliers.count)"])
@@ -148,7 +149,7 @@ public struct NightlyRun {
         let specifications = try loader.specificationVersions()
         let previous = try loader.previousDecisions(before: runId)
         let writer = ResultWriter(connection, runId: runId)
-        var anomalies = try SpecificationCheck(connection).anomalies(asOf: asOf)
+        var anomalies = try SpecificationCheck(connection).anomalies(asOf: asOf) + scope.anomalies
         var flags: [Flag] = rejections.map { rejection in
             Flag(
                 supplierId: rejection.supplierId, kind: .coaRejected, severity: .warning,
@@ -210,8 +211,11 @@ public struct NightlyRun {
             try writer.write(responseMonths: responses)
         }
         for anomaly in anomalies {
-            logger.warning("input row left out", metadata: ["row": "\(anomaly)"])
+            logger.warning(
+                anomaly.action == .leftOut ? "input row left out" : "input row used with a warning",
+                metadata: ["row": "\(anomaly)"])
         }
+        try writer.write(anomalies: anomalies)
         try writer.write(flags: flags)
         try writer.write(statusChanges: changes)
         for change in changes { logger.notice("\(change.line)") }
@@ -237,10 +241,12 @@ public struct RunSummary: Sendable {
     public var seconds = 0.0
 
     public var line: String {
-        "run \(runId) \(status) as of \(asOf): \(counts.suppliersScored) suppliers scored, "
+        let leftOut = anomalies.count(where: { $0.action == .leftOut })
+        return "run \(runId) \(status) as of \(asOf): \(counts.suppliersScored) suppliers scored, "
             + "\(counts.documentsAccepted) CoAs accepted, \(counts.documentsRejected) rejected, "
             + "\(counts.documentsDuplicate) duplicates, \(counts.flagsRaised) flags raised, "
-            + "\(counts.inputAnomalies) input rows left out, \(pagesRendered) pages, "
+            + "\(leftOut) input rows left out, \(anomalies.count - leftOut) used with a warning, "
+            + "\(pagesRendered) pages, "
             + String(format: "%.1f s", seconds)
     }
 }

@@ -17,7 +17,9 @@ public enum ReportFormat {
     /// Parts per million, whole, grouped in thousands: 12345.6 → "12,346 ppm".
     public static func ppm(_ value: Double?) -> String {
         guard let value, value.isFinite else { return noData }
-        return grouped(Int(value.rounded(.toNearestOrAwayFromZero))) + " ppm"
+        // Above what an exact integer holds (a defect row's quantity far beyond its receipt's): scientific.
+        guard let whole = value.roundedInteger else { return String(format: "%.2e", value) + " ppm" }
+        return grouped(whole) + " ppm"
     }
 
     /// Hours with one decimal: 36.25 → "36.3 h".

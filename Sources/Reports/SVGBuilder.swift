@@ -1,3 +1,5 @@
+import Domain
+
 /// A small builder of SVG markup that escapes every attribute value and text it is given.
 ///
 /// Element and attribute names are fixed by the calling code (string literals), never data.
@@ -64,7 +66,7 @@ struct SVGBuilder {
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if rounded == rounded.rounded(), let whole = rounded.roundedInteger { return String(whole) }
         return String(rounded)
     }
 }

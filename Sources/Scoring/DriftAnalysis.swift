@@ -95,8 +95,8 @@ struct DriftAnalysis {
             rules.append("the last \(config.trendLots) lots each closer to the limit")
         }
         if c.edgeShareSignal {
-            let recentEdge = Int((c.edgeShareRecent * Double(c.recent.n)).rounded())
-            let baseEdge = Int((c.edgeShareBaseline * Double(c.baseline.n)).rounded())
+            let recentEdge = Fmt.whole(c.edgeShareRecent * Double(c.recent.n))
+            let baseEdge = Fmt.whole(c.edgeShareBaseline * Double(c.baseline.n))
             rules.append(
                 "\(recentEdge) of the last \(c.recent.n) lots in the edge band against \(baseEdge) of the first \(c.baseline.n)"
             )
@@ -109,7 +109,8 @@ struct DriftAnalysis {
         if let p = c.projectedLotsToLimit {
             parts.append(
                 p < 1
-                    ? "at the limit now" : "about \(Int(p.rounded(.up))) lots to the limit at the recent rate"
+                    ? "at the limit now"
+                    : "about \(Fmt.whole(p.rounded(.up))) lots to the limit at the recent rate"
             )
         }
         let message =

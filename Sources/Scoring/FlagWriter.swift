@@ -43,7 +43,7 @@ struct FlagWriter {
         let sla = config.responseSLAHours
         // The share must be below the target beyond chance: the one-sided 95 % Wilson upper bound of the
         // share answered within the SLA is under it (7 of 9 within, 78 %, could well be an 80 % supplier).
-        let withinCount = Int((within * Double(r.judged)).rounded())
+        let withinCount = (within * Double(r.judged)).roundedInteger ?? 0
         let provenSlow =
             Stats.wilsonUpperBound(successes: withinCount, trials: r.judged) < config.minWithinSLARate
         guard median > sla || provenSlow else { return nil }

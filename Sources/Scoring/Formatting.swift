@@ -1,8 +1,12 @@
+import Domain
 import Foundation
 
 /// Figures as they appear in flag messages: "96 %", "4.8×", "9.4 days", "52 h", "2,000".
+///
+/// Never traps: a figure past what an exact integer holds (from a CoA or an ERP row that slipped through)
+/// prints in scientific notation, a non-finite one in words.
 enum Fmt {
-    static func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded())) %" }
+    static func percent(_ rate: Double) -> String { "\(whole(rate * 100)) %" }
 
     static func times(_ factor: Double) -> String { "\(oneDecimal(factor))×" }
 
@@ -12,12 +16,12 @@ enum Fmt {
     }
 
     static func hours(_ value: Double) -> String {
-        value < 10 ? "\(oneDecimal(value)) h" : "\(Int(value.rounded())) h"
+        value < 10 ? "\(oneDecimal(value)) h" : "\(whole(value)) h"
     }
 
     /// One decimal, without a trailing ".0".
     static func oneDecimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        guard let tenths = (value * 10).roundedInteger else { return outOfScale(value) }
         let sign = tenths < 0 ? "-" : ""
         let a = abs(tenths)
         return a % 10 == 0 ? "\(sign)\(a / 10)" : "\(sign)\(a / 10).\(a % 10)"
@@ -25,17 +29,27 @@ enum Fmt {
 
     /// Plain figure with thousands separators and at most three significant decimals.
     static func number(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 {
-            return grouped(Int(value))
-        }
-        if abs(value) >= 100 { return grouped(Int(value.rounded())) }
+        guard let whole = value.roundedInteger else { return outOfScale(value) }
+        if value.rounded() == value || abs(value) >= 100 { return grouped(whole) }
         var text = String(format: "%.3g", value)
         if text.contains("e") { text = String(value) }
         return text
     }
 
+    /// A whole figure, without grouping.
+    static func whole(_ value: Double) -> String {
+        value.roundedInteger.map { String($0) } ?? outOfScale(value)
+    }
+
+    /// A value no exact integer holds: three significant digits in scientific notation, or words.
+    static func outOfScale(_ value: Double) -> String {
+        if value.isNaN { return "not a number" }
+        if value.isInfinite { return value < 0 ? "minus infinity" : "infinity" }
+        return String(format: "%.2e", value)
+    }
+
     static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
+        let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
             if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }

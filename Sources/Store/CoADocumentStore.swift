@@ -57,8 +57,9 @@ public struct CoADocumentStore {
         }
         try connection.stream(
             """
-            SELECT material_id, characteristic, unit, lower_limit::float8, upper_limit::float8, target::float8,
-                   valid_from, valid_to
+            SELECT material_id, characteristic, unit, \(SafeSQL.float8("lower_limit")),
+                   \(SafeSQL.float8("upper_limit")), \(SafeSQL.float8("target")),
+                   \(SafeSQL.day("valid_from")), \(SafeSQL.day("valid_to"))
             FROM procurement.specifications ORDER BY material_id, characteristic, valid_from
             """
         ) { row in

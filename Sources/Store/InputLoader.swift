@@ -26,10 +26,13 @@ public struct InputLoader {
 
     private let connection: PostgresConnection
     private let window: Window
+    /// A receipt of more than this many times its line's quantity is left out (`input.max_received_factor`).
+    private let maxReceivedFactor: Double
 
-    public init(_ connection: PostgresConnection, window: Window) {
+    public init(_ connection: PostgresConnection, window: Window, maxReceivedFactor: Double = 10) {
         self.connection = connection
         self.window = window
+        self.maxReceivedFactor = maxReceivedFactor
     }
 
     /// Collects the rows every batch reads (``RunScope``) once per run. Call inside the run's transaction and
@@ -38,7 +41,7 @@ public struct InputLoader {
         guard connection.inTransactionBlock else {
             throw StoreError.missing("a transaction around the scoring run (the run's scope lives in it)")
         }
-        return try RunScope.collect(connection, window: window)
+        return try RunScope.collect(connection, window: window, maxReceivedFactor: maxReceivedFactor)
     }
 
     /// The supplier ids to score, in a stable order.
@@ -89,7 +92,10 @@ public struct InputLoader {
     public func specificationVersions() throws -> [SpecificationVersion] {
         var versions: [SpecificationVersion] = []
         try connection.stream(
-            "SELECT material_id, characteristic, valid_from, valid_to FROM procurement.specifications"
+            """
+            SELECT material_id, characteristic, \(SafeSQL.day("valid_from")), \(SafeSQL.day("valid_to"))
+            FROM procurement.specifications
+            """
         ) { row in
             versions.append(
                 SpecificationVersion(
@@ -216,8 +222,17 @@ public struct InputLoader {
             guard quantity >= 0 else {
                 anomalies.append(
                     InputAnomaly(
-                        table: "procurement.defects", key: defectId,
+                        table: "procurement.defects", key: defectId, field: "defective_quantity",
                         problem: "negative defective quantity \(quantity); left out of PPM"))
+                return
+            }
+            if let problem = InputRange.problem(quantity) {
+                anomalies.append(
+                    InputAnomaly(
+                        table: "procurement.defects", key: defectId, field: "defective_quantity",
+                        problem:
+                            "defective quantity \(quantity) \(problem) (NaN: beyond a float8); left out of PPM"
+                    ))
                 return
             }
             guard let severity = Severity(defectSeverity: try row.decode(String.self, at: 5)),
@@ -239,23 +254,36 @@ public struct InputLoader {
         }
 
         try connection.stream(Self.communicationsSQL, bounds) { row in
+            let communicationId = try row.decode(String.self, at: 0)
+            // Not decoded then: it may be any timestamp at all (`-infinity`, BC).
+            if try row.decode(Bool.self, at: 6) {
+                anomalies.append(
+                    InputAnomaly(
+                        table: "procurement.communications", key: communicationId, field: "responded_at",
+                        problem: "answered before it was sent; left out of response times"))
+                return
+            }
             let message = Communication(
-                communicationId: try row.decode(String.self, at: 0),
+                communicationId: communicationId,
                 supplierId: try row.decode(String.self, at: 1),
                 kind: try row.decode(String.self, at: 2), sentAt: try row.decode(Date.self, at: 3),
                 sentOn: try row.decode(Day.self, at: 4),
                 respondedAt: try row.decodeIfPresent(Date.self, at: 5))
-            if let answered = message.respondedAt, answered < message.sentAt {
-                anomalies.append(
-                    InputAnomaly(
-                        table: "procurement.communications", key: message.communicationId,
-                        problem: "answered before it was sent; left out of response times"))
-                return
-            }
             inputs[message.supplierId]?.communications.append(message)
         }
 
-        try connection.stream(Self.quotationsSQL, [window.asOf, ids]) { row in
+        try connection.stream(
+            Self.quotationsSQL, [window.asOf, ids, InputRange.earliestDay]
+        ) { row in
+            if let broken = try row.decodeIfPresent(Int.self, at: 8) {
+                anomalies.append(
+                    InputRule.anomaly(
+                        Self.quotationRules, index: broken,
+                        value: try row.decodeIfPresent(String.self, at: 9),
+                        table: "procurement.quotations", key: try row.decode(String.self, at: 0),
+                        action: .leftOut))
+                return
+            }
             let quotation = Quotation(
                 quotationId: try row.decode(String.self, at: 0),
                 supplierId: try row.decode(String.self, at: 1),
@@ -323,7 +351,7 @@ public struct InputLoader {
     static let defectsSQL = """
         WITH \(RunScope.bounds)
         SELECT d.defect_id, d.receipt_id, d.supplier_id, d.material_id, (d.detected_at AT TIME ZONE $3)::date,
-               d.severity, d.defective_quantity::float8, d.disposition
+               d.severity, \(SafeSQL.float8("d.defective_quantity")), d.disposition
         FROM procurement.defects d, bounds b
         WHERE d.supplier_id = ANY($4::text[]) AND d.detected_at >= b.lo AND d.detected_at < b.hi
         ORDER BY d.supplier_id, d.detected_at, d.defect_id
@@ -332,19 +360,31 @@ public struct InputLoader {
     static let communicationsSQL = """
         WITH \(RunScope.bounds)
         SELECT c.communication_id, c.supplier_id, c.kind, c.sent_at, (c.sent_at AT TIME ZONE $3)::date,
-               CASE WHEN c.responded_at < b.hi THEN c.responded_at END
+               CASE WHEN c.responded_at < b.hi AND c.responded_at >= c.sent_at THEN c.responded_at END,
+               coalesce(c.responded_at < c.sent_at, false)
         FROM procurement.communications c, bounds b
         WHERE c.supplier_id = ANY($4::text[]) AND c.sent_at >= b.lo AND c.sent_at < b.hi
         ORDER BY c.supplier_id, c.sent_at, c.communication_id
         """
 
     static let quotationsSQL = """
-        SELECT quotation_id, supplier_id, material_id, quoted_at, min_quantity::float8, unit_price::float8,
-               lead_time_days, valid_until
-        FROM procurement.quotations
+        SELECT quotation_id, supplier_id, material_id, quoted_at, min_quantity, unit_price, lead_time_days,
+               \(SafeSQL.day("valid_until")), \(InputRule.firstBroken(quotationRules))
+        FROM (SELECT quotation_id, supplier_id, material_id, quoted_at, \(SafeSQL.float8("min_quantity")) AS min_quantity,
+                     \(SafeSQL.float8("unit_price")) AS unit_price, lead_time_days, valid_until
+              FROM procurement.quotations) q
         WHERE supplier_id = ANY($2::text[]) AND quoted_at <= $1::date
         ORDER BY supplier_id, material_id, quoted_at, min_quantity, quotation_id
         """
+
+    /// $3 the earliest plausible day; valid-until is clamped to the days read (`infinity`: open).
+    static let quotationRules = [
+        InputRule.day("quoted_at", earliest: "$3::date"), InputRule.magnitude("min_quantity"),
+        InputRule.magnitude("unit_price", allowZero: true),
+        InputRule(
+            field: "lead_time_days", broken: "lead_time_days > \(InputRange.latestDaysAfterAsOf)",
+            problem: "is more than ten years"),
+    ]
 
     /// Every judged result of accepted CoAs known by the end of the as-of day, in no order
     /// (``LotMeasurement/inSeriesOrder`` sorts them).
@@ -367,17 +407,33 @@ public struct InputLoader {
 /// An input row that breaks the model's assumptions: named in the log and the run summary, excluded
 /// from the figures it would distort.
 public struct InputAnomaly: Sendable, Hashable, CustomStringConvertible {
-    public var table: String
-    public var key: String
-    public var problem: String
-
-    public init(table: String, key: String, problem: String) {
-        self.table = table
-        self.key = key
-        self.problem = problem
+    /// What the run did with the row.
+    public enum Action: String, Sendable, Hashable {
+        /// Left out of the figures it would distort.
+        case leftOut = "left_out"
+        /// Used, with the field that broke the assumption set aside (said in `problem`).
+        case used
     }
 
-    public var description: String { "\(table) \(key): \(problem)" }
+    public var table: String
+    public var key: String
+    /// The column that broke the assumption; nil when the row as a whole does.
+    public var field: String?
+    public var problem: String
+    public var action: Action
+
+    public init(table: String, key: String, field: String? = nil, problem: String, action: Action = .leftOut)
+    {
+        self.table = table
+        self.key = key
+        self.field = field
+        self.problem = problem
+        self.action = action
+    }
+
+    public var description: String {
+        "\(table) \(key): \(problem); " + (action == .leftOut ? "row left out" : "used with a warning")
+    }
 }
 
 extension Severity {

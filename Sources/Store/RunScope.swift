@@ -22,6 +22,8 @@ public struct RunScope: Sendable {
     public let window: InputLoader.Window
     /// Materials with at least one specification version: their lots are expected to come with a CoA.
     let specifiedMaterials: Set<String>
+    /// The rows left out of the tables because they break the model's assumptions (``ScopeChecks``).
+    public let anomalies: [InputAnomaly]
 
     static let linesTable = "pg_temp.scorecard_lines_in_scope"
     static let receiptsTable = "pg_temp.scorecard_receipts_in_scope"
@@ -30,7 +32,9 @@ public struct RunScope: Sendable {
 
     /// Creates and fills the tables, inside the transaction that will read them (they are dropped at its
     /// end; outside one they would be gone before the first batch).
-    static func collect(_ connection: PostgresConnection, window: InputLoader.Window) throws -> RunScope {
+    static func collect(
+        _ connection: PostgresConnection, window: InputLoader.Window, maxReceivedFactor: Double = 10
+    ) throws -> RunScope {
         let (from, asOf, timeZone) = (window.from, window.asOf, window.timeZone)
         // A second loader in the same transaction starts afresh (checked first: DROP … IF EXISTS would log
         // a notice every night).
@@ -49,6 +53,8 @@ public struct RunScope: Sendable {
         // The batch queries need row counts and the supplier column's spread, not fine histograms: a
         // sample of 3,000 rows instead of the default 30,000 (0.5 → 0.07 s at a thousand suppliers).
         try connection.execute("SET LOCAL default_statistics_target = 10")
+        let checks = ScopeChecks(window: window, maxReceivedFactor: maxReceivedFactor)
+        var anomalies: [InputAnomaly] = []
         for fill in fills {
             try connection.execute(fill.create)
             try connection.execute(fill.insert, bounds)
@@ -56,13 +62,15 @@ public struct RunScope: Sendable {
             // so does the top-up's anti-join (misplanned without them: 3× slower).
             try connection.execute("ANALYZE \(fill.table)")
             if let topUp = fill.topUp { try connection.execute(topUp, bounds) }
+            // Before the next fill reads this table: a line left out takes its receipts with it.
+            anomalies += try checks.apply(to: fill.table, connection)
         }
         try connection.execute("RESET default_statistics_target")
         var specified: Set<String> = []
         try connection.stream("SELECT DISTINCT material_id FROM procurement.specifications") { row in
             specified.insert(try row.decode(String.self, at: 0))
         }
-        return RunScope(window: window, specifiedMaterials: specified)
+        return RunScope(window: window, specifiedMaterials: specified, anomalies: anomalies)
     }
 
     private struct Fill {
@@ -96,7 +104,7 @@ public struct RunScope: Sendable {
     private static let createLines = """
         CREATE TEMP TABLE scorecard_lines_in_scope (
             order_line_id text NOT NULL, supplier_id text NOT NULL, material_id text NOT NULL,
-            quantity float8 NOT NULL, unit text NOT NULL, unit_price float8, ordered_at timestamptz NOT NULL,
+            quantity float8, unit text NOT NULL, unit_price float8, ordered_at timestamptz NOT NULL,
             ordered_on date NOT NULL, requested_date date NOT NULL, promised_date date,
             confirmation_hours float8, repromised_date date, cancelled boolean NOT NULL) ON COMMIT DROP
         """
@@ -129,7 +137,8 @@ public struct RunScope: Sendable {
 
     /// The columns of ``linesTable`` from `procurement.order_lines l` and `bounds b`.
     private static let lineColumns = """
-        l.order_line_id, l.supplier_id, l.material_id, l.quantity::float8, l.unit, l.unit_price::float8,
+        l.order_line_id, l.supplier_id, l.material_id, \(SafeSQL.float8("l.quantity")), l.unit,
+               \(SafeSQL.float8("l.unit_price")),
                l.ordered_at, (l.ordered_at AT TIME ZONE $3)::date, l.requested_date, l.promised_date,
                CASE WHEN l.confirmed_at < b.hi THEN extract(epoch FROM l.confirmed_at - l.ordered_at)::float8 / 3600 END,
                l.repromised_date, l.cancelled
@@ -153,8 +162,8 @@ public struct RunScope: Sendable {
         CREATE TEMP TABLE scorecard_receipts_in_scope (
             receipt_id text NOT NULL, order_line_id text NOT NULL, supplier_id text NOT NULL,
             material_id text NOT NULL, cancelled boolean NOT NULL, received_at timestamptz NOT NULL,
-            received_on date NOT NULL, quantity float8 NOT NULL, lot_number text,
-            coa_accepted_on date) ON COMMIT DROP
+            received_on date NOT NULL, quantity float8, lot_number text,
+            coa_accepted_on date, ordered_on date NOT NULL, ordered_quantity float8 NOT NULL) ON COMMIT DROP
         """
 
     /// With the day the lot's first accepted CoA arrived (NULL: none by the end of the as-of day).
@@ -165,7 +174,8 @@ public struct RunScope: Sendable {
             FROM \(acceptedDocumentsTable) WHERE lot_number IS NOT NULL GROUP BY supplier_id, material_id, lot_number)
         INSERT INTO \(receiptsTable)
         SELECT r.receipt_id, r.order_line_id, l.supplier_id, l.material_id, l.cancelled, r.received_at,
-               (r.received_at AT TIME ZONE $3)::date, r.quantity::float8, r.lot_number, f.accepted_on
+               (r.received_at AT TIME ZONE $3)::date, \(SafeSQL.float8("r.quantity")), r.lot_number, f.accepted_on,
+               l.ordered_on, l.quantity
         FROM \(linesTable) l JOIN procurement.receipts r USING (order_line_id)
         LEFT JOIN first_accepted f
           ON f.supplier_id = l.supplier_id AND f.material_id = l.material_id AND f.lot_number = r.lot_number,
@@ -176,14 +186,15 @@ public struct RunScope: Sendable {
     private static let createInspections = """
         CREATE TEMP TABLE scorecard_inspections (
             supplier_id text NOT NULL, receipt_id text NOT NULL, material_id text NOT NULL, lot_number text,
-            characteristic text NOT NULL, value float8 NOT NULL, unit text NOT NULL,
+            characteristic text NOT NULL, value float8, unit text NOT NULL,
             measured_at timestamptz NOT NULL, measured_on date NOT NULL) ON COMMIT DROP
         """
 
     private static let insertInspections = """
         WITH \(bounds)
         INSERT INTO \(inspectionsTable)
-        SELECT ol.supplier_id, i.receipt_id, ol.material_id, r.lot_number, i.characteristic, i.value::float8,
+        SELECT ol.supplier_id, i.receipt_id, ol.material_id, r.lot_number, i.characteristic,
+               \(SafeSQL.float8("i.value")),
                i.unit, i.measured_at, (i.measured_at AT TIME ZONE $3)::date
         FROM procurement.inspection_results i
         JOIN procurement.receipts r USING (receipt_id)

@@ -1,12 +1,12 @@
 -- The buyers' contract: views, columns, types, and what the read-only role may and may not do.
 -- Run by scripts/sql-tests (pg_prove) on the hand-computed world after two runs (2026-06-30, 2026-07-01).
 BEGIN;
-SELECT plan(57);
+SELECT plan(63);
 
 SELECT views_are('scorecard', ARRAY[
     'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
-    'characteristic_capability', 'score_history', 'material_decisions', 'status_changes', 'control_chart_points',
-    'response_months', 'material_sourcing']);
+    'characteristic_capability', 'score_history', 'material_decisions', 'status_changes', 'input_anomalies',
+    'control_chart_points', 'response_months', 'material_sourcing']);
 SELECT tables_are('scorecard', ARRAY[]::name[], 'schema scorecard holds views only');
 
 SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[
@@ -62,6 +62,13 @@ SELECT is(
 SELECT is((SELECT count(DISTINCT run_id)::int FROM scorecard.supplier_scorecards), 1, 'one run in the scorecards');
 SELECT is((SELECT as_of FROM scorecard.latest_run), '2026-07-01'::date, 'latest run is 2026-07-01');
 
+-- Input anomalies (006): one row each, and the run's list as JSON.
+SELECT columns_are('scorecard', 'input_anomalies', ARRAY[
+    'run_id', 'as_of', 'position', 'source_table', 'row_key', 'field', 'problem', 'action']);
+SELECT has_column('scorecard', 'latest_run', 'input_anomaly_list', 'latest_run: input_anomaly_list');
+SELECT is((SELECT count(*)::int FROM scorecard.input_anomalies),
+    (SELECT sum(input_anomalies)::int FROM scorecard.runs), 'every counted anomaly is named');
+
 -- Shard intakes (005): recorded as runs of kind intake, never "the latest run".
 SELECT has_column('scorecard', 'runs', 'kind', 'runs: kind');
 SELECT has_column('scorecard', 'runs', 'shard', 'runs: shard');
@@ -95,6 +102,10 @@ SELECT lives_ok('SELECT * FROM scorecard.supplier_scorecards', 'reader reads sup
 SELECT lives_ok('SELECT * FROM scorecard.supplier_flags', 'reader reads supplier_flags');
 SELECT lives_ok('SELECT * FROM scorecard.coa_documents', 'reader reads coa_documents');
 SELECT lives_ok('SELECT * FROM scorecard.score_history', 'reader reads score_history');
+SELECT lives_ok('SELECT * FROM scorecard.input_anomalies', 'reader reads input_anomalies');
+SELECT lives_ok('SELECT input_anomaly_list FROM scorecard.runs', 'reader reads runs.input_anomaly_list');
+SELECT throws_ok('SELECT * FROM scorecard_store.input_anomalies', '42501', NULL,
+    'reader cannot read the anomalies base table');
 SELECT throws_ok('SELECT * FROM scorecard_store.runs', '42501', NULL, 'reader cannot read base tables');
 SELECT throws_ok('SELECT * FROM scorecard_store.coa_documents', '42501', NULL, 'reader cannot read raw documents');
 SELECT throws_ok('SELECT * FROM procurement.suppliers', '42501', NULL, 'reader cannot read the ERP tables');

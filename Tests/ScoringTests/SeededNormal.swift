@@ -1,15 +1,6 @@
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, fixed-seed generator so simulations repeat exactly.
-struct SplitMix64 {
-    var state: UInt64
+import TestSupport
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// Uniform on (0, 1): 53 random bits, never exactly 0.
     mutating func uniform() -> Double {
         (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992

@@ -139,7 +139,8 @@ func collapse(_ text: String) -> String {
 
 /// A day from text starting `YYYY-MM-DD` (a time or zone may follow).
 func day(_ text: String) -> Day? {
-    Day(iso: text.prefix(10))
+    // Before 1970 a date is a placeholder (and year 0000, which XSD allows, PostgreSQL refuses).
+    Day(iso: text.prefix(10)).flatMap { $0 >= InputRange.earliestDay ? $0 : nil }
 }
 
 /// A plain decimal number; a decimal comma is accepted. Full value parsing (qualifiers, thousands
@@ -151,6 +152,9 @@ func decimal(_ text: String) -> Double? {
         normalized = String(
             decoding: normalized.utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
     }
-    guard let number = Double(normalized), number.isFinite else { return nil }
+    // A limit or quantity the product cannot judge (``InputRange``) is read as not stated.
+    guard let number = Double(normalized), NumberLiteral.isJudgeable(number, literal: normalized) else {
+        return nil
+    }
     return number
 }

@@ -7,6 +7,9 @@ enum DecimalScanner {
         case malformed
         /// A finite number and the index just after it.
         case number(Double, end: Int)
+        /// A well-formed number outside the range the product judges (``InputRange``), also one a
+        /// double does not hold (`1e400`, `1e-400`, five thousand digits), and the index just after it.
+        case outOfRange(end: Int)
     }
 
     static func scan(_ text: [Character], at start: Int, convention: DecimalConvention) -> Scan {
@@ -50,7 +53,8 @@ enum DecimalScanner {
             literal += "e\(power)"
             index = end
         }
-        guard let value = Double(literal), value.isFinite else { return .malformed }
+        guard let value = Double(literal), !value.isNaN else { return .malformed }
+        guard NumberLiteral.isJudgeable(value, literal: literal) else { return .outOfRange(end: index) }
         return .number(value, end: index)
     }
 
@@ -149,7 +153,8 @@ enum DecimalScanner {
             }
             index += 1
         }
-        guard let power = Int(literal), literal.count <= 5 else { return requireCaret ? .malformed : nil }
+        // Up to five characters: `e-99999` is still read (and is out of range), longer is not an exponent.
+        guard literal.count <= 5, let power = Int(literal) else { return requireCaret ? .malformed : nil }
         return .some(power, end: index)
     }
 }

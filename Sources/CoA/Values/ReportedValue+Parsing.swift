@@ -78,9 +78,9 @@ extension ReportedValue {
         case (UInt8(ascii: ","), .decimalPoint), (UInt8(ascii: "."), .decimalComma): return nil
         default: break
         }
-        guard let number = Double(String(decoding: literal, as: UTF8.self)), number.isFinite else {
-            return nil
-        }
+        let text = String(decoding: literal, as: UTF8.self)
+        // Out of range (or not what was written): the full reading says so.
+        guard let number = Double(text), NumberLiteral.isJudgeable(number, literal: text) else { return nil }
         return number
     }
 
@@ -93,6 +93,7 @@ extension ReportedValue {
             break
         }
         let limit = qualifiedNumber(Array(text), convention: convention)
+        if limit?.kind == .outOfRange { return ReportedValue(kind: .outOfRange, qualifier: .notDetected) }
         let allowed: Set<Qualifier> = [.none, .lessThan, .lessOrEqual, .notDetected]
         guard let limit, limit.kind != .unparseable, allowed.contains(limit.qualifier) else {
             return ReportedValue(kind: .notDetected, qualifier: .notDetected)
@@ -120,6 +121,8 @@ extension ReportedValue {
             return qualifier == .none || byWord ? nil : .unparseable
         case .malformed:
             return .unparseable
+        case .outOfRange:
+            return ReportedValue(kind: .outOfRange, qualifier: qualifier)
         case .number(let number, let end):
             return trailing(String(text[end...]), number: number, qualifier: qualifier)
         }

@@ -17,6 +17,10 @@ public struct ReportedValue: Sendable, Hashable {
         /// Empty, malformed (`1.2.3`, `12,34` under a decimal-point convention) or not a finite number
         /// (`NaN`, `inf`).
         case unparseable
+        /// A number the product cannot judge (``Domain/InputRange``): magnitude above 1e12, non-zero
+        /// below 1e-12, or beyond what a double holds (`1e400`, `1e-400`, thousands of digits).
+        /// `number` is nil: nothing downstream computes with it.
+        case outOfRange = "out_of_range"
     }
 
     public var kind: Kind

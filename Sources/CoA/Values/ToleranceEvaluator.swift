@@ -31,7 +31,7 @@ public struct ToleranceEvaluator: Sendable {
         var evaluation = Evaluation(
             value: reported.number, qualifier: reported.qualifier, valueInSpecUnit: nil, verdict: .noSpec)
         guard let spec else {
-            evaluation.note = "no specification in force for \(result.characteristic)"
+            evaluation.note = ValueExcerpt.bounded("no specification in force for \(result.characteristic)")
             return evaluation
         }
         var limits: ToleranceLimits
@@ -42,7 +42,9 @@ public struct ToleranceEvaluator: Sendable {
             evaluation.note = "the specification for \(spec.characteristic) states no limit"
             return evaluation
         case .failure(.notFinite):
-            return evaluation.judged(.inconclusive, "the specification's limits are not finite numbers")
+            return evaluation.judged(
+                .inconclusive,
+                "the specification's limits are not numbers the scorecard judges (\(InputRange.judgedText))")
         case .failure(.inverted(let lower, let upper)):
             return evaluation.judged(
                 .inconclusive,
@@ -52,6 +54,12 @@ public struct ToleranceEvaluator: Sendable {
         let unit = reportedUnit(result, reported, spec: spec)
         if case .success(let conversion) = unit.conversion {
             evaluation.supplierLimitsWider = supplierLimitsWider(result, conversion, limits)
+        }
+        if reported.kind == .outOfRange {
+            return evaluation.judged(
+                .inconclusive,
+                "\(ValueExcerpt.quoted(result.reportedText)) is outside the range the scorecard judges "
+                    + "(\(InputRange.judgedText)); not judged")
         }
         if let reason = notNumericReason(reported, text: result.reportedText) {
             return evaluation.judged(.notNumeric, reason)
@@ -65,6 +73,13 @@ public struct ToleranceEvaluator: Sendable {
         case .failure(let mismatch): return evaluation.judged(.unitMismatch, unit.reason ?? "\(mismatch)")
         }
         evaluation.valueInSpecUnit = reported.number.map(conversion.convert)
+        if let converted = evaluation.valueInSpecUnit, !InputRange.contains(converted) {
+            evaluation.valueInSpecUnit = nil
+            return evaluation.judged(
+                .inconclusive,
+                "\(ValueExcerpt.quoted(result.reportedText)) is \(noteNumber(converted)) \(conversion.to.symbol), outside "
+                    + "the range the scorecard judges (\(InputRange.judgedText)); not judged")
+        }
         limits.lowerBandApplies = ToleranceLimits.lowerBandApplies(
             lower: limits.lower, family: conversion.to.family)
         var judgement = QualifiedJudgement(
@@ -74,16 +89,16 @@ public struct ToleranceEvaluator: Sendable {
             judgement.note = judgement.note.map { "\($0) (\(assumption))" } ?? assumption
         }
         evaluation.verdict = judgement.verdict
-        evaluation.note = judgement.note
+        evaluation.note = judgement.note.map(ValueExcerpt.bounded)
         evaluation.bandPosition = judgement.bandPosition
         return evaluation
     }
 
     private func notNumericReason(_ reported: ReportedValue, text: String) -> String? {
         guard !reported.isNumeric else { return nil }  // before building the quote: most values are numbers
-        let quoted = "'\(text.trimmingSet([" ", "\n", "\t"]))'"
+        let quoted = ValueExcerpt.quoted(text)
         switch reported.kind {
-        case .numeric, .notDetected: return nil
+        case .numeric, .notDetected, .outOfRange: return nil
         case .textualPass: return "textual result \(quoted) states conformance; not judged numerically"
         case .textualFail: return "textual result \(quoted) states non-conformance; not judged numerically"
         case .textual: return "textual result \(quoted) where a number was expected"
@@ -152,7 +167,7 @@ extension Evaluation {
     fileprivate func judged(_ verdict: Verdict, _ note: String) -> Evaluation {
         var copy = self
         copy.verdict = verdict
-        copy.note = note
+        copy.note = ValueExcerpt.bounded(note)
         return copy
     }
 }

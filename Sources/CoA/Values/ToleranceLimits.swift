@@ -1,3 +1,5 @@
+import Domain
+
 /// Our limits for one characteristic in its unit, with the edge bands the verdict rules define.
 struct ToleranceLimits: Sendable, Hashable {
     let lower: Double?
@@ -15,7 +17,7 @@ struct ToleranceLimits: Sendable, Hashable {
     static func make(_ spec: Specification, edgeFraction: Double) -> Result<ToleranceLimits, LimitProblem> {
         let numbers = [spec.lowerLimit, spec.upperLimit, spec.target].compactMap { $0 }
         guard spec.lowerLimit != nil || spec.upperLimit != nil else { return .failure(.noLimits) }
-        guard numbers.allSatisfy(\.isFinite) else { return .failure(.notFinite) }
+        guard numbers.allSatisfy(InputRange.contains) else { return .failure(.notFinite) }
         if let lower = spec.lowerLimit, let upper = spec.upperLimit, lower > upper {
             return .failure(.inverted(lower, upper))
         }
