@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module layout and dependency direction: see README "Design". Dependencies point down:
-// scorecard → Job → {Store, Reports, Demo} → {Postgres, CoA, Scoring} → {XML, Domain} → C libraries.
+// scorecard → Job → {Store, Reports, Demo} → {Postgres, CoA, Scoring, ReportModel} → {XML, Domain} → C libraries.
 let package = Package(
     name: "supplier-scorecard",
     platforms: [.macOS(.v13)],
@@ -26,19 +26,22 @@ let package = Package(
         .target(name: "XML", dependencies: ["CLibXML2"]),
         .target(name: "CoA", dependencies: ["XML", "Domain"], resources: [.copy("Resources")]),
         .target(name: "Scoring", dependencies: ["Domain"]),
+        // What the pages show, as the run stored it: Store reads it, Reports renders it and reads nothing else.
+        .target(name: "ReportModel", dependencies: ["Domain"]),
         .target(
             name: "Store",
             dependencies: [
-                "Postgres", "CoA", "Scoring", "Domain", .product(name: "Logging", package: "swift-log"),
+                "Postgres", "CoA", "Scoring", "Domain", "ReportModel",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "Reports",
-            dependencies: ["Domain", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["Domain", "ReportModel", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Demo", dependencies: ["Postgres", "Domain"]),
         .target(
             name: "Job",
             dependencies: [
-                "Store", "Reports", "Demo", "CoA", "Scoring", "Postgres",
+                "Store", "Reports", "ReportModel", "Demo", "CoA", "Scoring", "Postgres",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -65,11 +68,17 @@ let package = Package(
         .testTarget(
             name: "CoATests", dependencies: ["CoA", "XML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain"]),
+        // The SQL readers and writers of Store against a throwaway cluster.
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Scoring", "ReportModel", "Postgres", "Domain", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ReportModel", "Domain"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Domain"]),
         .testTarget(
             name: "JobTests",
-            dependencies: ["Job", "Store", "Demo", "Postgres", "TestSupport", "Scoring", "CoA"]),
+            dependencies: [
+                "Job", "Store", "Demo", "Postgres", "TestSupport", "Scoring", "CoA", "Reports", "ReportModel",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

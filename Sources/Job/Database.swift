@@ -20,10 +20,7 @@ public enum Database {
         let migrations = try Migrator.load(from: directory)
         let applied: Set<Int>
         do {
-            applied = Set(
-                try connection.query("SELECT version FROM scorecard_store.schema_migrations").map {
-                    try $0.decode(Int.self, at: 0)
-                })
+            applied = try Migrator.appliedVersions(connection)
         } catch SQLState.undefinedTable {
             throw JobError(.usage, "the database has no scorecard schema yet: run `scorecard migrate` first")
         }
@@ -36,18 +33,9 @@ public enum Database {
         }
     }
 
-    /// PostgreSQL `work_mem` for the job's big transactions (scoring, reading the report back): the
-    /// server's default 4 MB per sort or hash spilled them to disk at a thousand suppliers.
-    static let workMemory = "64MB"
-
-    /// Settings for the job's big transactions, until the end of the current transaction only:
-    /// - `work_mem` raised to ``workMemory``;
-    /// - JIT compilation off. The scoring batches' queries cost enough for the server to compile them, anew
-    ///   for every batch (about 180 ms each, 0.9 s of a large world's nightly run, measured with
-    ///   auto_explain), more than the compiled code saved.
+    /// The job's big transactions' settings (``SessionSettings/tuneBigTransaction(_:)``).
     static func tuneBigTransaction(_ connection: PostgresConnection) throws {
-        try connection.execute("SET LOCAL work_mem = '\(workMemory)'")
-        try connection.execute("SET LOCAL jit = off")
+        try SessionSettings.tuneBigTransaction(connection)
     }
 
     /// Records run `runId` (a nightly run, or a shard intake: `name`) as failed inside its transaction and

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Logging
 import Postgres
+import Store
 
 /// Loads a generated demo world into `procurement.*` with COPY and its CoA files into an inbox.
 /// Refuses a database whose procurement tables already hold data: the demo never mixes with real data.
@@ -16,8 +17,7 @@ public struct DemoLoader {
     }
 
     public func load(_ world: DemoWorld, inbox: URL) throws -> DemoSummary {
-        let existing = try connection.query("SELECT EXISTS (SELECT 1 FROM procurement.suppliers)")
-        if try existing.first(where: { _ in true })?.decode(Bool.self, at: 0) == true {
+        if try SessionSettings.procurementHasSuppliers(connection) {
             throw JobError(
                 .usage,
                 "procurement.suppliers already holds data: the demo loads only into an empty database "

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Logging
 import Postgres
+import ReportModel
 import Reports
 import Store
 
@@ -47,9 +48,9 @@ public struct ReportPublisher {
             report = try connection.inTransaction {
                 // One snapshot for every query of the report: a shard intake committing meanwhile cannot make the
                 // pages disagree with each other. Sorts and hashes over all suppliers fit in memory.
-                try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                try SessionSettings.readOnlySnapshot(connection)
                 try Database.tuneBigTransaction(connection)
-                return try ReportModelLoader(connection: connection).load(runId: runId) {
+                return try StoredReportReader(connection: connection).load(runId: runId) {
                     input in materialPages.start { try renderer.renderMaterialPages(input, to: directory) }
                 }
             }

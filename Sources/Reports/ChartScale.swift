@@ -1,3 +1,5 @@
+import ReportModel
+
 /// A linear map from data values to SVG coordinates, with "nice" tick values (1, 2, 2.5, 5 × 10ⁿ).
 struct ChartScale {
     let domainLow: Double

@@ -1,4 +1,5 @@
 import Domain
+import ReportModel
 
 /// A control chart of lot values as inline SVG: specification limits, edge bands, baseline mean, EWMA
 /// with its limits, and each lot drawn with a shape for its verdict (circle pass, triangle edge,

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// On-time delivery (bars) and OTIF (line with square markers) by month, 0–100 %, as inline SVG.
 enum DeliveryChart {
     static func svg(_ months: [MonthlyDelivery], supplierName: String) -> Markup? {

@@ -1,4 +1,5 @@
 import Mustache
+import ReportModel
 
 /// Markup the renderer built itself with every value escaped (the SVG charts).
 ///

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// File names for per-supplier and per-material pages, derived from ids that may hold anything.
 ///
 /// Letters, digits and `-` are kept; every other byte of the UTF-8 id, `_` included, becomes `_XX`

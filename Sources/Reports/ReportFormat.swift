@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import ReportModel
 
 /// How figures read on the pages. Every function returns "no data" for nil or a non-finite value.
 ///

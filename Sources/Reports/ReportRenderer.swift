@@ -1,6 +1,7 @@
 import Dispatch
 import Domain
 import Foundation
+import ReportModel
 
 /// Renders a run's stored results as static HTML through the templates of the Reports/ folder.
 public struct ReportRenderer: Sendable {

@@ -1,4 +1,5 @@
 import Domain
+import ReportModel
 
 /// A small builder of SVG markup that escapes every attribute value and text it is given.
 ///

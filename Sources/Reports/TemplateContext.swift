@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Turns a page model into dictionaries and arrays once, before rendering.
 ///
 /// Mustache looks names up with `Mirror` on every tag and every level of its context stack; a page

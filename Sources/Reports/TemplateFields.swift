@@ -1,3 +1,5 @@
+import ReportModel
+
 /// A page part that lists its own fields for the templates, so ``TemplateContext`` need not reflect it.
 ///
 /// For the rows a night renders by the ten thousand (a supplier page lists 50 CoA documents, 12 months,

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import ReportModel
 
 /// A template that cannot be used, named by its file (relative to the templates folder).
 public struct ReportTemplateError: Error, Sendable, CustomStringConvertible {

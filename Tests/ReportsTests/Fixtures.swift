@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import ReportModel
 import Reports
 
 /// Hand-built report models for the tests and the render benchmark.

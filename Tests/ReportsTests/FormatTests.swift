@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import ReportModel
 import Testing
 
 @testable import Reports

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// A strict reader of the pages' XHTML-compatible markup: every element closed or self-closed in
 /// order, attributes quoted without `<` or raw quotes, `&` only as an entity, `<style>` raw text.
 /// Collects element and attribute names so tests can prove no injected `<script>` or `on*=`.

@@ -1,3 +1,4 @@
+import ReportModel
 import Testing
 
 /// The checker must itself reject what it is there to catch.

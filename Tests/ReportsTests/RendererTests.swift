@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import ReportModel
 import Reports
 import Testing
 

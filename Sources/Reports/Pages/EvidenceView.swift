@@ -1,4 +1,5 @@
 import Domain
+import ReportModel
 
 /// A flag's evidence JSON as rows a person reads: scalars as text, arrays of objects as a small table.
 struct EvidenceView {

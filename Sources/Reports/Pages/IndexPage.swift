@@ -1,4 +1,5 @@
 import Domain
+import ReportModel
 
 /// What `index.mustache` sees. All strings are plain text; the template escapes them.
 struct IndexPage {

@@ -1,4 +1,5 @@
 import Domain
+import ReportModel
 
 /// What `material.mustache` sees.
 struct MaterialPage {

@@ -1,4 +1,5 @@
 import Domain
+import ReportModel
 
 /// What `supplier.mustache` sees. Strings are plain text; only `*Markup` values are pre-rendered SVG.
 struct SupplierPage {

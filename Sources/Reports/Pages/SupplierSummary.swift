@@ -1,4 +1,5 @@
 import Domain
+import ReportModel
 
 /// Classifications of a supplier shared by the index and its own page.
 extension SupplierReport {

@@ -1,4 +1,5 @@
 import Domain
+import ReportModel
 
 /// Plain names for stored codes, used where templates show them.
 enum Wording {

@@ -1,20 +1,22 @@
-import CoA
 import Domain
 import Foundation
 import Postgres
-import Reports
-import Scoring
-import Store
+import ReportModel
 
-/// Reads a committed run back from PostgreSQL into the HTML view model. Only stored figures are shown:
-/// charts, bands, limits, flagged lots and single-source counts are the run's, never recomputed here.
-struct ReportModelLoader {
+/// Reads a committed run back from PostgreSQL into the pages' model: the report's SQL, in one place.
+/// Only stored figures come out: charts, bands, limits, flagged lots and single-source counts are the
+/// run's, never recomputed here.
+public struct StoredReportReader {
     let connection: PostgresConnection
+
+    public init(connection: PostgresConnection) {
+        self.connection = connection
+    }
 
     /// Reads the whole report of `runId`. `materialPagesReady` is called as soon as what the material
     /// pages show is read, before the suppliers' charts and deliveries, so the caller can render them
     /// meanwhile.
-    func load(runId: Int64, materialPagesReady: (MaterialPagesInput) -> Void = { _ in }) throws
+    public func load(runId: Int64, materialPagesReady: (MaterialPagesInput) -> Void = { _ in }) throws
         -> ScorecardReport
     {
         let ledger = RunLedger(connection)
@@ -49,19 +51,19 @@ struct ReportModelLoader {
                     grade: try row.decodeIfPresent(String.self, at: 19),
                     recommendedStatus: try row.decodeIfPresent(String.self, at: 20), statusReasons: reasons,
                     scaleUpReady: try row.decodeIfPresent(Bool.self, at: 22),
-                    delivery: Reports.DeliveryFigures(
+                    delivery: ReportModel.DeliveryFigures(
                         dueLines: try row.decode(Int.self, at: 2),
                         otdRate: try row.decodeIfPresent(Double.self, at: 3),
                         otifRate: try row.decodeIfPresent(Double.self, at: 4),
                         avgDaysLate: try row.decodeIfPresent(Double.self, at: 5)),
-                    quality: Reports.QualityFigures(
+                    quality: ReportModel.QualityFigures(
                         lotsReceived: try row.decode(Int.self, at: 6),
                         ppm: try row.decodeIfPresent(Double.self, at: 7),
                         lotRejectionRate: try row.decodeIfPresent(Double.self, at: 8),
                         coaConformanceRate: try row.decodeIfPresent(Double.self, at: 9),
                         coaEdgeRate: try row.decodeIfPresent(Double.self, at: 10),
                         missingCoALots: try row.decode(Int.self, at: 11)),
-                    responsiveness: Reports.ResponsivenessFigures(
+                    responsiveness: ReportModel.ResponsivenessFigures(
                         messages: try row.decode(Int.self, at: 12),
                         medianResponseHours: try row.decodeIfPresent(Double.self, at: 13),
                         withinSLARate: try row.decodeIfPresent(Double.self, at: 14),
@@ -109,7 +111,7 @@ struct ReportModelLoader {
             runId: runId, asOf: try row.decode(Day.self, at: 0), status: try row.decode(String.self, at: 1),
             startedAt: try row.decode(Date.self, at: 2),
             finishedAt: try row.decodeIfPresent(Date.self, at: 3),
-            counts: Reports.RunCounts(
+            counts: ReportModel.RunCounts(
                 suppliersScored: try row.decodeIfPresent(Int.self, at: 4) ?? 0,
                 documentsAccepted: try row.decodeIfPresent(Int.self, at: 5) ?? 0,
                 documentsRejected: try row.decodeIfPresent(Int.self, at: 6) ?? 0,
@@ -165,7 +167,7 @@ struct ReportModelLoader {
     }
 
     /// The run's stored control charts (SQL/009_stored_charts.sql), exactly as scoring computed them.
-    private func controlCharts(_ runId: Int64) throws -> [String: [ControlChart]] {
+    func controlCharts(_ runId: Int64) throws -> [String: [ControlChart]] {
         struct Key: Hashable {
             var supplierId: String
             var materialId: String
@@ -236,7 +238,7 @@ struct ReportModelLoader {
     }
 
     /// Responsiveness per month as the run stored it.
-    private func monthlyResponse(_ runId: Int64) throws -> [String: [MonthlyResponse]] {
+    func monthlyResponse(_ runId: Int64) throws -> [String: [MonthlyResponse]] {
         var months: [String: [MonthlyResponse]] = [:]
         try connection.stream(
             """
@@ -328,7 +330,7 @@ struct ReportModelLoader {
         return documents
     }
 
-    private func materials(_ runId: Int64) throws -> [MaterialReport] {
+    func materials(_ runId: Int64) throws -> [MaterialReport] {
         var materials: [MaterialReport] = []
         var index: [String: Int] = [:]
         try connection.stream(
