@@ -96,7 +96,7 @@ public struct CoADocumentStore {
         var days: [String: Day] = [:]
         try connection.stream(
             """
-            SELECT r.lot_number, (min(r.received_at) AT TIME ZONE $3)::date
+            SELECT r.lot_number, \(LocalDay.of("min(r.received_at)", zone: "$3"))
             FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id)
             WHERE ol.supplier_id = $1 AND r.lot_number = ANY($2::text[])
             GROUP BY r.lot_number

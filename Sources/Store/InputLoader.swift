@@ -350,7 +350,7 @@ public struct InputLoader {
     // $1 from day, $2 as-of day, $3 time zone, $4 supplier ids; `bounds` as in ``RunScope/bounds``.
     static let defectsSQL = """
         WITH \(RunScope.bounds)
-        SELECT d.defect_id, d.receipt_id, d.supplier_id, d.material_id, (d.detected_at AT TIME ZONE $3)::date,
+        SELECT d.defect_id, d.receipt_id, d.supplier_id, d.material_id, \(LocalDay.of("d.detected_at", zone: "$3")),
                d.severity, \(SafeSQL.float8("d.defective_quantity")), d.disposition
         FROM procurement.defects d, bounds b
         WHERE d.supplier_id = ANY($4::text[]) AND d.detected_at >= b.lo AND d.detected_at < b.hi
@@ -359,7 +359,7 @@ public struct InputLoader {
 
     static let communicationsSQL = """
         WITH \(RunScope.bounds)
-        SELECT c.communication_id, c.supplier_id, c.kind, c.sent_at, (c.sent_at AT TIME ZONE $3)::date,
+        SELECT c.communication_id, c.supplier_id, c.kind, c.sent_at, \(LocalDay.of("c.sent_at", zone: "$3")),
                CASE WHEN c.responded_at < b.hi AND c.responded_at >= c.sent_at THEN c.responded_at END,
                coalesce(c.responded_at < c.sent_at, false)
         FROM procurement.communications c, bounds b

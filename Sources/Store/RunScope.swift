@@ -84,7 +84,7 @@ public struct RunScope: Sendable {
     /// `WITH` item for queries taking $1 from day, $2 as-of day, $3 time zone: `lo`/`hi`, the timestamps
     /// that bound those days.
     static let bounds = """
-        bounds AS (SELECT ($1::date)::timestamp AT TIME ZONE $3 AS lo, ($2::date + 1)::timestamp AT TIME ZONE $3 AS hi)
+        bounds AS (SELECT \(LocalDay.start("$1::date", zone: "$3")) AS lo, \(LocalDay.start("$2::date + 1", zone: "$3")) AS hi)
         """
 
     /// In order: the receipts' fill reads the lines and the accepted documents.
@@ -139,7 +139,7 @@ public struct RunScope: Sendable {
     private static let lineColumns = """
         l.order_line_id, l.supplier_id, l.material_id, \(SafeSQL.float8("l.quantity")), l.unit,
                \(SafeSQL.float8("l.unit_price")),
-               l.ordered_at, (l.ordered_at AT TIME ZONE $3)::date, l.requested_date, l.promised_date,
+               l.ordered_at, \(LocalDay.of("l.ordered_at", zone: "$3")), l.requested_date, l.promised_date,
                CASE WHEN l.confirmed_at < b.hi THEN extract(epoch FROM l.confirmed_at - l.ordered_at)::float8 / 3600 END,
                l.repromised_date, l.cancelled
         """
@@ -153,7 +153,7 @@ public struct RunScope: Sendable {
     private static let insertAcceptedDocuments = """
         WITH \(bounds)
         INSERT INTO \(acceptedDocumentsTable)
-        SELECT d.document_id, d.supplier_id, d.material_id, d.lot_number, (d.received_at AT TIME ZONE $3)::date
+        SELECT d.document_id, d.supplier_id, d.material_id, d.lot_number, \(LocalDay.of("d.received_at", zone: "$3"))
         FROM scorecard_store.coa_documents d, bounds b
         WHERE d.status = 'accepted' AND d.received_at < b.hi
         """
@@ -174,7 +174,7 @@ public struct RunScope: Sendable {
             FROM \(acceptedDocumentsTable) WHERE lot_number IS NOT NULL GROUP BY supplier_id, material_id, lot_number)
         INSERT INTO \(receiptsTable)
         SELECT r.receipt_id, r.order_line_id, l.supplier_id, l.material_id, l.cancelled, r.received_at,
-               (r.received_at AT TIME ZONE $3)::date, \(SafeSQL.float8("r.quantity")), r.lot_number, f.accepted_on,
+               \(LocalDay.of("r.received_at", zone: "$3")), \(SafeSQL.float8("r.quantity")), r.lot_number, f.accepted_on,
                l.ordered_on, l.quantity
         FROM \(linesTable) l JOIN procurement.receipts r USING (order_line_id)
         LEFT JOIN first_accepted f
@@ -195,7 +195,7 @@ public struct RunScope: Sendable {
         INSERT INTO \(inspectionsTable)
         SELECT ol.supplier_id, i.receipt_id, ol.material_id, r.lot_number, i.characteristic,
                \(SafeSQL.float8("i.value")),
-               i.unit, i.measured_at, (i.measured_at AT TIME ZONE $3)::date
+               i.unit, i.measured_at, \(LocalDay.of("i.measured_at", zone: "$3"))
         FROM procurement.inspection_results i
         JOIN procurement.receipts r USING (receipt_id)
         JOIN procurement.order_lines ol USING (order_line_id), bounds b

@@ -298,7 +298,7 @@ public struct StoredReportReader {
         try connection.stream(
             """
             SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id,
-                   (d.received_at AT TIME ZONE d.time_zone)::date,
+                   \(LocalDay.of("d.received_at", zone: "d.time_zone")),
                    count(m.position), count(m.position) FILTER (WHERE m.verdict = 'fail'),
                    count(m.position) FILTER (WHERE m.verdict = 'edge'), d.reason
             FROM (SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at,
@@ -306,7 +306,7 @@ public struct StoredReportReader {
                          row_number() OVER (PARTITION BY d.supplier_id ORDER BY d.received_at DESC, d.document_id DESC) AS k
                   FROM scorecard_store.coa_documents d, scorecard_store.runs r
                   WHERE r.run_id = $1
-                    AND d.received_at < (r.as_of + 1)::timestamp AT TIME ZONE coalesce(r.time_zone, 'UTC')
+                    AND d.received_at < \(LocalDay.start("r.as_of + 1", zone: "coalesce(r.time_zone, 'UTC')"))
                     AND d.supplier_id IS NOT NULL) d
             LEFT JOIN scorecard_store.coa_measurements m USING (document_id)
             WHERE d.k <= $2

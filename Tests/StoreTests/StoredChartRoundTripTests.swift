@@ -103,3 +103,23 @@ import Testing
         #expect(months.first?.medianResponseHours == 30.5)
     }
 }
+
+/// Where a day begins and ends: the one cut of timestamps into days, at a zone boundary.
+@Suite struct LocalDayTests {
+    @Test func anInstantFallsOnTheDayOfTheZone() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        defer { connection.close() }
+        for (zone, day) in [
+            ("UTC", "2026-05-05"), ("Asia/Tokyo", "2026-05-06"), ("America/Los_Angeles", "2026-05-05"),
+        ] {
+            let result = try connection.query(
+                "SELECT \(LocalDay.of("$1::timestamptz", zone: "$2"))::text", ["2026-05-05 23:30:00Z", zone])
+            #expect(try result.first(where: { _ in true })?.decode(String.self, at: 0) == day, "\(zone)")
+        }
+        // The day 2026-05-06 begins in Tokyo at 15:00 UTC the day before.
+        let start = try connection.query(
+            "SELECT \(LocalDay.start("$1::date", zone: "$2")) = '2026-05-05 15:00:00Z'::timestamptz",
+            ["2026-05-06", "Asia/Tokyo"])
+        #expect(try start.first(where: { _ in true })?.decode(Bool.self, at: 0) == true)
+    }
+}
