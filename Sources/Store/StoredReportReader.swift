@@ -35,41 +35,47 @@ public struct StoredReportReader {
             SELECT supplier_id, supplier_name, due_lines, otd_rate, otif_rate, avg_days_late, lots_received, ppm,
                    lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
                    median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level,
-                   overall_score, grade, recommended_status, status_reasons::text, scale_up_ready
+                   overall_score, grade, recommended_status, status_reasons::text AS status_reasons, scale_up_ready
             FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
             """, [runId]
         ) { row in
-            let id = try row.decode(String.self, at: 0)
-            let level = try row.decodeIfPresent(String.self, at: 17)
+            let id = try row.decode(String.self, column: "supplier_id")
+            let level = try row.decodeIfPresent(String.self, column: "priority_risk_level")
             let reasons =
                 (try? JSONDecoder().decode(
-                    [String].self, from: Data(try row.decode(String.self, at: 21).utf8))) ?? []
+                    [String].self, from: Data(try row.decode(String.self, column: "status_reasons").utf8)))
+                ?? []
             suppliers.append(
                 SupplierReport(
-                    supplierId: id, name: try row.decode(String.self, at: 1),
-                    overallScore: try row.decodeIfPresent(Double.self, at: 18),
-                    grade: try row.decodeIfPresent(String.self, at: 19),
-                    recommendedStatus: try row.decodeIfPresent(String.self, at: 20), statusReasons: reasons,
-                    scaleUpReady: try row.decodeIfPresent(Bool.self, at: 22),
+                    supplierId: id, name: try row.decode(String.self, column: "supplier_name"),
+                    overallScore: try row.decodeIfPresent(Double.self, column: "overall_score"),
+                    grade: try row.decodeIfPresent(String.self, column: "grade"),
+                    recommendedStatus: try row.decodeIfPresent(String.self, column: "recommended_status"),
+                    statusReasons: reasons,
+                    scaleUpReady: try row.decodeIfPresent(Bool.self, column: "scale_up_ready"),
                     delivery: ReportModel.DeliveryFigures(
-                        dueLines: try row.decode(Int.self, at: 2),
-                        otdRate: try row.decodeIfPresent(Double.self, at: 3),
-                        otifRate: try row.decodeIfPresent(Double.self, at: 4),
-                        avgDaysLate: try row.decodeIfPresent(Double.self, at: 5)),
+                        dueLines: try row.decode(Int.self, column: "due_lines"),
+                        otdRate: try row.decodeIfPresent(Double.self, column: "otd_rate"),
+                        otifRate: try row.decodeIfPresent(Double.self, column: "otif_rate"),
+                        avgDaysLate: try row.decodeIfPresent(Double.self, column: "avg_days_late")),
                     quality: ReportModel.QualityFigures(
-                        lotsReceived: try row.decode(Int.self, at: 6),
-                        ppm: try row.decodeIfPresent(Double.self, at: 7),
-                        lotRejectionRate: try row.decodeIfPresent(Double.self, at: 8),
-                        coaConformanceRate: try row.decodeIfPresent(Double.self, at: 9),
-                        coaEdgeRate: try row.decodeIfPresent(Double.self, at: 10),
-                        missingCoALots: try row.decode(Int.self, at: 11)),
+                        lotsReceived: try row.decode(Int.self, column: "lots_received"),
+                        ppm: try row.decodeIfPresent(Double.self, column: "ppm"),
+                        lotRejectionRate: try row.decodeIfPresent(Double.self, column: "lot_rejection_rate"),
+                        coaConformanceRate: try row.decodeIfPresent(
+                            Double.self, column: "coa_conformance_rate"),
+                        coaEdgeRate: try row.decodeIfPresent(Double.self, column: "coa_edge_rate"),
+                        missingCoALots: try row.decode(Int.self, column: "missing_coa_lots")),
                     responsiveness: ReportModel.ResponsivenessFigures(
-                        messages: try row.decode(Int.self, at: 12),
-                        medianResponseHours: try row.decodeIfPresent(Double.self, at: 13),
-                        withinSLARate: try row.decodeIfPresent(Double.self, at: 14),
-                        unansweredOverdue: try row.decode(Int.self, at: 15)),
+                        messages: try row.decode(Int.self, column: "messages"),
+                        medianResponseHours: try row.decodeIfPresent(
+                            Double.self, column: "median_response_hours"),
+                        withinSLARate: try row.decodeIfPresent(Double.self, column: "within_sla_rate"),
+                        unansweredOverdue: try row.decode(Int.self, column: "unanswered_overdue")),
                     priorityRisk: level.map {
-                        PriorityRisk(score: try? row.decodeIfPresent(Double.self, at: 16) ?? nil, level: $0)
+                        PriorityRisk(
+                            score: try? row.decodeIfPresent(Double.self, column: "priority_risk_score")
+                                ?? nil, level: $0)
                     },
                     previous: previous[id], flags: flags[id] ?? []))
         }
@@ -99,7 +105,8 @@ public struct StoredReportReader {
         let result = try connection.query(
             """
             SELECT r.as_of, r.status, r.started_at, r.finished_at, r.suppliers_scored,
-                   r.documents_accepted + coalesce(i.accepted, 0), r.documents_rejected + coalesce(i.rejected, 0),
+                   r.documents_accepted + coalesce(i.accepted, 0) AS documents_accepted,
+                   r.documents_rejected + coalesce(i.rejected, 0) AS documents_rejected,
                    r.flags_raised, r.error
             FROM scorecard_store.runs r
             LEFT JOIN LATERAL (SELECT sum(documents_accepted)::int AS accepted, sum(documents_rejected)::int AS rejected
@@ -108,16 +115,17 @@ public struct StoredReportReader {
             """, [runId, PostgresArray(intakes)])
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("run \(runId)") }
         return RunInfo(
-            runId: runId, asOf: try row.decode(Day.self, at: 0), status: try row.decode(String.self, at: 1),
-            startedAt: try row.decode(Date.self, at: 2),
-            finishedAt: try row.decodeIfPresent(Date.self, at: 3),
+            runId: runId, asOf: try row.decode(Day.self, column: "as_of"),
+            status: try row.decode(String.self, column: "status"),
+            startedAt: try row.decode(Date.self, column: "started_at"),
+            finishedAt: try row.decodeIfPresent(Date.self, column: "finished_at"),
             counts: ReportModel.RunCounts(
-                suppliersScored: try row.decodeIfPresent(Int.self, at: 4) ?? 0,
-                documentsAccepted: try row.decodeIfPresent(Int.self, at: 5) ?? 0,
-                documentsRejected: try row.decodeIfPresent(Int.self, at: 6) ?? 0,
-                flagsRaised: try row.decodeIfPresent(Int.self, at: 7) ?? 0),
+                suppliersScored: try row.decodeIfPresent(Int.self, column: "suppliers_scored") ?? 0,
+                documentsAccepted: try row.decodeIfPresent(Int.self, column: "documents_accepted") ?? 0,
+                documentsRejected: try row.decodeIfPresent(Int.self, column: "documents_rejected") ?? 0,
+                flagsRaised: try row.decodeIfPresent(Int.self, column: "flags_raised") ?? 0),
             previousRunId: previous?.runId, previousAsOf: previous?.asOf,
-            error: try row.decodeIfPresent(String.self, at: 8))
+            error: try row.decodeIfPresent(String.self, column: "error"))
     }
 
     private func flagsBySupplier(_ runId: Int64) throws -> [String: [Flag]] {
@@ -125,21 +133,23 @@ public struct StoredReportReader {
         let decoder = JSONDecoder()
         try connection.stream(
             """
-            SELECT supplier_id, material_id, characteristic, kind, severity, message, evidence::text
+            SELECT supplier_id, material_id, characteristic, kind, severity, message, evidence::text AS evidence
             FROM scorecard_store.flags WHERE run_id = $1 ORDER BY flag_id
             """, [runId]
         ) { row in
-            guard let kind = FlagKind(rawValue: try row.decode(String.self, at: 3)),
-                let severity = Severity(rawValue: try row.decode(String.self, at: 4))
+            guard let kind = FlagKind(rawValue: try row.decode(String.self, column: "kind")),
+                let severity = Severity(rawValue: try row.decode(String.self, column: "severity"))
             else { return }
             let evidence =
-                (try? decoder.decode(JSONValue.self, from: Data(try row.decode(String.self, at: 6).utf8)))
+                (try? decoder.decode(
+                    JSONValue.self, from: Data(try row.decode(String.self, column: "evidence").utf8)))
                 ?? .null
             let flag = Flag(
-                supplierId: try row.decodeIfPresent(String.self, at: 0),
-                materialId: try row.decodeIfPresent(String.self, at: 1),
-                characteristic: try row.decodeIfPresent(String.self, at: 2), kind: kind, severity: severity,
-                message: try row.decode(String.self, at: 5), evidence: evidence)
+                supplierId: try row.decodeIfPresent(String.self, column: "supplier_id"),
+                materialId: try row.decodeIfPresent(String.self, column: "material_id"),
+                characteristic: try row.decodeIfPresent(String.self, column: "characteristic"), kind: kind,
+                severity: severity,
+                message: try row.decode(String.self, column: "message"), evidence: evidence)
             flags[flag.supplierId ?? "", default: []].append(flag)
         }
         return flags
@@ -151,17 +161,18 @@ public struct StoredReportReader {
         try connection.stream(
             """
             SELECT s.supplier_id, s.priority_risk_level,
-                   (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id),
+                   (SELECT count(*) FROM scorecard_store.flags f WHERE f.run_id = s.run_id AND f.supplier_id = s.supplier_id)
+                       AS flag_count,
                    s.overall_score, s.grade, s.recommended_status
             FROM scorecard_store.supplier_scores s WHERE s.run_id = $1
             """, [previous.runId]
         ) { row in
-            standing[try row.decode(String.self, at: 0)] = PreviousStanding(
-                overallScore: try row.decodeIfPresent(Double.self, at: 3),
-                grade: try row.decodeIfPresent(String.self, at: 4),
-                recommendedStatus: try row.decodeIfPresent(String.self, at: 5),
-                riskLevel: try row.decodeIfPresent(String.self, at: 1),
-                flagCount: try row.decode(Int.self, at: 2))
+            standing[try row.decode(String.self, column: "supplier_id")] = PreviousStanding(
+                overallScore: try row.decodeIfPresent(Double.self, column: "overall_score"),
+                grade: try row.decodeIfPresent(String.self, column: "grade"),
+                recommendedStatus: try row.decodeIfPresent(String.self, column: "recommended_status"),
+                riskLevel: try row.decodeIfPresent(String.self, column: "priority_risk_level"),
+                flagCount: try row.decode(Int.self, column: "flag_count"))
         }
         return standing
     }
@@ -178,25 +189,26 @@ public struct StoredReportReader {
         try connection.stream(
             """
             SELECT supplier_id, material_id, characteristic, unit, lower_limit, upper_limit, edge_lower, edge_upper,
-                   centre, ewma_lower[cardinality(ewma_lower)], ewma_upper[cardinality(ewma_upper)]
+                   centre, ewma_lower[cardinality(ewma_lower)] AS last_ewma_lower,
+                   ewma_upper[cardinality(ewma_upper)] AS last_ewma_upper
             FROM scorecard_store.control_charts WHERE run_id = $1
             ORDER BY supplier_id, material_id, characteristic
             """, [runId]
         ) { row in
             let key = Key(
-                supplierId: try row.decode(String.self, at: 0),
-                materialId: try row.decode(String.self, at: 1),
-                characteristic: try row.decode(String.self, at: 2))
+                supplierId: try row.decode(String.self, column: "supplier_id"),
+                materialId: try row.decode(String.self, column: "material_id"),
+                characteristic: try row.decode(String.self, column: "characteristic"))
             series[key] = ControlChart(
                 materialId: key.materialId, characteristic: key.characteristic,
-                unit: try row.decodeIfPresent(String.self, at: 3) ?? "",
-                specLower: try row.decodeIfPresent(Double.self, at: 4),
-                specUpper: try row.decodeIfPresent(Double.self, at: 5),
-                edgeLower: try row.decodeIfPresent(Double.self, at: 6),
-                edgeUpper: try row.decodeIfPresent(Double.self, at: 7),
-                baselineMean: try row.decodeIfPresent(Double.self, at: 8),
-                ewmaLowerLimit: try row.decodeIfPresent(Double.self, at: 9),
-                ewmaUpperLimit: try row.decodeIfPresent(Double.self, at: 10))
+                unit: try row.decodeIfPresent(String.self, column: "unit") ?? "",
+                specLower: try row.decodeIfPresent(Double.self, column: "lower_limit"),
+                specUpper: try row.decodeIfPresent(Double.self, column: "upper_limit"),
+                edgeLower: try row.decodeIfPresent(Double.self, column: "edge_lower"),
+                edgeUpper: try row.decodeIfPresent(Double.self, column: "edge_upper"),
+                baselineMean: try row.decodeIfPresent(Double.self, column: "centre"),
+                ewmaLowerLimit: try row.decodeIfPresent(Double.self, column: "last_ewma_lower"),
+                ewmaUpperLimit: try row.decodeIfPresent(Double.self, column: "last_ewma_upper"))
             order.append(key)
         }
         guard !series.isEmpty else { return [:] }
@@ -214,17 +226,20 @@ public struct StoredReportReader {
             """, [runId]
         ) { row in
             let key = Key(
-                supplierId: try row.decode(String.self, at: 0),
-                materialId: try row.decode(String.self, at: 1),
-                characteristic: try row.decode(String.self, at: 2))
-            guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 6)) else { return }
+                supplierId: try row.decode(String.self, column: "supplier_id"),
+                materialId: try row.decode(String.self, column: "material_id"),
+                characteristic: try row.decode(String.self, column: "characteristic"))
+            guard let verdict = Verdict(rawValue: try row.decode(String.self, column: "verdict")) else {
+                return
+            }
             series[key]?.points.append(
                 ControlChartPoint(
-                    lotNumber: try row.decode(String.self, at: 3), lotDay: try row.decode(Day.self, at: 4),
-                    value: try row.decode(Double.self, at: 5), verdict: verdict,
-                    ewma: try row.decodeIfPresent(Double.self, at: 7),
-                    flagged: try row.decode(Bool.self, at: 8)))
-            positions[key, default: []].append(try row.decode(Int.self, at: 9))
+                    lotNumber: try row.decode(String.self, column: "lot_number"),
+                    lotDay: try row.decode(Day.self, column: "lot_day"),
+                    value: try row.decode(Double.self, column: "value"), verdict: verdict,
+                    ewma: try row.decodeIfPresent(Double.self, column: "ewma"),
+                    flagged: try row.decode(Bool.self, column: "flagged")))
+            positions[key, default: []].append(try row.decode(Int.self, column: "position"))
         }
         var charts: [String: [ControlChart]] = [:]
         for key in order {
@@ -242,16 +257,19 @@ public struct StoredReportReader {
         var months: [String: [MonthlyResponse]] = [:]
         try connection.stream(
             """
-            SELECT supplier_id, month, messages, median_response_hours, within_sla_rate, unanswered_overdue + pending
+            SELECT supplier_id, month, messages, median_response_hours, within_sla_rate,
+                   unanswered_overdue + pending AS unanswered
             FROM scorecard_store.response_months WHERE run_id = $1 ORDER BY supplier_id, month
             """, [runId]
         ) { row in
-            months[try row.decode(String.self, at: 0), default: []].append(
+            months[try row.decode(String.self, column: "supplier_id"), default: []].append(
                 MonthlyResponse(
-                    month: try row.decode(Day.self, at: 1), messages: try row.decode(Int.self, at: 2),
-                    medianResponseHours: try row.decodeIfPresent(Double.self, at: 3),
-                    withinSLARate: try row.decodeIfPresent(Double.self, at: 4),
-                    unanswered: try row.decode(Int.self, at: 5)))
+                    month: try row.decode(Day.self, column: "month"),
+                    messages: try row.decode(Int.self, column: "messages"),
+                    medianResponseHours: try row.decodeIfPresent(
+                        Double.self, column: "median_response_hours"),
+                    withinSLARate: try row.decodeIfPresent(Double.self, column: "within_sla_rate"),
+                    unanswered: try row.decode(Int.self, column: "unanswered")))
         }
         return months
     }
@@ -264,12 +282,12 @@ public struct StoredReportReader {
             WHERE run_id = $1 ORDER BY supplier_id, month
             """, [runId]
         ) { row in
-            months[try row.decode(String.self, at: 0), default: []].append(
+            months[try row.decode(String.self, column: "supplier_id"), default: []].append(
                 MonthlyDelivery(
-                    month: try row.decode(Day.self, at: 1),
-                    otdRate: try row.decodeIfPresent(Double.self, at: 2),
-                    otifRate: try row.decodeIfPresent(Double.self, at: 3),
-                    lines: try row.decode(Int.self, at: 4)))
+                    month: try row.decode(Day.self, column: "month"),
+                    otdRate: try row.decodeIfPresent(Double.self, column: "otd_rate"),
+                    otifRate: try row.decodeIfPresent(Double.self, column: "otif_rate"),
+                    lines: try row.decode(Int.self, column: "due_lines")))
         }
         return months
     }
@@ -282,11 +300,12 @@ public struct StoredReportReader {
             WHERE run_id = $1 ORDER BY supplier_id, bucket
             """, [runId]
         ) { row in
-            sizes[try row.decode(String.self, at: 0), default: []].append(
+            sizes[try row.decode(String.self, column: "supplier_id"), default: []].append(
                 OrderSizeBucket(
-                    label: try row.decode(String.self, at: 1), lines: try row.decode(Int.self, at: 2),
-                    otdRate: try row.decodeIfPresent(Double.self, at: 3),
-                    avgDaysLate: try row.decodeIfPresent(Double.self, at: 4)))
+                    label: try row.decode(String.self, column: "label"),
+                    lines: try row.decode(Int.self, column: "lines"),
+                    otdRate: try row.decodeIfPresent(Double.self, column: "otd_rate"),
+                    avgDaysLate: try row.decodeIfPresent(Double.self, column: "avg_days_late")))
         }
         return sizes
     }
@@ -298,9 +317,9 @@ public struct StoredReportReader {
         try connection.stream(
             """
             SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id,
-                   \(LocalDay.of("d.received_at", zone: "d.time_zone")),
-                   count(m.position), count(m.position) FILTER (WHERE m.verdict = 'fail'),
-                   count(m.position) FILTER (WHERE m.verdict = 'edge'), d.reason
+                   \(LocalDay.of("d.received_at", zone: "d.time_zone")) AS ingested_on,
+                   count(m.position) AS results, count(m.position) FILTER (WHERE m.verdict = 'fail') AS failed_results,
+                   count(m.position) FILTER (WHERE m.verdict = 'edge') AS edge_results, d.reason
             FROM (SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at,
                          d.reason, coalesce(r.time_zone, 'UTC') AS time_zone,
                          row_number() OVER (PARTITION BY d.supplier_id ORDER BY d.received_at DESC, d.document_id DESC) AS k
@@ -315,17 +334,18 @@ public struct StoredReportReader {
             ORDER BY d.supplier_id, d.received_at DESC, d.document_id DESC
             """, [runId, limit]
         ) { row in
-            documents[try row.decode(String.self, at: 0), default: []].append(
+            documents[try row.decode(String.self, column: "supplier_id"), default: []].append(
                 CoADocumentSummary(
-                    documentId: try row.decode(String.self, at: 1), path: try row.decode(String.self, at: 2),
-                    status: try row.decode(String.self, at: 3),
-                    lotNumber: try row.decodeIfPresent(String.self, at: 4),
-                    materialId: try row.decodeIfPresent(String.self, at: 5),
-                    ingestedOn: try row.decodeIfPresent(Day.self, at: 6),
-                    results: try row.decode(Int.self, at: 7),
-                    failedResults: try row.decode(Int.self, at: 8),
-                    edgeResults: try row.decode(Int.self, at: 9),
-                    reason: try row.decodeIfPresent(String.self, at: 10)))
+                    documentId: try row.decode(String.self, column: "document_id"),
+                    path: try row.decode(String.self, column: "path"),
+                    status: try row.decode(String.self, column: "status"),
+                    lotNumber: try row.decodeIfPresent(String.self, column: "lot_number"),
+                    materialId: try row.decodeIfPresent(String.self, column: "material_id"),
+                    ingestedOn: try row.decodeIfPresent(Day.self, column: "ingested_on"),
+                    results: try row.decode(Int.self, column: "results"),
+                    failedResults: try row.decode(Int.self, column: "failed_results"),
+                    edgeResults: try row.decode(Int.self, column: "edge_results"),
+                    reason: try row.decodeIfPresent(String.self, column: "reason")))
         }
         return documents
     }
@@ -335,7 +355,7 @@ public struct StoredReportReader {
         var index: [String: Int] = [:]
         try connection.stream(
             """
-            SELECT m.material_id, m.name, m.criticality, a.supplier_id, s.name, a.status, a.supplier_part_number,
+            SELECT m.material_id, m.name, m.criticality, a.supplier_id, s.name AS supplier_name, a.status, a.supplier_part_number,
                    ms.single_sourced, ms.usable_sources, ms.required_sources
             FROM procurement.materials m
             LEFT JOIN scorecard_store.material_sourcing ms ON ms.run_id = $1 AND ms.material_id = m.material_id
@@ -344,24 +364,29 @@ public struct StoredReportReader {
             ORDER BY m.material_id, a.supplier_id
             """, [runId]
         ) { row in
-            let id = try row.decode(String.self, at: 0)
+            let id = try row.decode(String.self, column: "material_id")
             if index[id] == nil {
                 index[id] = materials.count
                 materials.append(
                     MaterialReport(
-                        materialId: id, name: try row.decode(String.self, at: 1),
-                        criticality: try row.decode(String.self, at: 2), sources: [],
-                        isSingleSourced: try row.decodeIfPresent(Bool.self, at: 7) ?? false,
-                        usableSources: try row.decodeIfPresent(Int.self, at: 8),
-                        requiredSources: try row.decodeIfPresent(Int.self, at: 9)))
+                        materialId: id, name: try row.decode(String.self, column: "name"),
+                        criticality: try row.decode(String.self, column: "criticality"), sources: [],
+                        isSingleSourced: try row.decodeIfPresent(Bool.self, column: "single_sourced")
+                            ?? false,
+                        usableSources: try row.decodeIfPresent(Int.self, column: "usable_sources"),
+                        requiredSources: try row.decodeIfPresent(Int.self, column: "required_sources")))
             }
-            if let supplier = try row.decodeIfPresent(String.self, at: 3), let slot = index[id] {
+            if let supplier = try row.decodeIfPresent(String.self, column: "supplier_id"),
+                let slot = index[id]
+            {
                 materials[slot].sources.append(
                     MaterialSource(
                         supplierId: supplier,
-                        supplierName: try row.decodeIfPresent(String.self, at: 4) ?? supplier,
-                        status: try row.decode(String.self, at: 5),
-                        supplierPartNumber: try row.decodeIfPresent(String.self, at: 6)))
+                        supplierName: try row.decodeIfPresent(String.self, column: "supplier_name")
+                            ?? supplier,
+                        status: try row.decode(String.self, column: "status"),
+                        supplierPartNumber: try row.decodeIfPresent(
+                            String.self, column: "supplier_part_number")))
             }
         }
         return materials
