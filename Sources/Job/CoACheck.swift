@@ -99,51 +99,78 @@ public struct CoACheck {
         text +=
             "lot \(certificate.lotNumber ?? "-") · manufactured \(certificate.manufactured?.iso ?? "-") · "
         text += "issued \(certificate.issued?.iso ?? "-")\n"
-        var materialId = certificate.materialId
+        let today = configuration.today
         var receiptDay: Day?
+        var lotDays: [String: [String: Day]] = [:]
+        var judged: [MeasurementRecord]?
         if let reference {
-            switch CoAResolver(reference: reference).resolve(certificate, folder: supplier) {
-            case .unresolved(let reason):
-                text += "  WOULD BE REJECTED: \(reason)\n"
-                rejected += 1
-            case .resolved(let resolved):
-                materialId = resolved.materialId
-                if certificate.manufactured == nil {
-                    receiptDay = try? store?.receiptDays(
-                        supplierId: resolved.supplierId, lots: [resolved.lotNumber],
-                        timeZone: configuration.timeZone)[resolved.lotNumber]
-                }
+            if case .resolved(let resolved) = CoAResolver(reference: reference).resolve(
+                certificate, folder: supplier),
+                certificate.manufactured == nil
+            {
+                receiptDay = try? store?.receiptDays(
+                    supplierId: resolved.supplierId, lots: [resolved.lotNumber],
+                    timeZone: configuration.timeZone
+                )[resolved.lotNumber]
+                lotDays = receiptDay.map { [resolved.supplierId: [resolved.lotNumber: $0]] } ?? [:]
+            }
+            // The intake's own judgement, with the same lot day and specifications: nothing is stored.
+            var document = CoADocumentRecord(
+                documentId: 0, sha256: "", path: file, supplierId: supplier, status: .rejected, sizeBytes: 0,
+                receivedAt: Date())
+            let measurements = CoAJudge(reference: reference, evaluator: evaluator).judge(
+                .success(certificate), into: &document, lotDays: lotDays, asOf: today)
+            if document.status == .accepted {
+                judged = measurements
                 text +=
-                    "  → supplier \(resolved.supplierId), our material \(resolved.materialId), lot \(resolved.lotNumber)\n"
+                    "  → supplier \(supplier), our material \(document.materialId ?? "-"), lot \(document.lotNumber ?? "-")\n"
+            } else {
+                text += "  WOULD BE REJECTED: \(document.reason ?? "unknown reason")\n"
+                rejected += 1
             }
         }
-        let lotDay = certificate.lotDay(
-            receiptDay: receiptDay,
-            fallback: Day.today(in: TimeZone(identifier: configuration.timeZone) ?? .gmt))
-        let day = lotDay.day
-        text += "  specifications in force on \(day.iso) (the \(lotDay.source.rawValue))\n"
-        for result in certificate.results {
-            let spec = materialId.flatMap {
-                reference?.specification(material: $0, characteristic: result.characteristic, on: day)
+        let lotDay = certificate.lotDay(receiptDay: receiptDay, fallback: today)
+        text += "  specifications in force on \(lotDay.day.iso) (the \(lotDay.source.rawValue))\n"
+        if let judged {
+            for m in judged {
+                text += Self.line(
+                    characteristic: m.characteristic, reported: m.reportedCharacteristic,
+                    text: m.reportedText,
+                    unit: m.unit, verdict: m.verdict,
+                    ours: m.specValidFrom == nil ? nil : (m.lowerLimit, m.upperLimit, m.specUnit ?? ""),
+                    supplier: (m.supplierLower, m.supplierUpper), band: m.bandPosition, note: m.note)
             }
-            let evaluation = evaluator.evaluate(result, against: spec)
-            let name =
-                result.characteristic == result.reportedCharacteristic
-                ? result.characteristic : "\(result.characteristic) (\"\(result.reportedCharacteristic)\")"
-            var line =
-                "  \(name): \(result.reportedText) \(result.unit ?? "")  →  \(evaluation.verdict.rawValue)"
-            if let spec {
-                line +=
-                    "  [ours: \(spec.lowerLimit.map { "\($0)" } ?? "–") … \(spec.upperLimit.map { "\($0)" } ?? "–") \(spec.unit)]"
+        } else {
+            for result in certificate.results {
+                let evaluation = evaluator.evaluate(result, against: nil)
+                text += Self.line(
+                    characteristic: result.characteristic, reported: result.reportedCharacteristic,
+                    text: result.reportedText, unit: result.unit, verdict: evaluation.verdict, ours: nil,
+                    supplier: (result.supplierLower, result.supplierUpper), band: evaluation.bandPosition,
+                    note: evaluation.note)
             }
-            if result.supplierLower != nil || result.supplierUpper != nil {
-                line +=
-                    "  [supplier's: \(result.supplierLower.map { "\($0)" } ?? "–") … \(result.supplierUpper.map { "\($0)" } ?? "–")]"
-            }
-            if let position = evaluation.bandPosition { line += String(format: "  band %.2f", position) }
-            if let note = evaluation.note { line += "  (\(note))" }
-            text += line + "\n"
         }
         return text + "\n"
+    }
+
+    /// One result as `check-coa` prints it: what was read, the verdict, our limits and the supplier's.
+    static func line(
+        characteristic: String, reported: String, text: String, unit: String?, verdict: Verdict,
+        ours: (lower: Double?, upper: Double?, unit: String)?, supplier: (lower: Double?, upper: Double?),
+        band: Double?, note: String?
+    ) -> String {
+        let name = characteristic == reported ? characteristic : "\(characteristic) (\"\(reported)\")"
+        var line = "  \(name): \(text) \(unit ?? "")  →  \(verdict.rawValue)"
+        if let ours {
+            line +=
+                "  [ours: \(ours.lower.map { "\($0)" } ?? "–") … \(ours.upper.map { "\($0)" } ?? "–") \(ours.unit)]"
+        }
+        if supplier.lower != nil || supplier.upper != nil {
+            line +=
+                "  [supplier's: \(supplier.lower.map { "\($0)" } ?? "–") … \(supplier.upper.map { "\($0)" } ?? "–")]"
+        }
+        if let band { line += String(format: "  band %.2f", band) }
+        if let note { line += "  (\(note))" }
+        return line + "\n"
     }
 }

@@ -3,7 +3,7 @@ import Domain
 import Store
 
 /// Turns a read (or unreadable) certificate into its document row and judged measurements: the one place
-/// where a CoA is accepted or rejected, used by the nightly intake and by `scorecard reprocess`.
+/// where a CoA is accepted or rejected, used by the nightly intake, `scorecard reprocess` and `check-coa`.
 struct CoAJudge {
     let reference: CoADocumentStore.ReferenceData
     let evaluator: ToleranceEvaluator
