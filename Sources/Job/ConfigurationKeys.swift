@@ -140,6 +140,14 @@ extension Configuration {
             \.scoring.recentLots),
         .double("drift.ewma_lambda", "EWMA smoothing constant", 0.01...1, \.scoring.ewmaLambda),
         .double("drift.ewma_l", "EWMA control limit width in standard deviations", 1...5, \.scoring.ewmaL),
+        .double(
+            "drift.false_alarm_rate",
+            "Evidence needed to flag a drift: the in-control false-alarm rate per series and night",
+            0.000001...0.1,
+            \.scoring.driftFalseAlarmRate),
+        .int(
+            "drift.min_recent_lots", "Lots after the baseline before a series is tested for drift", 2...100,
+            \.scoring.driftMinRecentLots),
         .int(
             "drift.chart_lots", "Latest lots a stored control chart keeps (the pages draw them)", 10...1000,
             \.scoring.chartLots),

@@ -15,7 +15,7 @@ public struct CharacteristicCapability: Sendable, Hashable {
     public var lastLotDay: Day
     public var baseline: Capability
     public var recent: Capability
-    /// The standard deviation the EWMA chart uses at the latest lot (see `DriftSeries`).
+    /// The σ the shift test and the EWMA chart use at the latest lot (see `DriftSeries`).
     public var sigmaUsed: Double
     public var edgeShareBaseline: Double
     public var edgeShareRecent: Double
@@ -37,6 +37,12 @@ public struct CharacteristicCapability: Sendable, Hashable {
     /// Lots until the fitted recent line reaches the limit it moves toward; nil when moving away
     /// from the nearer limit (or flat); 0 when already there.
     public var projectedLotsToLimit: Double?
+    /// The shift test at the latest lot, whether or not it flags: its p-value (the false-alarm rate at
+    /// which the series would be flagged), the contrast that gave it, and how far the recent lots moved
+    /// from the baseline in σ. nil before the test is asked or when nothing moved toward a nearer limit.
+    public var driftPValue: Double?
+    public var driftTest: ShiftContrast?
+    public var driftShiftSigmas: Double?
 
     public var drifting: Bool { driftDirection != nil }
 }
@@ -71,7 +77,9 @@ extension CharacteristicCapability {
             trendSignalLot: rules.trendEndIndex.map { s.lots[$0].lotNumber },
             edgeShareSignal: rules.edgeShareSide != nil, driftDirection: rules.side,
             recentSlopePerLot: slope,
-            projectedLotsToLimit: Self.projection(series: s, recent: recentValues, slope: slope))
+            projectedLotsToLimit: Self.projection(series: s, recent: recentValues, slope: slope),
+            driftPValue: rules.shift?.pValue, driftTest: rules.shift?.contrast,
+            driftShiftSigmas: rules.shift?.shiftSigmas)
     }
 
     /// Extends the least-squares line of the recent lots from its value at the latest lot.

@@ -86,10 +86,15 @@ struct DriftAnalysis {
         let head =
             "\(c.characteristic) of \(c.materialId) drifts toward the \(side.rawValue) limit"
             + (limit.map { " \(nf($0))\(unit)" } ?? "")
-        if let rm = c.recent.mean, let bm = c.baseline.mean {
-            parts.append("recent mean \(nf(rm)) against \(nf(bm)) in the first \(c.baseline.n) lots")
+        let shift = s.shiftEvidence(end: s.lots.count - 1)
+        if let shift, let bm = c.baseline.mean {
+            parts.append(
+                "the last \(shift.recentLots) lots average \(nf(shift.recentMean)) against \(nf(bm)) in the first "
+                    + "\(c.baseline.n), \(Fmt.oneDecimal(abs(shift.shiftSigmas))) σ "
+                    + (shift.shiftSigmas >= 0 ? "up" : "down"))
         }
         var rules: [String] = []
+        if let shift { rules.append(Self.testWording(shift.contrast)) }
         if c.ewmaSignalLot != nil { rules.append("EWMA beyond its control limit") }
         if c.trendSignalLot != nil {
             rules.append("the last \(config.trendLots) lots each closer to the limit")
@@ -112,6 +117,9 @@ struct DriftAnalysis {
                     ? "at the limit now"
                     : "about \(Fmt.whole(p.rounded(.up))) lots to the limit at the recent rate"
             )
+        }
+        if let shift {
+            parts.append("evidence: flagged at any false-alarm rate down to \(Self.rate(shift.pValue))")
         }
         let message =
             head.prefix(1).uppercased() + head.dropFirst() + ": " + parts.joined(separator: "; ") + "."
@@ -140,6 +148,11 @@ struct DriftAnalysis {
             "ewma_signal_lot": .string(c.ewmaSignalLot), "trend_signal_lot": .string(c.trendSignalLot),
             "edge_share_signal": .bool(c.edgeShareSignal), "slope_per_lot": .number(c.recentSlopePerLot),
             "projected_lots_to_limit": .number(c.projectedLotsToLimit), "recent_lots": .array(recentLots),
+            "p_value": .number(shift?.pValue), "evidence_test": .string(shift?.contrast.rawValue),
+            "test_statistic": .number(shift?.statistic),
+            "degrees_of_freedom": .number(shift?.degreesOfFreedom),
+            "shift_sigmas": .number(shift?.shiftSigmas),
+            "false_alarm_rate": .number(config.driftFalseAlarmRate),
         ])
         return Flag(
             supplierId: supplierId, materialId: c.materialId, characteristic: c.characteristic,
@@ -178,10 +191,34 @@ struct DriftAnalysis {
             evidence: evidence, lots: failing.map(\.lotNumber))
     }
 
-    /// The lots a drift flag is about: the EWMA rule's signal lot, the trend's last lot and, when the edge
-    /// share rule fired, the recent lots in the edge band.
+    /// Names the comparison that decided, as the message says it.
+    static func testWording(_ contrast: ShiftContrast) -> String {
+        switch contrast {
+        case .recentAgainstEarlier: "the recent lots apart from all earlier ones"
+        case .trendAgainstBaseline: "a steady trend away from the first lots"
+        }
+    }
+
+    /// A p-value as the false-alarm rate it amounts to: "0.31 %", "0.002 %", "under 0.0001 %".
+    static func rate(_ p: Double) -> String {
+        guard p >= 1e-6 else { return "under 0.0001 %" }
+        let percent = p * 100
+        var text = String(format: "%.2g", percent)
+        if text.contains("e") { text = String(format: "%.6f", percent) }
+        return text + " %"
+    }
+
+    /// The lots a drift flag is about: the recent lots of the shift test on the side it moved to (beyond
+    /// the baseline mean), the EWMA rule's signal lot, the trend's last lot and, when the edge share rule
+    /// fired, the recent lots in the edge band.
     func signalLots(_ c: CharacteristicCapability, series s: DriftSeries) -> [String] {
-        var lots = [c.ewmaSignalLot, c.trendSignalLot].compactMap { $0 }
+        var lots: [String] = []
+        if let shift = s.shiftEvidence(end: s.lots.count - 1) {
+            lots += s.lots.suffix(shift.recentLots).filter {
+                shift.side == .upper ? $0.value > s.baselineMean : $0.value < s.baselineMean
+            }.map(\.lotNumber)
+        }
+        lots += [c.ewmaSignalLot, c.trendSignalLot].compactMap { $0 }
         if c.edgeShareSignal {
             lots += s.lots.suffix(c.recent.n).filter { $0.verdict == .edge }.map(\.lotNumber)
         }

@@ -32,19 +32,24 @@ public struct DriftRules: Sendable, Hashable {
     public var trendSide: LimitSide?
     /// Edge share up while the mean moved toward the limit by more than two standard errors.
     public var edgeShareSide: LimitSide?
+    /// The shift test: the strongest evidence of a move toward the nearer limit (nil before it is asked).
+    public var shift: ShiftEvidence?
+    /// The false-alarm rate the test is judged at.
+    public var falseAlarmRate: Double = 0
 
-    public var drifting: Bool { ewmaIndex != nil || trendEndIndex != nil || edgeShareSide != nil }
-    /// The side of the strongest rule that fired: EWMA, then trend, then edge share.
-    public var side: LimitSide? { ewmaSide ?? trendSide ?? edgeShareSide }
+    /// The shift test decides; the EWMA, trend and edge-share signals describe what the lots show.
+    public var drifting: Bool { shift.map { $0.pValue <= falseAlarmRate } ?? false }
+    /// The side the series drifts toward; nil when not drifting.
+    public var side: LimitSide? { drifting ? shift?.side : nil }
 }
 
 /// A characteristic series with its baseline and EWMA computed once, so that the rules can be asked
 /// at any lot (the nightly run asks at the last lot; the simulation at every lot).
 ///
-/// The chart is the textbook EWMA centred on the baseline mean, with two corrections for a baseline
-/// of only ten lots (both configurable, reasons and simulated figures in docs/metrics.md):
-/// the limits include the uncertainty of the baseline mean (σ²/m added to the EWMA variance), and σ is
-/// the larger of the baseline and the recent standard deviation (never below the floor).
+/// Drift is decided by the shift test (`ShiftTest.swift`), which uses every lot. The chart is the
+/// textbook EWMA centred on the baseline mean with the test's σ (pooled over the whole history), its
+/// limits including the uncertainty of a baseline mean from only ten lots (σ²/m added to the EWMA
+/// variance). Reasons and simulated figures in docs/metrics.md.
 public struct DriftSeries: Sendable {
     public let lots: [SeriesLot]
     public let lowerLimit: Double?
@@ -55,14 +60,15 @@ public struct DriftSeries: Sendable {
     public let baselineMean: Double
     /// Sample standard deviation of the baseline lots (nil below two lots).
     public let baselineSD: Double?
-    /// The baseline standard deviation, at least the floor.
+    /// The baseline standard deviation, at least the floor (the chart's σ until lots follow the baseline).
     public let sigma: Double
     public let sigmaFloor: Double
     /// EWMA after each lot, starting from the baseline mean.
     public let ewma: [Double]
-    // Prefix sums of (value − baseline mean), its square, and edge verdicts; runs of rises and falls.
-    private let sum: [Double]
-    private let sumSquares: [Double]
+    // Prefix sums of d = value − baseline mean, d², i·d and edge verdicts; runs of rises and falls.
+    let sum: [Double]
+    let sumSquares: [Double]
+    let indexedSum: [Double]
     private let edges: [Int]
     private let rises: [Int]
     private let falls: [Int]
@@ -92,6 +98,7 @@ public struct DriftSeries: Sendable {
             .run(lots.map(\.value)).map(\.ewma)
         var sum = [0.0]
         var sumSquares = [0.0]
+        var indexedSum = [0.0]
         var edges = [0]
         var rises = [0]
         var falls = [0]
@@ -99,6 +106,7 @@ public struct DriftSeries: Sendable {
             let d = lot.value - centre
             sum.append(sum[i] + d)
             sumSquares.append(sumSquares[i] + d * d)
+            indexedSum.append(indexedSum[i] + Double(i) * d)
             edges.append(edges[i] + (lot.verdict == .edge ? 1 : 0))
             if i > 0 {
                 rises.append(lot.value > lots[i - 1].value ? rises[i - 1] + 1 : 0)
@@ -107,6 +115,7 @@ public struct DriftSeries: Sendable {
         }
         self.sum = sum
         self.sumSquares = sumSquares
+        self.indexedSum = indexedSum
         self.edges = edges
         self.rises = rises
         self.falls = falls
@@ -147,11 +156,8 @@ public struct DriftSeries: Sendable {
     /// Edge verdicts among lots `from...to`.
     public func edgeCount(from: Int, to: Int) -> Int { edges[to + 1] - edges[from] }
 
-    /// The σ the chart uses when lot `end` is the latest.
-    public func chartSigma(end: Int) -> Double {
-        guard config.ewmaSigmaIncludesRecent else { return sigma }
-        return max(sigma, sd(from: recentStart(end: end), to: end))
-    }
+    /// The σ the chart uses when lot `end` is the latest: the shift test's pooled σ.
+    public func chartSigma(end: Int) -> Double { pooledSigma(end: end) }
 
     /// Half-width of the control limits at lot `index` (0-based) with the chart σ `s`.
     public func halfWidth(at index: Int, sigma s: Double) -> Double {
@@ -182,6 +188,8 @@ public struct DriftSeries: Sendable {
             r.trendSide = side
         }
         r.edgeShareSide = edgeShareRule(end: end, sigma: s)
+        r.shift = shiftEvidence(end: end)
+        r.falseAlarmRate = config.driftFalseAlarmRate
         return r
     }
 

@@ -43,9 +43,11 @@ public struct ScoringConfig: Sendable, Hashable {
     public var sdFloorFraction = 0.01
     /// Widen the EWMA limits by the uncertainty of a baseline mean estimated from `baselineLots` lots.
     public var ewmaBaselineMeanCorrection = true
-    /// Chart σ = max(baseline sd, recent sd), so that a baseline that happened to be calm does not make
-    /// ordinary noise look like drift.
-    public var ewmaSigmaIncludesRecent = true
+    /// The shift test flags a series when its evidence (Bonferroni p-value over its contrasts and
+    /// directions) is at or below this: the in-control false-alarm rate per series and night.
+    public var driftFalseAlarmRate = 0.005
+    /// Lots after the baseline before the shift test is asked.
+    public var driftMinRecentLots = 5
     /// Edge-share rule: the recent mean must have moved by more than this many standard errors.
     public var edgeShiftStandardErrors = 3.0
     /// Lots in a row, each closer to the same limit, for the trend rule.

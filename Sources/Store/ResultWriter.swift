@@ -86,7 +86,8 @@ public struct ResultWriter {
                 "edge_share_baseline", "edge_share_recent", "monitored", "ewma", "ewma_lower_limit",
                 "ewma_upper_limit", "ewma_signal_lot", "trend_signal_lot", "edge_share_signal",
                 "drift_direction",
-                "recent_slope_per_lot", "projected_lots_to_limit",
+                "recent_slope_per_lot", "projected_lots_to_limit", "drift_p_value", "drift_test",
+                "drift_shift_sigmas",
             ]
         ) { writer in
             for c in capabilities {
@@ -98,7 +99,8 @@ public struct ResultWriter {
                     c.sigmaUsed,
                     c.edgeShareBaseline, c.edgeShareRecent, c.monitored, c.ewma, c.ewmaLowerLimit,
                     c.ewmaUpperLimit, c.ewmaSignalLot, c.trendSignalLot, c.edgeShareSignal,
-                    c.driftDirection?.rawValue, c.recentSlopePerLot, c.projectedLotsToLimit,
+                    c.driftDirection?.rawValue, c.recentSlopePerLot, c.projectedLotsToLimit, c.driftPValue,
+                    c.driftTest?.rawValue, c.driftShiftSigmas,
                 ])
             }
         }

@@ -1,7 +1,7 @@
 -- The README's "Querying the scorecards" queries, verbatim (scripts/sql-tests checks that each README query
 -- appears here), with their results on the hand-computed world after runs as of 2026-06-30 and 2026-07-01.
 BEGIN;
-SELECT plan(6);
+SELECT plan(7);
 SET ROLE scorecard_reader;
 
 -- 1. This morning's scorecard, worst on-time delivery first
@@ -56,11 +56,12 @@ VALUES (900001, 'x1', 'SUP-A/bad.xml', 'SUP-A', 'rejected', 'not well-formed XML
         (SELECT run_id FROM scorecard.latest_run), now() - interval '30 days');
 INSERT INTO scorecard_store.characteristic_capability (run_id, supplier_id, material_id, characteristic, lots,
     first_lot_day, last_lot_day, baseline_n, recent_n, sigma_used, edge_share_baseline, edge_share_recent, monitored,
-    edge_share_signal, drift_direction, recent_cpk, projected_lots_to_limit, upper_limit)
+    edge_share_signal, drift_direction, recent_cpk, projected_lots_to_limit, upper_limit, drift_p_value, drift_test,
+    drift_shift_sigmas)
 VALUES ((SELECT run_id FROM scorecard.latest_run), 'SUP-A', 'MAT-1', 'assay', 30, '2026-01-01', '2026-06-20', 10, 10,
-        0.1, 0, 0.4, true, true, 'upper', 0.9, 4.5, 100.5),
+        0.1, 0, 0.4, true, true, 'upper', 0.9, 4.5, 100.5, 0.0001, 'trend_vs_baseline', 2.4),
        ((SELECT run_id FROM scorecard.latest_run), 'SUP-A', 'MAT-1', 'lead', 30, '2026-01-01', '2026-06-20', 10, 10,
-        0.1, 0, 0, true, false, NULL, 2.1, NULL, 10);
+        0.1, 0, 0, true, false, NULL, 2.1, NULL, 10, 0.03, 'recent_vs_earlier', 0.9);
 SET ROLE scorecard_reader;
 
 -- 4. CoAs rejected in the last 7 days, with the reason and place
@@ -84,6 +85,18 @@ ORDER BY projected_lots_to_limit NULLS LAST;
 $$,
 $$ VALUES ('SUP-A'::text, 'MAT-1'::text, 'assay'::text, 'upper'::text, 0.9::float8, 4.5::float8) $$,
 'query 5: drifting characteristics');
+
+-- 6. Series close to being flagged, strongest first
+SELECT results_eq(
+$$
+SELECT supplier_id, material_id, characteristic, drift_p_value, drift_test, drift_shift_sigmas
+FROM scorecard.characteristic_capability
+WHERE drift_p_value < 0.05
+ORDER BY drift_p_value;
+$$,
+$$ VALUES ('SUP-A'::text, 'MAT-1'::text, 'assay'::text, 0.0001::float8, 'trend_vs_baseline'::text, 2.4::float8),
+          ('SUP-A'::text, 'MAT-1'::text, 'lead'::text, 0.03::float8, 'recent_vs_earlier'::text, 0.9::float8) $$,
+'query 6: series close to a drift flag');
 
 RESET ROLE;
 SELECT * FROM finish();

@@ -53,9 +53,11 @@ import Testing
         // Literature zero-state ARLs for an EWMA with λ = 0.2 and L ≈ 3 (Lucas & Saccucci 1990,
         // as tabulated in Montgomery), used for comparison only.
         let literature: [(shift: Double, arl: Double)] = [(0.5, 41), (1, 10.7), (2, 3.9)]
-        // Bounds on the mean lots to flag (censored at the cap) and on the share caught within the cap.
+        // Bounds on the mean lots to flag (censored at the cap) and on the share caught within the cap. A
+        // shift that starts right after the baseline and stays is compared with the 10 baseline lots only,
+        // so small ones are caught slowly (docs/metrics.md); the shift test's own table is DriftPowerTests.
         let bound: [Double: (mean: Double, caught: Double)] = [
-            0.5: (120, 0.4), 1: (60, 0.8), 2: (12, 0.99),
+            0.5: (125, 0.3), 1: (70, 0.7), 2: (10, 0.99),
         ]
         let cap = 150
         var normal = SeededNormal(seed: 7)

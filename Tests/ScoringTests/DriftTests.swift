@@ -68,10 +68,17 @@ private func score(_ ms: [LotMeasurement], critical: Bool = false) -> SupplierRe
         #expect(flag.characteristic == "moisture")
         #expect(
             flag.message
-                == "Moisture of MAT-1 drifts toward the upper limit 10 %: recent mean 7.2 against 5 in the "
-                + "first 10 lots; EWMA beyond its control limit, the last 6 lots each closer to the limit, 1 of the "
-                + "last 10 lots in the edge band against 0 of the first 10; Cpk 0.8 from 11.2; about 3 lots to "
-                + "the limit at the recent rate.")
+                == "Moisture of MAT-1 drifts toward the upper limit 10 %: the last 10 lots average 7.2 against 5 in "
+                + "the first 10, 2.5 σ up; the recent lots apart from all earlier ones, EWMA beyond its control "
+                + "limit, the last 6 lots each closer to the limit, 1 of the last 10 lots in the edge band against "
+                + "0 of the first 10; Cpk 0.8 from 11.2; about 3 lots to the limit at the recent rate; evidence: "
+                + "flagged at any false-alarm rate down to 0.0021 %.")
+        // 20 lots, no middle: recent 10 against the baseline 10, σ pooled within both, √(13.4 / 18) = 0.8628;
+        // t = 2.2 / (0.8628 · √0.2) = 5.7015, 18 df, one-sided p 1.044e-5, times two directions.
+        #expect(try abs(#require(c.driftPValue) - 2.0886e-5) < 1e-8)
+        #expect(abs(c.sigmaUsed - (13.4 / 18).squareRoot()) < 1e-12)
+        #expect(c.driftTest == .recentAgainstEarlier)
+        #expect(flag.lots == (11...20).map { String(format: "LOT-%02d", $0) })
         guard case .object(let e) = flag.evidence, case .array(let lots) = e["recent_lots"] else {
             Issue.record("no recent lots in evidence")
             return
