@@ -68,11 +68,14 @@ public struct CoAReader: Sendable {
                     }
                 } catch {
                     throw CoARejection(
-                        reason: "profile '\(profile.name)' match test failed: \(error.message)")
+                        reason:
+                            "profile '\(profile.name)' match test failed: \(CoARejection.excerpt(error.message))"
+                    )
                 }
             }
             guard let matching else {
-                let qualified = root.namespace.map { "{\($0)}\(root.name)" } ?? root.name
+                let qualified = CoARejection.excerpt(
+                    root.namespace.map { "{\($0)}\(root.name)" } ?? root.name)
                 throw CoARejection(
                     reason:
                         "unknown format: root element \(qualified) is not canonical and matches no profile",
@@ -91,12 +94,13 @@ public struct CoAReader: Sendable {
         do {
             errors = try schema.validate(document)
         } catch {
-            throw CoARejection(reason: "cannot validate: \(error.message)")
+            throw CoARejection(reason: "cannot validate: \(CoARejection.excerpt(error.message))")
         }
         guard let first = errors.first else { return }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         throw CoARejection(
-            reason: "not valid against coa-1.xsd: \(first.message)\(more)", line: first.line,
+            reason: "not valid against coa-1.xsd: \(CoARejection.excerpt(first.message))\(more)",
+            line: first.line,
             column: first.column)
     }
 
@@ -106,7 +110,8 @@ public struct CoAReader: Sendable {
         do {
             return try profile.extract(from: document)
         } catch {
-            throw CoARejection(reason: "profile '\(profile.name)' failed: \(error.message)")
+            throw CoARejection(
+                reason: "profile '\(profile.name)' failed: \(CoARejection.excerpt(error.message))")
         }
     }
 
@@ -120,14 +125,22 @@ public struct CoAReader: Sendable {
 }
 
 extension CoARejection {
+    /// libxml2's messages quote the document ("Opening and ending tag mismatch: secret line 1 and …"):
+    /// only an excerpt is kept.
     init(parse error: XMLError) {
+        let message = Self.excerpt(error.message)
         let reason: String
+        // A document too deep for the configured limit is XML all the same: raising coa.max_depth and
+        // reprocessing it can accept it.
+        var documentIsXML = false
         switch error.kind {
-        case .tooLarge: reason = "too large: \(error.message)"
-        case .tooDeep: reason = "too deeply nested: \(error.message)"
-        case .entityDeclaration, .externalDTD: reason = "unsafe XML: \(error.message)"
-        default: reason = "not well-formed XML: \(error.message)"
+        case .tooLarge: reason = "too large: \(message)"
+        case .tooDeep:
+            reason = "too deeply nested: \(message)"
+            documentIsXML = true
+        case .entityDeclaration, .externalDTD: reason = "unsafe XML: \(message)"
+        default: reason = "not well-formed XML: \(message)"
         }
-        self.init(reason: reason, line: error.line, column: error.column)
+        self.init(reason: reason, line: error.line, column: error.column, documentIsXML: documentIsXML)
     }
 }
