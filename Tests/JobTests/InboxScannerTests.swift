@@ -108,6 +108,20 @@ import Testing
         #expect(listing.unreadableFolders == ["SUP-X/2026"])
     }
 
+    /// A file that refuses to be read is still the file listed: recorded as unreadable, not skipped.
+    @Test(.enabled(if: geteuid() != 0)) func aFileWithoutReadPermissionIsReportedUnreadable() throws {
+        let inbox = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        try Self.write("<a/>", to: "SUP-A/locked.xml", in: inbox)
+        #expect(chmod(inbox.appendingPathComponent("SUP-A/locked.xml").path, 0) == 0)
+        let listing = try InboxScanner(inbox: inbox).scan()
+        let reader = InboxReader(listing: listing, entries: listing.entries, limit: 1024)
+        guard let entry = listing.entries.first, case .unreadable = reader.read(entry) else {
+            Issue.record("not reported unreadable")
+            return
+        }
+    }
+
     @Test func aMissingInboxIsAUsageError() {
         let missing = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")
         #expect(throws: JobError.self) { try InboxScanner(inbox: missing).entries() }
