@@ -36,18 +36,36 @@ public enum EscapedText {
     /// Bytes of unknown encoding as printable ASCII: printable ASCII stays, `\\` for a backslash, `\n`,
     /// `\r`, `\t`, and `\xHH` for every other byte.
     public static func bytes(_ bytes: some Sequence<UInt8>) -> String {
-        var escaped = ""
+        String(decoding: escaped(bytes, limit: .max).bytes, as: UTF8.self)
+    }
+
+    /// ``bytes(_:)`` as UTF-8, cut to at most `limit` bytes (an escape is never cut in half), and how many
+    /// of `bytes` that represents.
+    public static func escaped(_ bytes: some Sequence<UInt8>, limit: Int) -> (bytes: [UInt8], taken: Int) {
+        let digits = Array("0123456789ABCDEF".utf8)
+        let backslash = UInt8(ascii: "\\")
+        var escaped: [UInt8] = []
+        var taken = 0
         for byte in bytes {
+            let width =
+                switch byte {
+                case 0x09, 0x0A, 0x0D, 0x5C: 2
+                case 0x20..<0x7F: 1
+                default: 4
+                }
+            guard escaped.count <= limit - width else { break }
             switch byte {
-            case 0x5C: escaped += "\\\\"
-            case 0x0A: escaped += "\\n"
-            case 0x0D: escaped += "\\r"
-            case 0x09: escaped += "\\t"
-            case 0x20..<0x7F: escaped.unicodeScalars.append(Unicode.Scalar(byte))
-            default: escaped += "\\x" + hex(UInt32(byte), digits: 2)
+            case 0x09: escaped += [backslash, UInt8(ascii: "t")]
+            case 0x0A: escaped += [backslash, UInt8(ascii: "n")]
+            case 0x0D: escaped += [backslash, UInt8(ascii: "r")]
+            case 0x5C: escaped += [backslash, backslash]
+            case 0x20..<0x7F: escaped.append(byte)
+            default:
+                escaped += [backslash, UInt8(ascii: "x"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
             }
+            taken += 1
         }
-        return escaped
+        return (escaped, taken)
     }
 
     private static func append(_ scalar: Unicode.Scalar, to escaped: inout String) {

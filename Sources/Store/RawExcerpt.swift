@@ -16,15 +16,8 @@ public enum RawExcerpt {
 
     /// The stored form of a document of `size` bytes whose first bytes are `bytes`.
     public static func of(_ bytes: some Collection<UInt8>, size: Int) -> [UInt8] {
-        var text = ""
-        var taken = 0
-        for byte in bytes {
-            let piece = EscapedText.bytes(CollectionOfOne(byte))
-            guard text.utf8.count + piece.utf8.count <= limit else { break }
-            text += piece
-            taken += 1
-        }
-        return Array("\(header)\(taken) of \(size) bytes:\n\(text)".utf8)
+        let (escaped, taken) = EscapedText.escaped(bytes, limit: limit)
+        return Array("\(header)\(taken) of \(size) bytes:\n".utf8) + escaped
     }
 
     /// Whether stored raw bytes are an excerpt rather than a whole document.
