@@ -11,7 +11,8 @@
 ///
 /// What was renamed over, replaced (by a link, a FIFO, a device, another file) or written since the
 /// listing is never read: it is reported as ``Outcome/changed(_:)`` and waits for the next night.
-/// Thread-safe once made: the folder descriptors are only read.
+/// `@unchecked Sendable`: the folder descriptors are written while it is made, and only read afterwards,
+/// from any number of threads.
 final class InboxReader: @unchecked Sendable {
     enum Outcome: Sendable {
         /// The file's bytes, exactly as listed.
@@ -30,7 +31,7 @@ final class InboxReader: @unchecked Sendable {
     private var descriptors: [Int: Int32] = [:]
     private var owned: [Int32] = []
 
-    /// Opens the folders of `entries` (`@unchecked Sendable`: they are written here only, before any read).
+    /// Opens the folders of `entries`.
     init(listing: InboxScanner.Listing, entries: [InboxScanner.Entry], limit: Int) {
         self.listing = listing
         self.limit = limit
