@@ -68,13 +68,21 @@ public struct CoACheck {
         defer { connection?.close() }
         var rejected = 0
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                text += "\(file): REJECTED: cannot read the file\n\n"
+            let bytes: [UInt8]
+            switch FileBytes.read(path: file, limit: configuration.maxDocumentBytes) {
+            case .whole(let read):
+                bytes = read
+            case .tooLarge:
+                text +=
+                    "\(file): REJECTED: over the \(configuration.maxDocumentBytes)-byte limit (coa.max_bytes)\n\n"
+                rejected += 1
+                continue
+            case .changedSize, .failed, nil:
+                text += "\(file): REJECTED: cannot read the file (not a regular file, or unreadable)\n\n"
                 rejected += 1
                 continue
             }
-            switch reader.read(
-                [UInt8](data), profileName: profileName ?? configuration.supplierProfiles[supplier])
+            switch reader.read(bytes, profileName: profileName ?? configuration.supplierProfiles[supplier])
             {
             case .failure(let rejection):
                 text += "\(file): REJECTED: \(rejection)\n\n"

@@ -47,6 +47,9 @@ struct CoAIntake {
     /// Where the files being judged are recorded (a connection of its own), for the quarantine; nil
     /// records nothing (the benchmark).
     var attempts: CoAAttempts? = nil
+    /// Called with each batch of listed files after the listing and before any of them is opened: tests
+    /// swap files and folders here to play the rename race deterministically.
+    var beforeReading: (@Sendable ([InboxScanner.Entry]) -> Void)? = nil
 
     /// The intake as the configuration sets it up (readers, edge band, supplier profiles, size limit).
     static func configured(
@@ -75,12 +78,13 @@ struct CoAIntake {
         let reference = try store.referenceData()
         var counts = Counts()
         let known = KnownFiles(connection)
+        var skipped = 0
         for listed in entries.batches(of: knownCheckSize) {
             let unread = try notYetRead(Array(listed), known: known)
             for batch in try batchesToJudge(unread, store: store, runId: runId, counts: &counts) {
-                try ingest(
-                    batch: batch, store: store, reference: reference, runId: runId, asOf: asOf,
-                    counts: &counts)
+                skipped += try ingest(
+                    batch: batch, listing: listing, store: store, reference: reference, runId: runId,
+                    asOf: asOf, counts: &counts)
             }
         }
         // Files and bytes listed (known files included): the benchmark compares this rate with xmllint's.
@@ -91,18 +95,28 @@ struct CoAIntake {
                 "files": "\(entries.count)", "mb": "\(String(format: "%.1f", megabytes))",
                 "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(started)))",
                 "accepted": "\(counts.accepted)", "rejected": "\(counts.rejected)",
-                "duplicate": "\(counts.duplicate)", "measurements": "\(counts.measurementRows)",
+                "duplicate": "\(counts.duplicate)", "changed_since_listing": "\(skipped)",
+                "measurements": "\(counts.measurementRows)",
                 "measurement_copy_seconds": "\(String(format: "%.2f", counts.measurementCopySeconds))",
             ])
         return counts
     }
 
+    /// Reads, judges and stores one batch; returns how many of its files were skipped as changed.
     private func ingest(
-        batch: [InboxScanner.Entry], store: CoADocumentStore, reference: CoADocumentStore.ReferenceData,
-        runId: Int64, asOf: Day, counts: inout Counts
-    ) throws {
+        batch: [InboxScanner.Entry], listing: InboxScanner.Listing, store: CoADocumentStore,
+        reference: CoADocumentStore.ReferenceData, runId: Int64, asOf: Day, counts: inout Counts
+    ) throws -> Int {
+        var changed = 0
         let judged = try recordingAttempt(batch, runId: runId) {
-            let files = readAndParse(batch)
+            let read = readAndParse(batch, in: listing)
+            for skipped in read.changed {
+                logger.warning(
+                    "CoA file changed since it was listed; it waits for the next run",
+                    metadata: ["coa.file": "\(skipped.entry.relativePath)", "why": "\(skipped.why)"])
+            }
+            changed = read.changed.count
+            let files = read.files
             let known = try store.known(sha256s: files.map(\.sha256))
             return try judge(
                 files, known: known, reference: reference, asOf: asOf, counts: &counts,
@@ -114,6 +128,7 @@ struct CoAIntake {
         try store.insertMeasurements(judged.measurements)
         counts.measurementCopySeconds += Date().timeIntervalSince(copyStarted)
         counts.measurementRows += judged.measurements.count
+        return changed
     }
 
     /// What a batch comes to: its document rows and their measurements, ready to store.
@@ -164,7 +179,7 @@ struct CoAIntake {
                 documentId: ids[index], sha256: file.sha256, path: file.entry.relativePath,
                 supplierId: file.entry.supplierFolder, status: .rejected, sizeBytes: file.entry.size,
                 receivedAt: min(file.entry.modified ?? now, now))
-            document.raw = file.bytes
+            document.raw = file.raw
             let measurements = judge.judge(file.parsed, into: &document, lotDays: days, asOf: asOf)
             outcomes[index] = (document, measurements)
         }
@@ -219,64 +234,87 @@ struct CoAIntake {
 
     struct ReadFile: Sendable {
         var entry: InboxScanner.Entry
+        /// SHA-256 of the bytes read (of the first `maxBytes + 1` of an oversized file).
         var sha256: String
-        /// nil when the file is over the size limit (then the reason is set) or unreadable.
-        var bytes: [UInt8]?
+        /// What `coa_documents.raw` keeps: the bytes, or a ``RawExcerpt`` of a file that is not XML at
+        /// all; nil when nothing could be read.
+        var raw: [UInt8]?
         /// The certificate, or why the file cannot be one (unreadable and oversized files included).
         var parsed: Result<Certificate, CoARejection>
     }
 
+    /// A listed file not read tonight because it is not what was listed any more.
+    struct ChangedFile: Sendable {
+        var entry: InboxScanner.Entry
+        var why: String
+    }
+
+    struct ReadBatch: Sendable {
+        var files: [ReadFile] = []
+        var changed: [ChangedFile] = []
+    }
+
     /// Reads, hashes and parses `entries` on all cores, one file per iteration: each file's work is
     /// independent, and each libxml2 parser and validation context stays on the thread that made it.
+    /// The bytes hashed and parsed are the bytes read, once, through ``InboxReader``.
     /// A file later found known or a duplicate has then been parsed for nothing: rare, and cheaper than a
     /// second parallel pass once the database has said which files are new.
-    func readAndParse(_ entries: [InboxScanner.Entry]) -> [ReadFile] {
-        let results = ResultSlots<ReadFile>(count: entries.count)
+    func readAndParse(_ entries: [InboxScanner.Entry], in listing: InboxScanner.Listing) -> ReadBatch {
+        beforeReading?(entries)
+        let inbox = InboxReader(listing: listing, entries: entries, limit: maxBytes)
+        let results = ResultSlots<ReadOutcome>(count: entries.count)
         let reader = reader
         let supplierProfiles = supplierProfiles
         let maxBytes = maxBytes
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
             let profile = entry.supplierFolder.flatMap { supplierProfiles[$0] }
-            results[index] = Self.readAndParse(entry, reader: reader, profile: profile, maxBytes: maxBytes)
+            results[index] = Self.readAndParse(
+                entry, from: inbox, reader: reader, profile: profile, maxBytes: maxBytes)
         }
-        return entries.indices.map { index in
-            results[index]
-                ?? ReadFile(
-                    entry: entries[index], sha256: "unreadable:\(entries[index].relativePath)", bytes: nil,
-                    parsed: .failure(CoARejection(reason: "not read")))
+        var batch = ReadBatch()
+        for index in entries.indices {
+            switch results[index] {
+            case .file(let file): batch.files.append(file)
+            case .changed(let changed): batch.changed.append(changed)
+            case nil: batch.changed.append(ChangedFile(entry: entries[index], why: "not read"))
+            }
         }
+        return batch
+    }
+
+    private enum ReadOutcome {
+        case file(ReadFile)
+        case changed(ChangedFile)
     }
 
     private static func readAndParse(
-        _ entry: InboxScanner.Entry, reader: CoAReader, profile: String?, maxBytes: Int
-    ) -> ReadFile {
-        if entry.size > maxBytes {
-            // Hash in pieces: an oversized file is identified and recorded, never held whole in memory.
-            return ReadFile(
-                entry: entry, sha256: streamingSHA256(entry.url) ?? "unreadable:\(entry.relativePath)",
-                bytes: nil,
-                parsed: .failure(
-                    CoARejection(
-                        reason: "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)"
-                    )))
+        _ entry: InboxScanner.Entry, from inbox: InboxReader, reader: CoAReader, profile: String?,
+        maxBytes: Int
+    ) -> ReadOutcome {
+        switch inbox.read(entry) {
+        case .changed(let why):
+            return .changed(ChangedFile(entry: entry, why: why))
+        case .unreadable(let reason):
+            return .file(
+                ReadFile(
+                    entry: entry, sha256: "unreadable:\(entry.relativePath)", raw: nil,
+                    parsed: .failure(CoARejection(reason: reason))))
+        case .tooLarge(let sha256, let prefix):
+            // Identified by the bytes read; the rest of the file is never read or held.
+            let reason = "file is \(entry.size) bytes, over the \(maxBytes)-byte limit (coa.max_bytes)"
+            return .file(
+                ReadFile(
+                    entry: entry, sha256: sha256, raw: RawExcerpt.of(prefix, size: entry.size),
+                    parsed: .failure(CoARejection(reason: reason, documentIsXML: false))))
+        case .read(let bytes):
+            let parsed = reader.read(bytes, profileName: profile)
+            var raw = bytes
+            if case .failure(let rejection) = parsed, !rejection.documentIsXML {
+                raw = RawExcerpt.of(bytes.prefix(FileBytes.prefixKept), size: bytes.count)
+            }
+            return .file(ReadFile(entry: entry, sha256: SHA256.hex(of: bytes), raw: raw, parsed: parsed))
         }
-        guard let bytes = FileBytes.read(path: entry.path) else {
-            return ReadFile(
-                entry: entry, sha256: "unreadable:\(entry.relativePath)", bytes: nil,
-                parsed: .failure(CoARejection(reason: "file cannot be read (permissions?)")))
-        }
-        return ReadFile(
-            entry: entry, sha256: SHA256.hex(of: bytes), bytes: bytes,
-            parsed: reader.read(bytes, profileName: profile))
-    }
-
-    private static func streamingSHA256(_ url: URL) -> String? {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-        return hasher.finalizeHex()
     }
 
     /// The receipt days `judge` needs: only lots without a manufacture date.

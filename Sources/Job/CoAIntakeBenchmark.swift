@@ -49,13 +49,15 @@ public struct CoAIntakeBenchmark {
         asOf: Day
     ) throws -> Figures {
         let started = DispatchTime.now()
-        let entries = try InboxScanner(inbox: inbox).entries()
+        let listing = try InboxScanner(inbox: inbox).scan()
+        let entries = listing.entries
         var counts = CoAIntake.Counts()
         var figures = Figures()
         var nextId: Int64 = 1
         for batch in entries.batches(of: intake.batchSize) {
             let judged = try intake.judge(
-                intake.readAndParse(Array(batch)), known: [:], reference: reference, asOf: asOf,
+                intake.readAndParse(Array(batch), in: listing).files, known: [:], reference: reference,
+                asOf: asOf,
                 counts: &counts,
                 lotDays: { try intake.receiptDays(for: $0, store: store) },
                 reserveIds: { count in

@@ -23,21 +23,22 @@ struct CoAResolver {
             return .unresolved("file is not in a supplier folder (<inbox>/<supplier_id>/...)")
         }
         guard reference.supplierIds.contains(folder) else {
-            return .unresolved("folder '\(folder)' is not a supplier in procurement.suppliers")
+            return .unresolved("folder '\(quoted(folder))' is not a supplier in procurement.suppliers")
         }
         if let stated = certificate.supplierId, !stated.isEmpty, stated != folder {
-            return .unresolved("document names supplier \(stated) but sits in the folder of \(folder)")
+            return .unresolved(
+                "document names supplier \(quoted(stated)) but sits in the folder of \(quoted(folder))")
         }
         let materialId: String
         if let id = certificate.materialId, !id.isEmpty {
             guard reference.materialIds.contains(id) else {
-                return .unresolved("material \(id) is not in procurement.materials")
+                return .unresolved("material \(quoted(id)) is not in procurement.materials")
             }
             materialId = id
         } else if let part = certificate.partNumber, !part.isEmpty {
             guard let id = reference.partNumbers[folder]?[part] else {
                 return .unresolved(
-                    "part number \(part) is not an approved source of \(folder) (procurement.approved_sources)"
+                    "part number \(quoted(part)) is not an approved source of \(quoted(folder)) (procurement.approved_sources)"
                 )
             }
             materialId = id
@@ -49,6 +50,9 @@ struct CoAResolver {
         }
         return .resolved(Resolved(supplierId: folder, materialId: materialId, lotNumber: lot))
     }
+
+    /// What the document (or the folder's name) says, as a reason may quote it: escaped and bounded.
+    private func quoted(_ text: String) -> String { CoARejection.excerpt(text) }
 
     /// Without spaces at either end; a lot that starts and ends with a visible ASCII character (nearly
     /// all) is taken as it is, without Foundation's character-set trimming.

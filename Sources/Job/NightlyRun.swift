@@ -21,6 +21,9 @@ public struct NightlyRun {
     /// An intake of this many new documents refreshes the planner's statistics before scoring (a first
     /// night's backlog); a usual night's few hundred leave it to autovacuum.
     static let analyzeAfterDocuments = 5_000
+    /// Tests only: called with each batch of inbox files between the listing and the reading
+    /// (``CoAIntake/beforeReading``).
+    var beforeReadingInbox: (@Sendable ([InboxScanner.Entry]) -> Void)? = nil
 
     public init(configuration: Configuration, paths: ResourcePaths, logger: Logger) {
         self.configuration = configuration
@@ -111,6 +114,7 @@ public struct NightlyRun {
         var intake = try CoAIntake.configured(
             configuration, paths: paths, connection: connection, logger: logger)
         intake.attempts = attempts
+        intake.beforeReading = beforeReadingInbox
         return try intake.ingest(inbox: inbox, runId: runId, asOf: asOf)
     }
 

@@ -213,8 +213,8 @@ extension CoADocumentStore {
         public var raw: [UInt8]
     }
 
-    /// Documents to re-process: rejected ones (that kept their bytes), or accepted ones with results that had
-    /// no specification in force; optionally of one supplier or by id.
+    /// Documents to re-process: rejected ones (that kept their bytes whole, not a ``RawExcerpt``), or
+    /// accepted ones with results that had no specification in force; optionally of one supplier or by id.
     public func documentsToReprocess(
         rejected: Bool, withoutSpecification: Bool, supplierId: String?, ids: [Int64]
     ) throws -> [StoredDocument] {
@@ -239,7 +239,10 @@ extension CoADocumentStore {
                 supplierId: try row.decodeIfPresent(String.self, at: 3),
                 status: status, sizeBytes: try row.decode(Int.self, at: 5),
                 receivedAt: try row.decode(Date.self, at: 6))
-            documents.append(StoredDocument(record: record, raw: try row.decode([UInt8].self, at: 7)))
+            let raw = try row.decode([UInt8].self, at: 7)
+            // An excerpt is not the document: there is nothing to read again.
+            guard !RawExcerpt.isExcerpt(raw) else { return }
+            documents.append(StoredDocument(record: record, raw: raw))
         }
         return documents
     }
@@ -297,6 +300,7 @@ public struct CoADocumentRecord: Sendable {
     public var issued: Day?
     public var purchaseOrder: String?
     public var sizeBytes: Int
+    /// The bytes as received, or a ``RawExcerpt`` of a document that is not XML; nil for duplicates.
     public var raw: [UInt8]?
     /// When the file arrived (its modification time, never later than now).
     public var receivedAt: Date

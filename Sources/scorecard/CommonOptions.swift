@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Foundation
 import Job
 import Logging
@@ -65,25 +66,30 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+/// One line on stderr: a message that names a file or folder of the inbox stays one line.
+private func writeError(_ message: String) {
+    FileHandle.standardError.write(Data("scorecard: \(EscapedText.oneLine(message))\n".utf8))
+}
+
 /// Runs a command body, turning failures into the documented exit codes and one-line messages.
 func runReportingExit(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as JobError {
-        FileHandle.standardError.write(Data("scorecard: \(error.message)\n".utf8))
+        writeError(error.message)
         throw ArgumentParser.ExitCode(error.exitCode.rawValue)
     } catch let error as ConfigurationError {
-        FileHandle.standardError.write(Data("scorecard: \(error)\n".utf8))
+        writeError("\(error)")
         throw ArgumentParser.ExitCode(ExitStatus.usage.rawValue)
     } catch let error as PostgresError {
-        FileHandle.standardError.write(Data("scorecard: \(error)\n".utf8))
+        writeError("\(error)")
         throw ArgumentParser.ExitCode(
             error.code.isConnectionError
                 ? ExitStatus.databaseUnavailable.rawValue : ExitStatus.failure.rawValue)
     } catch let error as ArgumentParser.ExitCode {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("scorecard: \(error)\n".utf8))
+        writeError("\(error)")
         throw ArgumentParser.ExitCode(ExitStatus.failure.rawValue)
     }
 }

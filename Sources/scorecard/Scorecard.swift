@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Job
 import Logging
 
 @main
@@ -18,7 +19,8 @@ struct Scorecard: ParsableCommand {
 
     static func main() {
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            // One event, one line: names and messages from outside are escaped before they are written.
+            var handler = OneLineLogHandler(StreamLogHandler.standardError(label: label))
             handler.logLevel = .trace  // each Logger sets its own level from --log-level
             return handler
         }

@@ -82,7 +82,11 @@ private let expectedOutcomes: [String: String] = [
 
 @Test func entityBombIsRejectedWhereItIsDeclared() throws {
     let result = try reader().read(try FixtureFiles.bytes("hostile/defusedxml/xmlbomb.xml"))
-    #expect(result == .failure(CoARejection(reason: "\(entity), which is not allowed", line: 2, column: 24)))
+    #expect(
+        result
+            == .failure(
+                CoARejection(
+                    reason: "\(entity), which is not allowed", line: 2, column: 24, documentIsXML: false)))
 }
 
 @Test func localFileReferencedByEveryKindOfExternalReferenceNeverAppears() throws {
@@ -200,7 +204,8 @@ private let expectedOutcomes: [String: String] = [
     let nul = try #require(rejection(withNUL))
     #expect(nul.reason.hasPrefix(malformed) && nul.line == 14, "\(nul)")
 
-    #expect(rejection([]) == CoARejection(reason: "not well-formed XML: document is empty"))
+    #expect(
+        rejection([]) == CoARejection(reason: "not well-formed XML: document is empty", documentIsXML: false))
     let pdf = try #require(rejection(Array("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj\n".utf8)))
     #expect(pdf.reason.hasPrefix(malformed) && pdf.line == 1, "\(pdf)")
     let json = try #require(rejection(Array(#"{"lot": "L1"}"#.utf8)))

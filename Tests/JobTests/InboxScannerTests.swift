@@ -50,8 +50,35 @@ import Testing
         #expect(entries.map(\.size) == [5, 4, 4, 4])
         let a = try #require(entries.first { $0.relativePath == "SUP-A/a.xml" })
         #expect(abs((a.modified?.timeIntervalSince1970 ?? 0) - 1_780_000_000.25) < 1e-6)
-        #expect(a.path == inbox.path + "/SUP-A/a.xml")
-        #expect(FileBytes.read(path: a.path) == Array("<a/>".utf8))
+        #expect(a.name == Array("a.xml".utf8))
+        #expect(a.identity.size == 4)
+    }
+
+    /// Names are bytes to the file system: one that is not UTF-8 is listed under its escaped form.
+    @Test func aNameThatIsNotUTF8IsListedPercentEscaped() throws {
+        let inbox = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        try Self.write("<a/>", to: "SUP-A/ok.xml", in: inbox)
+        let folder = inbox.appendingPathComponent("SUP-A").path
+        for name: [UInt8] in [Array("bad".utf8) + [0xFF] + Array("%.xml".utf8), [0xC3, 0x28, 0x2E, 0x78]] {
+            let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name
+            let descriptor = open(InboxOpen.cName(path), O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        let entries = try InboxScanner(inbox: inbox).entries()
+        #expect(entries.map(\.relativePath) == ["SUP-A/%C3(.x", "SUP-A/bad%FF%25.xml", "SUP-A/ok.xml"])
+        #expect(entries.dropFirst().first?.name == Array("bad".utf8) + [0xFF] + Array("%.xml".utf8))
+    }
+
+    @Test func onlyRegularFilesAreListed() throws {
+        let inbox = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        try Self.write("<a/>", to: "SUP-A/a.xml", in: inbox)
+        #expect(mkfifo(inbox.appendingPathComponent("SUP-A/fifo.xml").path, 0o644) == 0)
+        #expect(InboxRaceTests.bindSocket(at: inbox.appendingPathComponent("SUP-A/socket.xml").path))
+        #expect(symlink("/dev/zero", inbox.appendingPathComponent("SUP-A/zero.xml").path) == 0)
+        #expect(try InboxScanner(inbox: inbox).entries().map(\.relativePath) == ["SUP-A/a.xml"])
     }
 
     @Test func aShardListsOnlyItsSupplierFolders() throws {
@@ -81,21 +108,46 @@ import Testing
         #expect(listing.unreadableFolders == ["SUP-X/2026"])
     }
 
+    /// A file that refuses to be read is still the file listed: recorded as unreadable, not skipped.
+    @Test(.enabled(if: geteuid() != 0)) func aFileWithoutReadPermissionIsReportedUnreadable() throws {
+        let inbox = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        try Self.write("<a/>", to: "SUP-A/locked.xml", in: inbox)
+        #expect(chmod(inbox.appendingPathComponent("SUP-A/locked.xml").path, 0) == 0)
+        let listing = try InboxScanner(inbox: inbox).scan()
+        let reader = InboxReader(listing: listing, entries: listing.entries, limit: 1024)
+        guard let entry = listing.entries.first, case .unreadable = reader.read(entry) else {
+            Issue.record("not reported unreadable")
+            return
+        }
+    }
+
     @Test func aMissingInboxIsAUsageError() {
         let missing = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")
         #expect(throws: JobError.self) { try InboxScanner(inbox: missing).entries() }
     }
 
-    @Test func readsWholeFilesOfAnySize() throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test func readsWholeFilesOfAnySizeThroughTheirFolder() throws {
+        let inbox = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: inbox) }
+        var expected: [String: [UInt8]] = [:]
         for size in [0, 1, 4095, 4096, 4097, 300_000] {
             let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 7) }
-            let url = folder.appendingPathComponent("f\(size)")
+            let url = inbox.appendingPathComponent("SUP-A/deep/f\(size)")
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
-            #expect(FileBytes.read(path: url.path) == bytes, "size \(size)")
+            expected["SUP-A/deep/f\(size)"] = bytes
         }
-        #expect(FileBytes.read(path: folder.appendingPathComponent("absent").path) == nil)
-        #expect(FileBytes.read(path: folder.path) == nil)  // a folder is not a file
+        let listing = try InboxScanner(inbox: inbox).scan()
+        let reader = InboxReader(listing: listing, entries: listing.entries, limit: 1 << 20)
+        for entry in listing.entries {
+            guard case .read(let bytes) = reader.read(entry) else {
+                Issue.record("\(entry.relativePath) not read")
+                continue
+            }
+            #expect(bytes == expected[entry.relativePath], "\(entry.relativePath)")
+        }
+        #expect(listing.entries.count == expected.count)
     }
 }

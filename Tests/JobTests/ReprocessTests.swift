@@ -17,7 +17,8 @@ import Testing
         let unchanged = try reprocess.run(
             database: fixture.conninfo, rejected: true, withoutSpecification: false, supplierId: "SUP-A",
             ids: [], asOf: today)
-        #expect(unchanged.reprocessed == 2)  // broken.xml and unknown-material.xml
+        // unknown-material.xml; broken.xml is not XML, only an excerpt of it was kept: nothing to read again.
+        #expect(unchanged.reprocessed == 1)
         #expect(unchanged.accepted == 0)
 
         // The material is loaded: the document is accepted, its results have no specification yet.
@@ -26,7 +27,7 @@ import Testing
             database: fixture.conninfo, rejected: true, withoutSpecification: false, supplierId: "SUP-A",
             ids: [], asOf: today)
         #expect(fixed.accepted == 1)
-        #expect(fixed.rejected == 1)
+        #expect(fixed.rejected == 0)
         let path = "SUP-A/unknown-material.xml"
         #expect(
             try fixture.scalar(

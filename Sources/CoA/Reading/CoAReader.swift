@@ -69,11 +69,14 @@ public struct CoAReader: Sendable {
                 } catch {
                     if error.kind == .overTimeBudget { throw CoARejection(parse: error) }
                     throw CoARejection(
-                        reason: "profile '\(profile.name)' match test failed: \(error.message)")
+                        reason:
+                            "profile '\(profile.name)' match test failed: \(CoARejection.excerpt(error.message))"
+                    )
                 }
             }
             guard let matching else {
-                let qualified = root.namespace.map { "{\($0)}\(root.name)" } ?? root.name
+                let qualified = CoARejection.excerpt(
+                    root.namespace.map { "{\($0)}\(root.name)" } ?? root.name)
                 throw CoARejection(
                     reason:
                         "unknown format: root element \(qualified) is not canonical and matches no profile",
@@ -93,12 +96,13 @@ public struct CoAReader: Sendable {
             errors = try schema.validate(document)
         } catch {
             if error.kind == .overTimeBudget { throw CoARejection(parse: error) }
-            throw CoARejection(reason: "cannot validate: \(error.message)")
+            throw CoARejection(reason: "cannot validate: \(CoARejection.excerpt(error.message))")
         }
         guard let first = errors.first else { return }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         throw CoARejection(
-            reason: "not valid against coa-1.xsd: \(first.message)\(more)", line: first.line,
+            reason: "not valid against coa-1.xsd: \(CoARejection.excerpt(first.message))\(more)",
+            line: first.line,
             column: first.column)
     }
 
@@ -109,7 +113,8 @@ public struct CoAReader: Sendable {
             return try profile.extract(from: document)
         } catch {
             if error.kind == .overTimeBudget { throw CoARejection(parse: error) }
-            throw CoARejection(reason: "profile '\(profile.name)' failed: \(error.message)")
+            throw CoARejection(
+                reason: "profile '\(profile.name)' failed: \(CoARejection.excerpt(error.message))")
         }
     }
 
@@ -123,18 +128,33 @@ public struct CoAReader: Sendable {
 }
 
 extension CoARejection {
+    /// libxml2's messages quote the document ("Opening and ending tag mismatch: secret line 1 and …"):
+    /// only an excerpt is kept.
     init(parse error: XMLError) {
+        let message = Self.excerpt(error.message)
         let reason: String
+        // A document too deep for the configured limit is XML all the same: raising coa.max_depth and
+        // reprocessing it can accept it.
+        var documentIsXML = false
         switch error.kind {
-        case .tooLarge: reason = "too large: \(error.message)"
-        case .tooDeep: reason = "too deeply nested: \(error.message)"
-        // The configuration key is named so that an operator knows what to raise, if anything.
-        case .tooManyAttributes: reason = "too many attributes: \(error.message) (coa.max_attributes)"
-        case .tooManyNodes: reason = "too many nodes: \(error.message) (coa.max_nodes)"
-        case .overTimeBudget: reason = "over the time budget: \(error.message) (coa.parse_seconds)"
-        case .entityDeclaration, .externalDTD: reason = "unsafe XML: \(error.message)"
-        default: reason = "not well-formed XML: \(error.message)"
+        case .tooLarge: reason = "too large: \(message)"
+        case .tooDeep:
+            reason = "too deeply nested: \(message)"
+            documentIsXML = true
+        // The configuration key is named so that an operator knows what to raise, if anything. The bytes
+        // are XML: they are kept, so the document can be reprocessed after a limit is raised.
+        case .tooManyAttributes:
+            reason = "too many attributes: \(message) (coa.max_attributes)"
+            documentIsXML = true
+        case .tooManyNodes:
+            reason = "too many nodes: \(message) (coa.max_nodes)"
+            documentIsXML = true
+        case .overTimeBudget:
+            reason = "over the time budget: \(message) (coa.parse_seconds)"
+            documentIsXML = true
+        case .entityDeclaration, .externalDTD: reason = "unsafe XML: \(message)"
+        default: reason = "not well-formed XML: \(message)"
         }
-        self.init(reason: reason, line: error.line, column: error.column)
+        self.init(reason: reason, line: error.line, column: error.column, documentIsXML: documentIsXML)
     }
 }
