@@ -30,7 +30,7 @@ public final class JobLocks {
     }
 
     deinit {
-        connection.close()
+        release()
     }
 
     /// Takes every lock of `locks`, in order, without waiting. Returns the first one another session
@@ -83,8 +83,16 @@ public final class JobLocks {
         try connection.execute("SELECT 1")
     }
 
-    /// Releases every lock: closes their connection.
+    /// Releases every lock: ends their transaction, then closes the connection.
     public func close() {
+        release()
+    }
+
+    /// The rollback releases the row locks before this returns. Closing alone would not: the server's
+    /// backend ends its transaction only after the connection is gone, and a run started right after this
+    /// one could find the lock still held for that moment and exit 75.
+    private func release() {
+        if connection.inTransactionBlock { _ = try? connection.execute("ROLLBACK") }
         connection.close()
     }
 }
