@@ -157,7 +157,12 @@ public struct NightlyRun {
                 evidence: ["path": .string(rejection.path), "reason": .string(rejection.reason)])
         }
         // Exposure across suppliers: once per material, not per supplier.
-        flags += decider.singleSourceFlags(sources: sources, criticality: criticality)
+        let singleSource = decider.singleSourceFlags(sources: sources, criticality: criticality)
+        flags += singleSource
+        // Each supplier's verdict sees the exposure flags naming it (they never change a status).
+        let exposure = Dictionary(grouping: singleSource.filter { $0.supplierId != nil }) {
+            $0.supplierId ?? ""
+        }
         try writer.write(sourcing: decider.materialSourcing(sources: sources, criticality: criticality))
         let bands = ChartBands(evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction))
         var changes: [StatusChange] = []
@@ -183,7 +188,8 @@ public struct NightlyRun {
                 let result = scorer.score(input, asOf: asOf)
                 let decision = decider.decide(
                     result: result, inputs: input, specifications: specifications,
-                    previous: previous[input.supplier.supplierId])
+                    previous: previous[input.supplier.supplierId],
+                    exposure: exposure[input.supplier.supplierId] ?? [])
                 outcomes[index] = (result, decision, ResultWriter.rows(of: decision))
             }
             for (index, input) in inputs.enumerated() {

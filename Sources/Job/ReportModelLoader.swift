@@ -25,6 +25,7 @@ struct ReportModelLoader {
         let flags = try flagsBySupplier(runId)
         let materials = try materials(runId)
         let previous = try previousStanding(of: previousRun)
+        var verdicts = try materialVerdicts(runId)
         // The suppliers' scores first, without their charts, deliveries and documents: that is all the
         // material pages need, and they are rendered while the rest is read.
         var suppliers: [SupplierReport] = []
@@ -33,7 +34,8 @@ struct ReportModelLoader {
             SELECT supplier_id, supplier_name, due_lines, otd_rate, otif_rate, avg_days_late, lots_received, ppm,
                    lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
                    median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level,
-                   overall_score, grade, recommended_status, status_reasons::text, scale_up_ready
+                   overall_score, grade, recommended_status, status_reasons::text, scale_up_ready, action,
+                   ready_materials::text, verdict_risk
             FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
             """, [runId]
         ) { row in
@@ -42,8 +44,8 @@ struct ReportModelLoader {
             let reasons =
                 (try? JSONDecoder().decode(
                     [String].self, from: Data(try row.decode(String.self, at: 21).utf8))) ?? []
-            suppliers.append(
-                SupplierReport(
+            var report =
+                (SupplierReport(
                     supplierId: id, name: try row.decode(String.self, at: 1),
                     overallScore: try row.decodeIfPresent(Double.self, at: 18),
                     grade: try row.decodeIfPresent(String.self, at: 19),
@@ -70,6 +72,14 @@ struct ReportModelLoader {
                         PriorityRisk(score: try? row.decodeIfPresent(Double.self, at: 16) ?? nil, level: $0)
                     },
                     previous: previous[id], flags: flags[id] ?? []))
+            report.action = try row.decodeIfPresent(String.self, at: 23)
+            report.readyMaterials =
+                (try? JSONDecoder().decode(
+                    [String].self, from: Data((try row.decodeIfPresent(String.self, at: 24) ?? "[]").utf8)))
+                ?? []
+            report.verdictRisk = try row.decodeIfPresent(String.self, at: 25)
+            report.materialVerdicts = verdicts.removeValue(forKey: id) ?? []
+            suppliers.append(report)
         }
         materialPagesReady(
             MaterialPagesInput(ScorecardReport(run: run, suppliers: suppliers, materials: materials)))
@@ -141,6 +151,41 @@ struct ReportModelLoader {
             flags[flag.supplierId ?? "", default: []].append(flag)
         }
         return flags
+    }
+
+    /// Each supplier × material verdict of the run, by supplier.
+    private func materialVerdicts(_ runId: Int64) throws -> [String: [MaterialVerdict]] {
+        var out: [String: [MaterialVerdict]] = [:]
+        let decoder = JSONDecoder()
+        struct Condition: Decodable {
+            var state: String
+            var detail: String
+        }
+        try connection.stream(
+            """
+            SELECT supplier_id, material_id, recommended_status, status_reasons::text, readiness_state,
+                   readiness_conditions::text, inspection_level, skip_lot_candidate, action
+            FROM scorecard_store.material_decisions WHERE run_id = $1 ORDER BY supplier_id, material_id
+            """, [runId]
+        ) { row in
+            let reasons =
+                (try? decoder.decode([String].self, from: Data(try row.decode(String.self, at: 3).utf8)))
+                ?? []
+            let conditions =
+                (try? decoder.decode(
+                    [Condition].self, from: Data((try row.decodeIfPresent(String.self, at: 5) ?? "[]").utf8)))
+                ?? []
+            out[try row.decode(String.self, at: 0), default: []].append(
+                MaterialVerdict(
+                    materialId: try row.decode(String.self, at: 1),
+                    status: try row.decodeIfPresent(String.self, at: 2), reasons: reasons,
+                    readiness: try row.decodeIfPresent(String.self, at: 4),
+                    missing: conditions.filter { $0.state != "met" }.map(\.detail),
+                    inspectionLevel: try row.decodeIfPresent(String.self, at: 6),
+                    skipLot: try row.decodeIfPresent(Bool.self, at: 7) ?? false,
+                    action: try row.decodeIfPresent(String.self, at: 8)))
+        }
+        return out
     }
 
     private func previousStanding(of previous: StoredRun?) throws -> [String: PreviousStanding] {
