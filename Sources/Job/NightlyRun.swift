@@ -157,12 +157,10 @@ public struct NightlyRun {
                 evidence: ["path": .string(rejection.path), "reason": .string(rejection.reason)])
         }
         // Exposure across suppliers: once per material, not per supplier.
-        let singleSource = decider.singleSourceFlags(sources: sources, criticality: criticality)
-        flags += singleSource
-        // Each supplier's verdict sees the exposure flags naming it (they never change a status).
-        let exposure = Dictionary(grouping: singleSource.filter { $0.supplierId != nil }) {
-            $0.supplierId ?? ""
-        }
+        flags += decider.singleSourceFlags(sources: sources, criticality: criticality)
+        // Each supplier's verdict sees the run-level flags naming it (rejected CoAs; single source, which
+        // never changes a status), so that its reasons and readiness agree with the flags on its page.
+        let exposure = Dictionary(grouping: flags.filter { $0.supplierId != nil }) { $0.supplierId ?? "" }
         try writer.write(sourcing: decider.materialSourcing(sources: sources, criticality: criticality))
         let bands = ChartBands(evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction))
         var changes: [StatusChange] = []

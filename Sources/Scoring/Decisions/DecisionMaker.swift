@@ -16,7 +16,8 @@ public struct DecisionMaker: Sendable {
     /// Decides for one supplier. `result` must come from `Scorer.score(inputs, asOf:)`; the as-of day and
     /// windows are taken from it. The look-back is its baseline window plus its current window.
     /// `specifications` are the specification versions of the supplier's materials (others are ignored);
-    /// `exposure` the run-level exposure flags naming this supplier (`single_source`).
+    /// `exposure` the run-level flags naming this supplier (`single_source`, `coa_rejected`): the verdict
+    /// sees them, and stores none of them.
     public func decide(
         result: SupplierResult, inputs: SupplierInputs, specifications: [SpecificationVersion] = [],
         previous: PreviousDecision? = nil, exposure: [Flag] = []
@@ -54,7 +55,7 @@ public struct DecisionMaker: Sendable {
                 material: $0, inputs: only($0), delivery: result.delivery, window: result.currentWindow,
                 asOf: asOf)
         }
-        // Every flag the verdicts see: the scorer's, this supplier's exposure, and the scale-up gaps.
+        // Every flag the verdicts see: the scorer's, this supplier's run-level ones, and the scale-up gaps.
         let allFlags = result.flags + exposure.filter { $0.supplierId == supplierId } + gapFlags
         let rules = StatusRules(config: config)
         let verdict = VerdictRules(config: config)
