@@ -173,13 +173,37 @@ extension Configuration {
         .double(
             "status.conditional_conformance", "CoA conformance below this: conditional", 0...1,
             \.decisions.conditionalConformance),
+        .double(
+            "status.probation_lot_rejection", "Lot rejection rate above this: probation", 0...1,
+            \.decisions.probationLotRejection),
+        .double(
+            "status.conditional_lot_rejection", "Lot rejection rate above this: conditional", 0...1,
+            \.decisions.conditionalLotRejection),
+        .double(
+            "status.conditional_cpk", "Cpk shown below this on a characteristic: conditional", 0...10,
+            \.decisions.conditionalCpk),
+        .double(
+            "status.probation_confidence", "One-sided confidence a probation limit must be shown passed at",
+            0.5...0.9999, \.decisions.probationConfidence),
+        .double(
+            "status.conditional_confidence",
+            "One-sided confidence a conditional limit must be shown passed at", 0.5...0.9999,
+            \.decisions.conditionalConfidence),
         .int(
             "readiness.lots", "Consecutive conforming lots needed for scale-up", 1...1000,
             \.decisions.readinessLots),
         .double(
-            "readiness.cpk", "Cpk needed on every characteristic with enough lots", 0...10,
+            "readiness.cpk", "Cpk every characteristic must be shown to reach (lower bound)", 0...10,
             \.decisions.readinessCpk),
-        .double("readiness.otd", "OTD needed over the last due lines", 0...1, \.decisions.readinessOTD),
+        .int(
+            "readiness.cpk_lots", "Latest lots of a characteristic its Cpk is taken over", 2...1000,
+            \.decisions.readinessCpkLots),
+        .int(
+            "readiness.cpk_min_lots", "Lots a characteristic needs before its Cpk is judged", 2...1000,
+            \.decisions.readinessCpkMinLots),
+        .double(
+            "readiness.otd", "OTD the last due lines must be shown to reach (lower bound)", 0...1,
+            \.decisions.readinessOTD),
         .int(
             "readiness.due_lines", "Due lines the readiness OTD is taken over", 1...1000,
             \.decisions.readinessDueLines),
@@ -189,6 +213,9 @@ extension Configuration {
         .double(
             "readiness.within_sla", "Share of messages answered within the SLA needed", 0...1,
             \.decisions.readinessWithinSLARate),
+        .double(
+            "readiness.confidence", "One-sided confidence of the readiness bounds", 0.5...0.9999,
+            \.decisions.readinessConfidence),
         .int(
             "exposure.minimum_sources", "Approved or conditional sources a critical material needs", 1...10,
             \.decisions.minimumSources),

@@ -162,6 +162,9 @@ public struct NightlyRun {
         }
         // Exposure across suppliers: once per material, not per supplier.
         flags += decider.singleSourceFlags(sources: sources, criticality: criticality)
+        // Each supplier's verdict sees the run-level flags naming it (rejected CoAs; single source, which
+        // never changes a status), so that its reasons and readiness agree with the flags on its page.
+        let exposure = Dictionary(grouping: flags.filter { $0.supplierId != nil }) { $0.supplierId ?? "" }
         try writer.write(sourcing: decider.materialSourcing(sources: sources, criticality: criticality))
         let bands = ChartBands(evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction))
         var changes: [StatusChange] = []
@@ -187,7 +190,8 @@ public struct NightlyRun {
                 let result = scorer.score(input, asOf: asOf)
                 let decision = decider.decide(
                     result: result, inputs: input, specifications: specifications,
-                    previous: previous[input.supplier.supplierId])
+                    previous: previous[input.supplier.supplierId],
+                    exposure: exposure[input.supplier.supplierId] ?? [])
                 outcomes[index] = (result, decision, ResultWriter.rows(of: decision))
             }
             for (index, input) in inputs.enumerated() {

@@ -14,6 +14,14 @@ public struct SupplierReport: Sendable, Hashable {
     public var statusReasons: [String]
     /// Ready for volume (docs/decisions.md); nil when not assessed.
     public var scaleUpReady: Bool?
+    /// What to do (one sentence), for every status but qualified.
+    public var action: String?
+    /// The materials the supplier is ready for volume with.
+    public var readyMaterials: [String] = []
+    /// The verdict's risk: `high`, `medium`, `low`, `unknown`; nil when not computed.
+    public var verdictRisk: String?
+    /// One verdict per material the supplier delivers, ordered by material.
+    public var materialVerdicts: [MaterialVerdict] = []
     public var delivery: DeliveryFigures
     public var quality: QualityFigures
     public var responsiveness: ResponsivenessFigures

@@ -8,6 +8,26 @@ import Foundation
 enum Fmt {
     static func percent(_ rate: Double) -> String { "\(whole(rate * 100)) %" }
 
+    /// A share to one decimal where it has one: "97.5 %", "95 %" (confidence levels).
+    static func percentTenths(_ rate: Double) -> String { "\(oneDecimal(rate * 100)) %" }
+
+    /// A share beside a limit it is compared with: whole percent, unless that would print the limit's
+    /// own figure for a value on the other side of it ("79.6 %" against 80 %, not "80 %").
+    static func percentBeside(_ rate: Double, limit: Double) -> String {
+        let text = percent(rate)
+        guard text == percent(limit), rate != limit else { return text }
+        let tenths = percentTenths(rate)
+        return tenths == percentTenths(limit) ? "\(number(rate * 100)) %" : tenths
+    }
+
+    /// Two decimals, or three where two would print a value on the other side of `limit` as the limit
+    /// itself (Cpk 1.327 against 1.33, not "1.33").
+    static func twoDecimalsBeside(_ value: Double, limit: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return outOfScale(value) }
+        let two = String(format: "%.2f", value)
+        return value != limit && two == String(format: "%.2f", limit) ? String(format: "%.3f", value) : two
+    }
+
     static func times(_ factor: Double) -> String { "\(oneDecimal(factor))×" }
 
     static func days(_ value: Double) -> String {

@@ -50,17 +50,20 @@ struct PriorityRiskCalculator {
         }
         var signals: [RiskSignal] = []
         /// `counts`: for a share, how many lines or messages each side's share is of. The change then scores
-        /// only when it is beyond `riskNoiseZ` standard errors of the difference of two shares (pooled; 2 by
-        /// default, about 95 % confidence), so that a few lines' chance slips do not read as a supplier
-        /// turning away: with 15 lines a side a fall from 93 % to 73 % is within noise, with 40 it is not.
+        /// only when the lower bound of the difference of the two shares (Newcombe's score interval from
+        /// Wilson bounds at `riskNoiseZ`, 2 by default, about 97.7 % one-sided) is above 0, so that a few
+        /// lines' chance slips do not read as a supplier turning away: 100 % → 75 % on a dozen lines a side,
+        /// or 93 % → 73 % on 15, is within noise; 93 % → 73 % on 40 is not.
         func add(
             _ name: String, _ base: Double?, _ recent: Double?, max: Double, scale: Double, _ phrase: String,
             counts: (base: Int, recent: Int)? = nil
         ) {
             guard let base, let recent else { return }
             var change = recent - base
-            if let counts, counts.base > 0, counts.recent > 0,
-                change <= config.riskNoiseZ * Self.shareDifferenceError(abs(base), abs(recent), counts)
+            if let counts,
+                !Self.significantChange(
+                    base: abs(base), recent: abs(recent), counts: counts, fall: base < 0 || recent < 0,
+                    z: config.riskNoiseZ)
             {
                 change = 0
             }
@@ -140,6 +143,27 @@ struct PriorityRiskCalculator {
         return PriorityRisk(
             level: level, score: score, baseScore: base, volumeGrowth: growth, amplifier: amplifier,
             signals: ranked, largeOrderThreshold: threshold)
+    }
+
+    /// Whether a share moved the bad way beyond its noise: the lower end of Newcombe's hybrid score
+    /// interval for the difference (each share's Wilson bounds at `z`) is above 0. Sound at small counts
+    /// and at shares of 0 or 1, where the pooled standard error is not.
+    static func significantChange(
+        base: Double, recent: Double, counts: (base: Int, recent: Int), fall: Bool, z: Double
+    ) -> Bool {
+        guard counts.base > 0, counts.recent > 0 else { return false }
+        func bounds(_ p: Double, _ n: Int) -> (lower: Double, upper: Double) {
+            let successes = (p * Double(n)).roundedInteger ?? 0
+            return Bounds.wilson(successes: min(n, max(0, successes)), trials: n, z: z)
+        }
+        let a = bounds(base, counts.base)
+        let b = bounds(recent, counts.recent)
+        // A fall: base − recent, from base's lower and recent's upper bound; a rise the other way round.
+        let (difference, spread) =
+            fall
+            ? (base - recent, ((base - a.lower) * (base - a.lower) + (b.upper - recent) * (b.upper - recent)))
+            : (recent - base, ((recent - b.lower) * (recent - b.lower) + (a.upper - base) * (a.upper - base)))
+        return difference - spread.squareRoot() > 0
     }
 
     /// Standard error of the difference of two shares, from their pooled share.

@@ -30,7 +30,8 @@ public struct ResultWriter {
                 "answered_messages", "pending_messages", "unanswered_share", "priority_risk_score",
                 "priority_risk_level", "overall_score", "grade", "score_parts", "score_note",
                 "recommended_status",
-                "status_reasons", "scale_up_ready",
+                "status_reasons", "scale_up_ready", "action", "ready_materials", "verdict_risk",
+                "uncapped_score",
             ]
         ) { writer in
             for (s, d) in scores {
@@ -48,7 +49,9 @@ public struct ResultWriter {
                     s.riskLevel?.rawValue, d.overall.score, d.overall.grade?.rawValue,
                     d.overall.partsJSON.jsonText,
                     d.overall.note, d.status.status.rawValue, d.status.reasonsJSON.jsonText,
-                    d.readiness.contains(where: \.ready),
+                    !d.readyMaterials.isEmpty, d.status.action,
+                    JSONValue.array(d.readyMaterials.map { .string($0) }).jsonText, d.risk.rawValue,
+                    d.overall.uncappedScore,
                 ])
             }
         }
@@ -147,6 +150,8 @@ public struct ResultWriter {
         var switchingScore: Int?
         var inspectionReasons: String?
         var inspectionSteps: String?
+        var action: String?
+        var readinessState: String?
     }
 
     /// Per material of one supplier's decision: status, readiness and inspection level, joined by material.
@@ -166,7 +171,8 @@ public struct ResultWriter {
                 readinessConditions: r.map(\.conditionsJSON.jsonText), inspectionLevel: i?.level.rawValue,
                 skipLotCandidate: i?.skipLotCandidate, switchingScore: i?.switchingScore,
                 inspectionReasons: i.map { JSONValue.array($0.reasons.map { .string($0) }).jsonText },
-                inspectionSteps: i.map(\.stepsJSON.jsonText))
+                inspectionSteps: i.map(\.stepsJSON.jsonText), action: s?.action,
+                readinessState: r?.state.rawValue)
         }
     }
 
@@ -178,7 +184,7 @@ public struct ResultWriter {
                 "run_id", "supplier_id", "material_id", "recommended_status", "status_reasons",
                 "scale_up_ready",
                 "readiness_conditions", "inspection_level", "skip_lot_candidate", "switching_score",
-                "inspection_reasons", "inspection_steps",
+                "inspection_reasons", "inspection_steps", "action", "readiness_state",
             ]
         ) { writer in
             for row in rows {
@@ -195,6 +201,8 @@ public struct ResultWriter {
                     try fields.append(row.switchingScore)
                     try fields.append(row.inspectionReasons)
                     try fields.append(row.inspectionSteps)
+                    try fields.append(row.action)
+                    try fields.append(row.readinessState)
                 }
             }
         }

@@ -27,6 +27,7 @@ public struct StoredReportReader {
         let flags = try flagsBySupplier(runId)
         let materials = try materials(runId)
         let previous = try previousStanding(of: previousRun)
+        var verdicts = try materialVerdicts(runId)
         // The suppliers' scores first, without their charts, deliveries and documents: that is all the
         // material pages need, and they are rendered while the rest is read.
         var suppliers: [SupplierReport] = []
@@ -35,7 +36,8 @@ public struct StoredReportReader {
             SELECT supplier_id, supplier_name, due_lines, otd_rate, otif_rate, avg_days_late, lots_received, ppm,
                    lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
                    median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level,
-                   overall_score, grade, recommended_status, status_reasons::text AS status_reasons, scale_up_ready
+                   overall_score, grade, recommended_status, status_reasons::text AS status_reasons, scale_up_ready,
+                   action, ready_materials::text AS ready_materials, verdict_risk
             FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
             """, [runId]
         ) { row in
@@ -45,8 +47,8 @@ public struct StoredReportReader {
                 (try? JSONDecoder().decode(
                     [String].self, from: Data(try row.decode(String.self, column: "status_reasons").utf8)))
                 ?? []
-            suppliers.append(
-                SupplierReport(
+            var report =
+                (SupplierReport(
                     supplierId: id, name: try row.decode(String.self, column: "supplier_name"),
                     overallScore: try row.decodeIfPresent(Double.self, column: "overall_score"),
                     grade: try row.decodeIfPresent(String.self, column: "grade"),
@@ -78,6 +80,16 @@ public struct StoredReportReader {
                                 ?? nil, level: $0)
                     },
                     previous: previous[id], flags: flags[id] ?? []))
+            report.action = try row.decodeIfPresent(String.self, column: "action")
+            report.readyMaterials =
+                (try? JSONDecoder().decode(
+                    [String].self,
+                    from: Data((try row.decodeIfPresent(String.self, column: "ready_materials") ?? "[]").utf8)
+                ))
+                ?? []
+            report.verdictRisk = try row.decodeIfPresent(String.self, column: "verdict_risk")
+            report.materialVerdicts = verdicts.removeValue(forKey: id) ?? []
+            suppliers.append(report)
         }
         materialPagesReady(
             MaterialPagesInput(ScorecardReport(run: run, suppliers: suppliers, materials: materials)))
@@ -153,6 +165,45 @@ public struct StoredReportReader {
             flags[flag.supplierId ?? "", default: []].append(flag)
         }
         return flags
+    }
+
+    /// Each supplier × material verdict of the run, by supplier.
+    private func materialVerdicts(_ runId: Int64) throws -> [String: [MaterialVerdict]] {
+        var out: [String: [MaterialVerdict]] = [:]
+        let decoder = JSONDecoder()
+        struct Condition: Decodable {
+            var state: String
+            var detail: String
+        }
+        try connection.stream(
+            """
+            SELECT supplier_id, material_id, recommended_status, status_reasons::text AS status_reasons, readiness_state,
+                   readiness_conditions::text AS readiness_conditions, inspection_level, skip_lot_candidate, action
+            FROM scorecard_store.material_decisions WHERE run_id = $1 ORDER BY supplier_id, material_id
+            """, [runId]
+        ) { row in
+            let reasons =
+                (try? decoder.decode(
+                    [String].self, from: Data(try row.decode(String.self, column: "status_reasons").utf8)))
+                ?? []
+            let conditions =
+                (try? decoder.decode(
+                    [Condition].self,
+                    from: Data(
+                        (try row.decodeIfPresent(String.self, column: "readiness_conditions") ?? "[]").utf8)))
+                ?? []
+            out[try row.decode(String.self, column: "supplier_id"), default: []].append(
+                MaterialVerdict(
+                    materialId: try row.decode(String.self, column: "material_id"),
+                    status: try row.decodeIfPresent(String.self, column: "recommended_status"),
+                    reasons: reasons,
+                    readiness: try row.decodeIfPresent(String.self, column: "readiness_state"),
+                    missing: conditions.filter { $0.state != "met" }.map(\.detail),
+                    inspectionLevel: try row.decodeIfPresent(String.self, column: "inspection_level"),
+                    skipLot: try row.decodeIfPresent(Bool.self, column: "skip_lot_candidate") ?? false,
+                    action: try row.decodeIfPresent(String.self, column: "action")))
+        }
+        return out
     }
 
     private func previousStanding(of previous: StoredRun?) throws -> [String: PreviousStanding] {

@@ -139,7 +139,8 @@ import Testing
         let index = try read(out.appendingPathComponent("index.html"))
         let ranking = try #require(index.range(of: "id=\"ranking\""))
         let table = index[ranking.upperBound...]
-        let order = ["&lt;script", "Drift Chemicals GmbH", "Quiet Supplies Ltd"].compactMap {
+        // The verdict first: the conditional supplier above the unknown status scored 90, then no score.
+        let order = ["Drift Chemicals GmbH", "&lt;script", "Quiet Supplies Ltd"].compactMap {
             table.range(of: $0)?.lowerBound
         }
         #expect(order.count == 3 && order == order.sorted())

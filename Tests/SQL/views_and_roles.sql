@@ -1,7 +1,7 @@
 -- The buyers' contract: views, columns, types, and what the read-only role may and may not do.
 -- Run by scripts/sql-tests (pg_prove) on the hand-computed world after two runs (2026-06-30, 2026-07-01).
 BEGIN;
-SELECT plan(63);
+SELECT plan(67);
 
 SELECT views_are('scorecard', ARRAY[
     'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
@@ -14,7 +14,11 @@ SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[
     'scale_up_ready', 'otd_rate', 'otif_rate', 'avg_days_late', 'ppm', 'lot_rejection_rate', 'coa_conformance_rate',
     'coa_edge_rate', 'missing_coa_lots', 'median_response_hours', 'unanswered_overdue', 'priority_risk_score',
     'priority_risk_level', 'flag_count', 'critical_flag_count', 'due_lines', 'lots_received', 'within_sla_rate',
-    'status_reasons', 'score_parts']);
+    'status_reasons', 'score_parts', 'action', 'ready_materials', 'verdict_risk', 'uncapped_score']);
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'ready_materials', 'jsonb', 'supplier_scorecards.ready_materials is jsonb');
+SELECT col_type_is('scorecard', 'supplier_scorecards', 'action', 'text', 'supplier_scorecards.action is text');
+SELECT has_column('scorecard', 'material_decisions', 'action', 'material decisions: what to do');
+SELECT has_column('scorecard', 'material_decisions', 'readiness_state', 'material decisions: ready, not ready or too few to judge');
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'supplier_id', 'text', 'supplier_scorecards.supplier_id is text');
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'run_id', 'bigint', 'supplier_scorecards.run_id is bigint');
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'as_of', 'date', 'supplier_scorecards.as_of is date');

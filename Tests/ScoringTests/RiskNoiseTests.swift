@@ -36,14 +36,26 @@ private func lines(perWindow n: Int) -> [OrderLine] {
     }
 
     @Test func aFallWithinTheNoiseOfFifteenLinesScoresNothing() {
-        // 14/15 → 11/15: pooled 0.83, standard error 0.137; the fall of 0.20 is under 2 errors.
+        // 14/15 → 11/15: the lower end of Newcombe's interval for the fall is below 0.
         #expect(otdPoints(15) == nil)
     }
 
     @Test func theSameFallOverSixtyLinesScores() throws {
-        // 56/60 → 44/60: standard error 0.069; 0.20 is beyond 2 errors: 25 · 0.20 / 0.30 points.
+        // 56/60 → 44/60: the lower end of the interval is above 0: 25 · 0.20 / 0.30 points.
         let points = try #require(otdPoints(60))
         #expect(abs(points - 25 * 0.2 / 0.3) < 1e-9)
+    }
+
+    @Test func aFallFromAllToThreeQuartersOnADozenLinesIsNoise() {
+        // 12/12 → 9/12: Wilson bounds at z 2 give 75 %–100 % and 59 %–91 %; the difference's lower bound
+        // is below 0.
+        #expect(
+            !PriorityRiskCalculator.significantChange(
+                base: 1, recent: 0.75, counts: (base: 12, recent: 12), fall: true, z: 2))
+        // The same fall over 60 lines a side is not.
+        #expect(
+            PriorityRiskCalculator.significantChange(
+                base: 1, recent: 0.75, counts: (base: 60, recent: 60), fall: true, z: 2))
     }
 
     @Test func theStandardErrorOfTwoShares() {

@@ -136,7 +136,10 @@ struct IndexPage {
         newSinceLastRun = section { supplier in
             hasPreviousRun && supplier.previous == nil ? [] : nil
         }
-        readyForVolume = section { supplier in supplier.scaleUpReady == true ? [] : nil }
+        readyForVolume = section { supplier in
+            supplier.readyMaterials.isEmpty
+                ? nil : ["ready with " + supplier.readyMaterials.joined(separator: ", ")]
+        }
 
         let names = Dictionary(
             report.suppliers.map { ($0.supplierId, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -157,8 +160,16 @@ struct IndexPage {
     }
 
     /// Highest score first, suppliers without a score last; ties by more critical flags, then id.
+    /// The verdict first (qualified, conditional, in qualification, probation, not assessed), then the
+    /// score: a capped grade never ranks a supplier on probation above a qualified one.
+    static func verdictRank(_ status: String?) -> Int {
+        ["qualified": 0, "conditional": 1, "in_qualification": 2, "probation": 3][status ?? ""] ?? 4
+    }
+
     static func ranked(_ suppliers: [SupplierReport]) -> [SupplierReport] {
         suppliers.sorted { a, b in
+            let (va, vb) = (verdictRank(a.recommendedStatus), verdictRank(b.recommendedStatus))
+            if va != vb { return va < vb }
             switch (a.overallScore, b.overallScore) {
             case (let x?, let y?) where x != y: return x > y
             case (.some, .none): return true

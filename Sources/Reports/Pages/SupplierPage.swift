@@ -74,6 +74,17 @@ struct SupplierPage {
         var reason: String?
     }
 
+    struct VerdictRow {
+        var materialId: String
+        var materialLink: String
+        var status: String
+        var reasons: String
+        var readiness: String
+        var missing: [String]
+        var inspection: String
+        var action: String?
+    }
+
     struct SourceRow {
         var link: String
         var materialId: String
@@ -92,6 +103,10 @@ struct SupplierPage {
     var status: String
     var statusReasons: [String]
     var readiness: String
+    var action: String?
+    var verdictRisk: String
+    var verdicts: [VerdictRow]
+    var hasVerdicts: Bool
     var riskLevel: String
     var riskScore: String
     var atRisk: Bool
@@ -121,7 +136,19 @@ struct SupplierPage {
         previousScore = supplier.previous.map { ReportFormat.score($0.overallScore) }
         status = Wording.code(supplier.recommendedStatus)
         statusReasons = supplier.statusReasons
-        readiness = Wording.readiness(supplier.scaleUpReady)
+        readiness = Wording.readiness(ready: supplier.readyMaterials, of: supplier.materialVerdicts.count)
+        action = supplier.action
+        verdictRisk = Wording.code(supplier.verdictRisk)
+        verdicts = supplier.materialVerdicts.map { v in
+            VerdictRow(
+                materialId: v.materialId,
+                materialLink: "../materials/" + PageFileName.html(for: v.materialId),
+                status: Wording.code(v.status), reasons: v.reasons.joined(separator: "; "),
+                readiness: Wording.code(v.readiness), missing: v.readiness == "ready" ? [] : v.missing,
+                inspection: Wording.code(v.inspectionLevel) + (v.skipLot ? ", skip-lot candidate" : ""),
+                action: v.action)
+        }
+        hasVerdicts = !verdicts.isEmpty
         riskLevel = Wording.code(supplier.priorityRisk?.level)
         riskScore = ReportFormat.score(supplier.priorityRisk?.score)
         atRisk = supplier.isAtRisk

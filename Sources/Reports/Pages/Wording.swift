@@ -25,6 +25,14 @@ enum Wording {
         return code.replacingOccurrences(of: "_", with: " ")
     }
 
+    /// Supplier-level readiness as the materials it holds for, never a bare yes.
+    static func readiness(ready: [String], of materials: Int) -> String {
+        guard materials > 0 else { return "not assessed" }
+        let all = materials == 1 ? "its one material" : "any of its \(materials) materials"
+        guard !ready.isEmpty else { return "not ready for volume with \(all)" }
+        return "ready for volume with \(ready.joined(separator: ", ")) (\(ready.count) of \(materials))"
+    }
+
     static func readiness(_ ready: Bool?) -> String {
         switch ready {
         case .some(true): "ready for volume"

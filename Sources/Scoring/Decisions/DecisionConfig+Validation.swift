@@ -34,11 +34,29 @@ extension DecisionConfig {
                 "status.conditional_ppm (\(conditionalPPM)) must not be above status.probation_ppm (\(probationPPM))"
             )
         }
+        share(probationLotRejection, "status.probation_lot_rejection")
+        share(conditionalLotRejection, "status.conditional_lot_rejection")
+        if conditionalLotRejection > probationLotRejection {
+            out.append(
+                "status.conditional_lot_rejection (\(conditionalLotRejection)) must not be above "
+                    + "status.probation_lot_rejection (\(probationLotRejection))")
+        }
+        if !(conditionalCpk > 0) {
+            out.append("status.conditional_cpk must be above 0, not \(conditionalCpk)")
+        }
+        for (key, c) in [
+            ("status.probation_confidence", probationConfidence),
+            ("status.conditional_confidence", conditionalConfidence),
+            ("readiness.confidence", readinessConfidence),
+        ] where !(0.5...0.9999).contains(c) {
+            out.append("\(key) must be a confidence from 0.5 to 0.9999, not \(c)")
+        }
         atLeast(limitsMinDueLines, 0, "status.limits_min_due_lines")
         atLeast(limitsMinLots, 0, "status.limits_min_lots")
         atLeast(readinessLots, 1, "readiness.lots")
         if !(readinessCpk > 0) { out.append("readiness.cpk must be above 0, not \(readinessCpk)") }
         atLeast(readinessCpkMinLots, 2, "readiness.cpk_min_lots")
+        atLeast(readinessCpkLots, readinessCpkMinLots, "readiness.cpk_lots")
         atLeast(readinessDueLines, 1, "readiness.due_lines")
         share(readinessOTD, "readiness.otd")
         atLeast(readinessLeadTimeCV, 0, "readiness.lead_time_cv")

@@ -24,23 +24,40 @@ public struct DecisionConfig: Sendable, Hashable {
     public var limitsMinDueLines = 5
     /// The PPM and conformance limits apply only with at least this many lots received in the current window.
     public var limitsMinLots = 3
+    /// Probation when lot rejection (lots rejected / lots received) of the current window is above this.
+    public var probationLotRejection = 0.20
+    /// Conditional when lot rejection is above this.
+    public var conditionalLotRejection = 0.05
+    /// Conditional when a characteristic's Cpk (over the latest `readinessCpkLots` lots) is below this.
+    public var conditionalCpk = 1.33
+    /// One-sided confidence at which a probation limit must be shown passed (Wilson bound for shares,
+    /// exact Poisson bound for PPM): an estimate noise could have put past the limit judges nothing.
+    public var probationConfidence = 0.95
+    /// The same for the conditional limits.
+    public var conditionalConfidence = 0.90
 
     // Scale-up readiness.
     /// Consecutive conforming lots, up to the as-of day, that prove repeatable small batches (at least).
     public var readinessLots = 10
-    /// Recent Cpk every characteristic with enough lots must reach (at least).
+    /// Cpk every characteristic must be shown to reach: its lower bound at `readinessConfidence`
+    /// (Bissell) at least this.
     public var readinessCpk = 1.33
-    /// A characteristic has enough data for the Cpk condition with at least this many recent lots.
+    /// A characteristic needs at least this many lots with results for its Cpk to be judged at all.
     public var readinessCpkMinLots = 10
-    /// OTD is judged over this many latest judged due lines of the material.
-    public var readinessDueLines = 10
-    /// OTD over those lines must reach this (at least).
-    public var readinessOTD = 0.95
+    /// Cpk is computed over the latest this many lots of the look-back (all of them when fewer).
+    public var readinessCpkLots = 30
+    /// OTD is judged over at most this many latest judged due lines of the material.
+    public var readinessDueLines = 30
+    /// OTD over those lines must be shown to reach this: its Wilson lower bound at least this.
+    public var readinessOTD = 0.90
     /// Coefficient of variation of actual lead time over those lines (at most).
     public var readinessLeadTimeCV = 0.2
     /// Share of messages answered within the scoring SLA (`responseSLAHours`) (at least); the median
     /// response must also be within the SLA.
-    public var readinessWithinSLARate = 0.9
+    public var readinessWithinSLARate = 0.8
+    /// One-sided confidence of the readiness bounds: ready needs the lower bound at the threshold,
+    /// not ready the upper bound below it; in between is too few to judge.
+    public var readinessConfidence = 0.80
 
     // Exposure.
     /// A critical material needs at least this many approved or conditional sources.

@@ -15,10 +15,12 @@ public struct DecisionMaker: Sendable {
 
     /// Decides for one supplier. `result` must come from `Scorer.score(inputs, asOf:)`; the as-of day and
     /// windows are taken from it. The look-back is its baseline window plus its current window.
-    /// `specifications` are the specification versions of the supplier's materials (others are ignored).
+    /// `specifications` are the specification versions of the supplier's materials (others are ignored);
+    /// `exposure` the run-level flags naming this supplier (`single_source`, `coa_rejected`): the verdict
+    /// sees them, and stores none of them.
     public func decide(
         result: SupplierResult, inputs: SupplierInputs, specifications: [SpecificationVersion] = [],
-        previous: PreviousDecision? = nil
+        previous: PreviousDecision? = nil, exposure: [Flag] = []
     ) -> SupplierDecision {
         let supplierId = inputs.supplier.supplierId
         let asOf = result.currentWindow.last
@@ -42,73 +44,106 @@ public struct DecisionMaker: Sendable {
                         coaDeadlineDays: scoring.missingCoADays)
                 )
             })
+        let capabilities = materials.flatMap {
+            LotCapability.of(
+                only($0).measurements, material: $0, maxLots: config.readinessCpkLots, window: lookBack,
+                sdFloorFraction: scoring.sdFloorFraction)
+        }
+        let gaps = ScaleUpGaps(config: config, supplierId: supplierId)
+        let gapFlags = materials.flatMap {
+            gaps.flags(
+                material: $0, inputs: only($0), delivery: result.delivery, window: result.currentWindow,
+                asOf: asOf)
+        }
+        // Every flag the verdicts see: the scorer's, this supplier's run-level ones, and the scale-up gaps.
+        let allFlags = result.flags + exposure.filter { $0.supplierId == supplierId } + gapFlags
         let rules = StatusRules(config: config)
+        let verdict = VerdictRules(config: config)
+        let actions = ActionWriter(supplierId: supplierId)
+        let s = result.score
 
-        let supplierStatus = rules.recommend(
+        let own = rules.recommend(
             StatusFigures(
                 lots: lotsByMaterial.values.reduce(0) { $0 + $1.count }, judgedLines: judged.count,
-                otd: result.score.otdRate, ppm: result.score.ppm,
-                conformance: result.score.coaConformanceRate, currentLines: result.delivery.dueLines,
-                currentLots: result.score.lotsReceived, flags: result.flags),
+                judgedOnTime: judged.filter(\.onTime).count,
+                currentLines: result.delivery.dueLines,
+                onTimeLines: result.delivery.outcomes.filter(\.onTime).count,
+                currentLots: s.lotsReceived, rejectedLots: s.rejectedLots,
+                receivedQuantity: s.receivedQuantity,
+                defectiveQuantity: s.defectiveQuantity, coaResults: s.coaResults,
+                coaPasses: Self.passes(s.coaConformanceRate, of: s.coaResults), capabilities: capabilities,
+                flags: allFlags),
             supplierId: supplierId, materialId: nil)
 
         var materialStatuses: [StatusRecommendation] = []
-        var readiness: [ScaleUpReadiness] = []
-        var inspection: [InspectionRecommendation] = []
-        var flags: [Flag] = []
-        let readinessRules = ReadinessRules(config: config, scoring: scoring)
-        let switching = InspectionSwitching(config: config)
-        let gaps = ScaleUpGaps(config: config, supplierId: supplierId)
-        let responsiveness = readinessRules.responsiveness(result.score)
-        let risk = readinessRules.noPriorityRisk(result.score, flags: result.flags)
-
         for material in materials {
             let lots = lotsByMaterial[material] ?? []
             let lines = judged.filter { $0.materialId == material }
             let current = result.delivery.outcomes.filter { $0.materialId == material }
             let quality = QualityCalculator(config: scoring).figures(
                 only(material), window: result.currentWindow, asOf: asOf)
-            materialStatuses.append(
-                rules.recommend(
-                    StatusFigures(
-                        lots: lots.count, judgedLines: lines.count,
-                        otd: Stats.ratio(current.filter(\.onTime).count, current.count), ppm: quality.ppm,
-                        conformance: quality.coaConformanceRate, currentLines: current.count,
-                        currentLots: quality.lotsReceived,
-                        flags: result.flags.filter { $0.materialId == material }),
-                    supplierId: supplierId, materialId: material))
+            var status = rules.recommend(
+                StatusFigures(
+                    lots: lots.count, judgedLines: lines.count, judgedOnTime: lines.filter(\.onTime).count,
+                    currentLines: current.count,
+                    onTimeLines: current.filter(\.onTime).count, currentLots: quality.lotsReceived,
+                    rejectedLots: quality.rejectedLots, receivedQuantity: quality.receivedQuantity,
+                    defectiveQuantity: quality.defectiveQuantity, coaResults: quality.coaResults,
+                    coaPasses: Self.passes(quality.coaConformanceRate, of: quality.coaResults),
+                    capabilities: capabilities.filter { $0.materialId == material },
+                    flags: allFlags.filter { $0.materialId == material }),
+                supplierId: supplierId, materialId: material)
+            status.action = actions.action(for: status)
+            materialStatuses.append(status)
+        }
+        var supplierStatus = verdict.supplierStatus(own: own, materials: materialStatuses)
+        supplierStatus.action = actions.action(for: supplierStatus)
 
-            let ordered = lines.sorted { ($0.due, $0.orderLineId) < ($1.due, $1.orderLineId) }
-            let delivery = readinessRules.delivery(ordered)
+        var readiness: [ScaleUpReadiness] = []
+        var inspection: [InspectionRecommendation] = []
+        let readinessRules = ReadinessRules(config: config, scoring: scoring)
+        let switching = InspectionSwitching(config: config)
+        let responsiveness = readinessRules.responsiveness(s)
+        let risk = readinessRules.noPriorityRisk(s, flags: result.flags)
+        for (material, status) in zip(materials, materialStatuses) {
+            let lots = lotsByMaterial[material] ?? []
+            let lines = judged.filter { $0.materialId == material }
+                .sorted { ($0.due, $0.orderLineId) < ($1.due, $1.orderLineId) }
+            let delivery = readinessRules.delivery(lines)
             let specified = specifications.contains { $0.materialId == material }
             readiness.append(
                 ScaleUpReadiness(
                     supplierId: supplierId, materialId: material,
-                    conditions: [
-                        readinessRules.specUnchanged(specifications, material: material, window: lookBack),
-                        readinessRules.consecutiveConformingLots(lots),
-                        readinessRules.capability(
-                            result.capabilities, material: material, specified: specified),
-                        delivery.otd, delivery.leadTime, responsiveness, risk,
-                    ]))
-            inspection.append(
-                switching.recommend(
-                    supplierId: supplierId, materialId: material, lots: lots, asOf: asOf,
-                    processFindings: StatusRules.summaries(
-                        result.flags.filter {
-                            $0.materialId == material && Self.processKinds.contains($0.kind)
-                        })))
-            flags += gaps.flags(
-                material: material, inputs: only(material), delivery: result.delivery,
-                window: result.currentWindow,
-                asOf: asOf)
+                    conditions: verdict.gates(
+                        material: material, status: status, supplier: supplierStatus, flags: allFlags)
+                        + [
+                            readinessRules.specUnchanged(
+                                specifications, material: material, window: lookBack),
+                            readinessRules.consecutiveConformingLots(lots),
+                            readinessRules.capability(capabilities, material: material, specified: specified),
+                            delivery.otd, delivery.leadTime, responsiveness, risk,
+                        ]))
+            let replay = switching.recommend(
+                supplierId: supplierId, materialId: material, lots: lots, asOf: asOf,
+                processFindings: StatusRules.summaries(
+                    result.flags.filter { $0.materialId == material && Self.processKinds.contains($0.kind) }))
+            inspection.append(verdict.inspection(replay, status: status, flags: allFlags))
         }
         let statuses = [supplierStatus] + materialStatuses
         return SupplierDecision(
             supplierId: supplierId, status: supplierStatus, materialStatuses: materialStatuses,
             changes: StatusChange.changes(previous: previous, current: statuses), readiness: readiness,
-            inspection: inspection, overall: OverallScoring(config: config).score(result.score),
-            flags: flags.sorted(by: Flag.deterministicOrder))
+            inspection: inspection,
+            overall: verdict.capped(
+                OverallScoring(config: config).score(s), status: supplierStatus.status, flags: allFlags),
+            readyMaterials: readiness.filter(\.ready).map(\.materialId),
+            risk: VerdictRules.risk(level: s.riskLevel, flags: allFlags),
+            flags: gapFlags.sorted(by: Flag.deterministicOrder))
+    }
+
+    /// CoA results that passed, from the conformance rate and the count it is over.
+    static func passes(_ rate: Double?, of results: Int) -> Int {
+        min(results, max(0, rate.flatMap { ($0 * Double(results)).roundedInteger } ?? 0))
     }
 }
 

@@ -27,6 +27,8 @@ public struct OverallScore: Sendable, Hashable {
     /// Weighted mean of the sub-scores with data, rounded to one decimal; nil with no data at all.
     public var score: Double?
     public var grade: Grade?
+    /// The score before the verdict's cap (docs/decisions.md), when a cap lowered it.
+    public var uncappedScore: Double?
     public var parts: [SubScore]
     /// e.g. "no data for risk: its 15 % weight spread over quality, delivery, responsiveness".
     public var note: String?

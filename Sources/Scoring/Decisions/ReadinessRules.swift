@@ -59,65 +59,89 @@ struct ReadinessRules {
         return ReadinessCondition(key: key, state: streak >= need ? .met : .notMet, detail: detail)
     }
 
-    /// Recent Cpk of every characteristic with at least `readinessCpkMinLots` recent lots.
-    func capability(_ caps: [CharacteristicCapability], material: String, specified: Bool)
-        -> ReadinessCondition
-    {
+    /// Cpk of every characteristic over its latest lots, judged on Bissell's bounds at
+    /// `readinessConfidence`: met when every judged lower bound reaches the threshold, not met when an
+    /// upper bound is below it, too few to judge otherwise.
+    func capability(_ caps: [LotCapability], material: String, specified: Bool) -> ReadinessCondition {
         let key = "cpk"
         let mine = caps.filter { $0.materialId == material }.sorted { $0.characteristic < $1.characteristic }
-        let enough = mine.filter { $0.recent.n >= config.readinessCpkMinLots }
         if mine.isEmpty && !specified {
             return ReadinessCondition(
                 key: key, state: .met, detail: "no specification for \(material): no Cpk to reach")
         }
-        guard !enough.isEmpty else {
+        let z = Bounds.z(config.readinessConfidence)
+        let judged = mine.compactMap { c -> (LotCapability, Estimate)? in
+            guard let e = c.estimate(z: z, minimumLots: config.readinessCpkMinLots), e.enough else {
+                return nil
+            }
+            return (c, e)
+        }
+        guard !judged.isEmpty else {
             return ReadinessCondition(
                 key: key, state: .noData,
-                detail:
-                    "no characteristic of \(material) has \(config.readinessCpkMinLots) recent lots with results"
+                detail: "no characteristic of \(material) has \(config.readinessCpkMinLots) lots with results"
             )
         }
-        let need = Fmt.number(config.readinessCpk)
-        let low = enough.filter { c in (c.recent.cpk ?? -.infinity) < config.readinessCpk - Self.epsilon }
-        let shown = (low.isEmpty ? enough : low).map { c in
-            "\(c.characteristic) \(c.recent.cpk.map(cpkText) ?? "—") (n \(c.recent.n))"
+        let need = config.readinessCpk
+        let level = Fmt.percentTenths(config.readinessConfidence)
+        let verdicts = judged.map { ($0.0, $0.1, $0.1.atLeast(need)) }
+        let bad = verdicts.filter { $0.2 == .shownBad }
+        let open = verdicts.filter { $0.2 == .undecided }
+        func text(_ v: (LotCapability, Estimate, Judgement), upper: Bool) -> String {
+            let b = upper ? v.1.upper : v.1.lower
+            return "\(v.0.characteristic) \(Fmt.twoDecimalsBeside(v.1.value, limit: need)) (\(level) "
+                + "\(upper ? "upper" : "lower") bound \(Fmt.twoDecimalsBeside(b, limit: need)), n \(v.1.n))"
         }
-        let thin = mine.count - enough.count
+        let thin = mine.count - judged.count
         let note = thin > 0 ? "; \(thin) with too few lots not judged" : ""
-        if low.isEmpty {
+        let limit = Fmt.number(need)
+        if !bad.isEmpty {
             return ReadinessCondition(
-                key: key, state: .met,
-                detail: "Cpk ≥ \(need) on every characteristic: " + shown.joined(separator: ", ") + note)
+                key: key, state: .notMet,
+                detail: "Cpk below \(limit): " + bad.map { text($0, upper: true) }.joined(separator: ", ")
+                    + note)
+        }
+        if !open.isEmpty {
+            return ReadinessCondition(
+                key: key, state: .tooFew,
+                detail: "Cpk not yet shown to reach \(limit) (too few to judge): "
+                    + open.map { text($0, upper: false) }.joined(separator: ", ") + note)
         }
         return ReadinessCondition(
-            key: key, state: .notMet, detail: "Cpk below \(need): " + shown.joined(separator: ", ") + note)
-    }
-
-    /// Two decimals, or three where two would round a failing Cpk up to the threshold ("1.327", not "1.33").
-    func cpkText(_ cpk: Double) -> String {
-        let two = String(format: "%.2f", cpk)
-        let fails = cpk < config.readinessCpk - Self.epsilon
-        return fails && two == String(format: "%.2f", config.readinessCpk) ? String(format: "%.3f", cpk) : two
+            key: key, state: .met,
+            detail: "Cpk ≥ \(limit) on every characteristic: "
+                + verdicts.map { text($0, upper: false) }.joined(separator: ", ") + note)
     }
 
     /// OTD over the latest `readinessDueLines` judged lines, and the CV of their actual lead times.
     func delivery(_ lines: [LineOutcome]) -> (otd: ReadinessCondition, leadTime: ReadinessCondition) {
         let n = config.readinessDueLines
         let last = Array(lines.suffix(n))
+        let onTime = last.filter(\.onTime).count
+        let need = config.readinessOTD
+        let level = Fmt.percentTenths(config.readinessConfidence)
         let otd: ReadinessCondition
-        if last.count < n {
+        if let e = Estimate.share(
+            onTime, of: last.count, z: Bounds.z(config.readinessConfidence), minimum: config.limitsMinDueLines
+        ),
+            e.enough
+        {
+            let judgement = e.atLeast(need)
+            let bound = judgement == .shownBad ? e.upper : e.lower
+            let state: ConditionState =
+                judgement == .shownGood ? .met : judgement == .shownBad ? .notMet : .tooFew
+            otd = ReadinessCondition(
+                key: "otd_last_lines", state: state,
+                detail:
+                    "OTD \(Fmt.percentBeside(e.value, limit: need)) over the last \(e.n) due lines (\(onTime) on "
+                    + "time; \(level) \(judgement == .shownBad ? "upper" : "lower") bound "
+                    + "\(Fmt.percentBeside(bound, limit: need)); \(Fmt.percent(need)) needed"
+                    + (state == .tooFew ? ", too few to judge" : "") + ")")
+        } else {
             otd = ReadinessCondition(
                 key: "otd_last_lines", state: .noData,
-                detail:
-                    "\(last.count) judged due \(last.count == 1 ? "line" : "lines") in the look-back, \(n) needed"
-            )
-        } else {
-            let onTime = last.filter(\.onTime).count
-            let rate = Double(onTime) / Double(n)
-            otd = ReadinessCondition(
-                key: "otd_last_lines", state: rate >= config.readinessOTD - Self.epsilon ? .met : .notMet,
-                detail: "OTD \(Fmt.percent(rate)) over the last \(n) due lines (\(onTime) on time; "
-                    + "\(Fmt.percent(config.readinessOTD)) needed)")
+                detail: "\(last.count) judged due \(last.count == 1 ? "line" : "lines") in the look-back, "
+                    + "\(config.limitsMinDueLines) needed")
         }
         let leads = last.compactMap { $0.leadTimeDays.map(Double.init) }
         let cvLimit = Fmt.number(config.readinessLeadTimeCV)
@@ -146,11 +170,22 @@ struct ReadinessRules {
             return ReadinessCondition(
                 key: key, state: .noData, detail: "no answered or overdue messages in the current window")
         }
-        let ok = median <= sla && within >= config.readinessWithinSLARate - Self.epsilon
+        let judged = score.answeredMessages + score.unansweredOverdue
+        let withinCount = (within * Double(judged)).roundedInteger ?? 0
+        let need = config.readinessWithinSLARate
+        let e = Estimate.share(withinCount, of: judged, z: Bounds.z(config.readinessConfidence), minimum: 1)
+        let judgement = e?.atLeast(need) ?? .tooFew
+        let state: ConditionState =
+            median > sla || judgement == .shownBad
+            ? .notMet : judgement == .shownGood ? .met : .tooFew
+        let bound = judgement == .shownBad ? e?.upper : e?.lower
+        let level = Fmt.percentTenths(config.readinessConfidence)
         return ReadinessCondition(
-            key: key, state: ok ? .met : .notMet,
-            detail: "median response \(Fmt.hours(median)) (SLA \(Fmt.hours(sla))), \(Fmt.percent(within)) "
-                + "within SLA (\(Fmt.percent(config.readinessWithinSLARate)) needed)")
+            key: key, state: state,
+            detail: "median response \(Fmt.hours(median)) (SLA \(Fmt.hours(sla))), \(Fmt.percent(within)) of "
+                + "\(judged) within SLA (\(level) \(judgement == .shownBad ? "upper" : "lower") bound "
+                + "\(Fmt.percentBeside(bound ?? 0, limit: need)); \(Fmt.percent(need)) needed"
+                + (state == .tooFew ? ", too few to judge" : "") + ")")
     }
 
     func noPriorityRisk(_ score: SupplierScore, flags: [Flag]) -> ReadinessCondition {

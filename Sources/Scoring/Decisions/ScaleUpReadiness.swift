@@ -4,6 +4,17 @@ public enum ConditionState: String, Sendable, Hashable, CaseIterable {
     case notMet = "not_met"
     /// Nothing to judge it by: the supplier has not proved it, so it is not ready either.
     case noData = "no_data"
+    /// Data, but the bound still holds the threshold: neither shown met nor shown not met.
+    case tooFew = "too_few_to_judge"
+}
+
+/// Scale-up readiness of a supplier × material as a whole. Stored as text.
+public enum ReadinessState: String, Sendable, Hashable {
+    case ready
+    /// A condition is shown not met.
+    case notReady = "not_ready"
+    /// Nothing shown not met, but something not yet shown met.
+    case tooFewToJudge = "too_few_to_judge"
 }
 
 /// One condition of scale-up readiness with the figures that decided it.
@@ -25,6 +36,10 @@ public struct ScaleUpReadiness: Sendable, Hashable {
     public var conditions: [ReadinessCondition]
 
     public var ready: Bool { !conditions.isEmpty && conditions.allSatisfy(\.met) }
+    public var state: ReadinessState {
+        if ready { return .ready }
+        return conditions.contains { $0.state == .notMet } ? .notReady : .tooFewToJudge
+    }
     public var conditionsMet: [ReadinessCondition] { conditions.filter(\.met) }
     public var conditionsNotMet: [ReadinessCondition] { conditions.filter { !$0.met } }
 }

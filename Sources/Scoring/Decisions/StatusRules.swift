@@ -1,24 +1,32 @@
 import Domain
 import Foundation
 
-/// The figures one status is decided from, for a supplier or a supplier × material.
+/// The figures one status is decided from, for a supplier or a supplier × material: counts, so that
+/// every limit is judged with the sampling error of its estimate.
 struct StatusFigures {
     /// Lots received in the look-back (current and baseline windows).
     var lots: Int
-    /// Judged due lines in the look-back.
+    /// Judged due lines in the look-back, and those on time.
     var judgedLines: Int
-    /// Current window.
-    var otd: Double?
-    var ppm: Double?
-    var conformance: Double?
-    /// Judged due lines and lots received in the current window: the limits need enough of them.
+    var judgedOnTime = 0
+    /// Current window: judged due lines and those on time.
     var currentLines: Int
+    var onTimeLines: Int
+    /// Current window: lots received, rejected, units received and defective, CoA results and passes.
     var currentLots: Int
-    /// The scorer's flags concerning this scope (exposure flags are not about performance: left out).
+    var rejectedLots: Int
+    var receivedQuantity: Double
+    var defectiveQuantity: Double
+    var coaResults: Int
+    var coaPasses: Int
+    /// Cpk per characteristic over the latest lots of the look-back.
+    var capabilities: [LotCapability] = []
+    /// The flags concerning this scope; exposure flags are not about performance and judge nothing.
     var flags: [Flag]
 }
 
-/// in_qualification → probation → conditional → qualified, first match wins. Limits in `DecisionConfig`.
+/// in_qualification → probation → conditional → qualified, first match wins. Limits in `DecisionConfig`;
+/// a limit counts as passed only when the one-sided confidence bound of the estimate is past it.
 struct StatusRules {
     var config: DecisionConfig
 
@@ -26,10 +34,14 @@ struct StatusRules {
 
     func recommend(_ f: StatusFigures, supplierId: String, materialId: String?) -> StatusRecommendation {
         let flags = f.flags.filter { !Self.exposureKinds.contains($0.kind) }
-        let critical = Self.summaries(flags.filter { $0.severity == .critical })
-        let warnings = Self.summaries(flags.filter { $0.severity == .warning })
-        func result(_ s: SupplierStatus, _ reasons: [String]) -> StatusRecommendation {
-            StatusRecommendation(supplierId: supplierId, materialId: materialId, status: s, reasons: reasons)
+        let critical = Self.findings(flags.filter { $0.severity == .critical }, severity: .critical)
+        let warnings = Self.findings(flags.filter { $0.severity == .warning }, severity: .warning)
+        func result(_ s: SupplierStatus, _ findings: [Finding], _ notes: [String] = [])
+            -> StatusRecommendation
+        {
+            StatusRecommendation(
+                supplierId: supplierId, materialId: materialId, status: s,
+                reasons: findings.map(\.text) + notes, findings: findings)
         }
 
         if f.lots < config.qualificationMinLots || f.judgedLines < config.qualificationMinDueLines {
@@ -37,64 +49,44 @@ struct StatusRules {
                 "\(f.lots) \(f.lots == 1 ? "lot" : "lots") and \(f.judgedLines) judged due "
                 + "\(f.judgedLines == 1 ? "line" : "lines") in the look-back (qualification needs "
                 + "\(config.qualificationMinLots) and \(config.qualificationMinDueLines))"
-            return result(.inQualification, [head] + critical)
+            return result(
+                .inQualification,
+                [Finding(kind: .qualification, materialId: materialId, severity: .info, text: head)]
+                    + critical)
         }
 
-        // Too small a sample judges nothing: OTD 50 % over two lines is a coin toss, not a finding.
-        let otdJudged = f.currentLines >= config.limitsMinDueLines
-        let lotsJudged = f.currentLots >= config.limitsMinLots
-        let otd = otdJudged ? f.otd : nil
-        let ppm = lotsJudged ? f.ppm : nil
-        let conformance = lotsJudged ? f.conformance : nil
-
-        var probation = critical
-        if let otd, otd < config.probationOTD {
-            probation.append("OTD \(Fmt.percent(otd)) (probation below \(Fmt.percent(config.probationOTD)))")
-        }
-        if let ppm, ppm > config.probationPPM {
-            probation.append("PPM \(Fmt.number(ppm)) (probation above \(Fmt.number(config.probationPPM)))")
-        }
-        if let c = conformance, c < config.probationConformance {
-            probation.append(
-                "CoA conformance \(Fmt.percent(c)) (probation below \(Fmt.percent(config.probationConformance)))"
-            )
-        }
+        let figures = FigureJudge(config: config, figures: f, materialId: materialId)
+        let probation = critical + figures.findings(.critical)
         if !probation.isEmpty { return result(.probation, probation) }
-
-        var conditional = warnings
-        if let otd, otd < config.conditionalOTD {
-            conditional.append("OTD \(Fmt.percent(otd)) (below \(Fmt.percent(config.conditionalOTD)))")
-        }
-        if let ppm, ppm > config.conditionalPPM {
-            conditional.append("PPM \(Fmt.number(ppm)) (above \(Fmt.number(config.conditionalPPM)))")
-        }
-        if let c = conformance, c < config.conditionalConformance {
-            conditional.append(
-                "CoA conformance \(Fmt.percent(c)) (below \(Fmt.percent(config.conditionalConformance)))")
-        }
+        let conditional = warnings + figures.findings(.warning)
         if !conditional.isEmpty { return result(.conditional, conditional) }
+        // Exposure flags judge nothing here, but the reasons must not call them absent.
+        let exposure = f.flags.filter { Self.exposureKinds.contains($0.kind) }
+        let scope = materialId.map { " on \($0)" } ?? ""
+        let note =
+            exposure.isEmpty
+            ? "no open flags\(scope)"
+            : "no open quality, delivery or response flags\(scope); exposure: "
+                + Self.summaries(exposure).joined(separator: ", ")
+        return result(.qualified, [], figures.plainFigures() + [note])
+    }
 
-        var good: [String] = []
-        let lines = "\(f.currentLines) \(f.currentLines == 1 ? "line" : "lines")"
-        let lots = "\(f.currentLots) \(f.currentLots == 1 ? "lot" : "lots")"
-        let few = "too few to judge"
-        good.append(
-            f.otd.map { "OTD \(Fmt.percent($0))" + (otdJudged ? "" : " over \(lines) (\(few))") }
-                ?? "OTD no data")
-        good.append(
-            f.ppm.map { "PPM \(Fmt.number($0))" + (lotsJudged ? "" : " over \(lots) (\(few))") }
-                ?? "PPM no data")
-        good.append(
-            f.conformance.map {
-                "CoA conformance \(Fmt.percent($0))" + (lotsJudged ? "" : " over \(lots) (\(few))")
-            }
-                ?? "CoA conformance no data")
-        good.append("no open flags")
-        return result(.qualified, good)
+    /// One finding per flag kind and material, worded as ``summaries(_:)``.
+    static func findings(_ flags: [Flag], severity: Severity) -> [Finding] {
+        groups(flags).compactMap { group in
+            guard let first = group.first, let text = summary(group) else { return nil }
+            return Finding(
+                kind: .flag(first.kind), materialId: first.materialId,
+                characteristic: group.compactMap(\.characteristic).sorted().first, severity: severity,
+                text: text)
+        }
     }
 
     /// One short phrase per flag kind and material, e.g. "2 out-of-tolerance lots of MAT-0031".
-    static func summaries(_ flags: [Flag]) -> [String] {
+    static func summaries(_ flags: [Flag]) -> [String] { groups(flags).compactMap(summary) }
+
+    /// Flags grouped by kind and material, lot findings first.
+    static func groups(_ flags: [Flag]) -> [[Flag]] {
         var order: [String] = []
         var groups: [String: [Flag]] = [:]
         let ranked = flags.sorted(by: Flag.deterministicOrder).sorted { rank($0.kind) < rank($1.kind) }
@@ -103,40 +95,42 @@ struct StatusRules {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
         }
-        return order.compactMap { key in
-            guard let group = groups[key], let first = group.first else { return nil }
-            let of = first.materialId.map { " of \($0)" } ?? ""
-            let on = first.materialId.map { " on \($0)" } ?? ""
-            switch first.kind {
-            case .outOfTolerance:
-                let lots = Set(group.flatMap(Self.lotNumbers))
-                let n = lots.isEmpty ? group.count : lots.count
-                return "\(n) out-of-tolerance \(n == 1 ? "lot" : "lots")\(of)"
-            case .edgeOfToleranceDrift:
-                let chars = group.compactMap(\.characteristic).sorted().joined(separator: ", ")
-                return "\(chars.isEmpty ? "a characteristic" : chars)\(of) drifting toward a limit"
-            case .missingCoA:
-                let n = group.reduce(0) { $0 + Self.evidenceLots($1).count }
-                return n > 0
-                    ? "\(n) \(n == 1 ? "lot" : "lots")\(of) without a CoA in time" : "missing CoAs\(on)"
-            case .coaRejected: return "rejected CoAs\(on)"
-            case .coaCredibility: return "doubtful CoAs\(on)"
-            case .slowResponse:
-                guard case .object(let e) = first.evidence,
-                    case .number(let median)? = e["median_response_hours"]
-                else { return "slow responses" }
-                return "slow responses (median \(Fmt.hours(median)))"
-            case .priorityPositionRisk:
-                guard case .object(let e) = first.evidence, case .string(let level)? = e["level"] else {
-                    return "priority-position risk"
-                }
-                let score = e["score"].flatMap { v -> String? in
-                    guard case .number(let n) = v else { return nil }
-                    return " (score \(Fmt.oneDecimal(n)))"
-                }
-                return "priority-position risk \(level)\(score ?? "")"
-            default: return first.kind.rawValue.replacingOccurrences(of: "_", with: " ") + on
+        return order.compactMap { groups[$0] }
+    }
+
+    static func summary(_ group: [Flag]) -> String? {
+        guard let first = group.first else { return nil }
+        let of = first.materialId.map { " of \($0)" } ?? ""
+        let on = first.materialId.map { " on \($0)" } ?? ""
+        switch first.kind {
+        case .outOfTolerance:
+            let lots = Set(group.flatMap(Self.lotNumbers))
+            let n = lots.isEmpty ? group.count : lots.count
+            return "\(n) out-of-tolerance \(n == 1 ? "lot" : "lots")\(of)"
+        case .edgeOfToleranceDrift:
+            let chars = group.compactMap(\.characteristic).sorted().joined(separator: ", ")
+            return "\(chars.isEmpty ? "a characteristic" : chars)\(of) drifting toward a limit"
+        case .missingCoA:
+            let n = group.reduce(0) { $0 + Self.evidenceLots($1).count }
+            return n > 0
+                ? "\(n) \(n == 1 ? "lot" : "lots")\(of) without a CoA in time" : "missing CoAs\(on)"
+        case .coaRejected: return "rejected CoAs\(on)"
+        case .coaCredibility: return "doubtful CoAs\(on)"
+        case .slowResponse:
+            guard case .object(let e) = first.evidence,
+                case .number(let median)? = e["median_response_hours"]
+            else { return "slow responses" }
+            return "slow responses (median \(Fmt.hours(median)))"
+        case .priorityPositionRisk:
+            guard case .object(let e) = first.evidence, case .string(let level)? = e["level"] else {
+                return "priority-position risk"
             }
+            let score = e["score"].flatMap { v -> String? in
+                guard case .number(let n) = v else { return nil }
+                return " (score \(Fmt.oneDecimal(n)))"
+            }
+            return "priority-position risk \(level)\(score ?? "")"
+        default: return first.kind.rawValue.replacingOccurrences(of: "_", with: " ") + on
         }
     }
 

@@ -12,6 +12,10 @@ public struct SupplierDecision: Sendable, Hashable {
     public var readiness: [ScaleUpReadiness]
     public var inspection: [InspectionRecommendation]
     public var overall: OverallScore
+    /// The materials this supplier is ready for volume with (the supplier-level readiness), by id.
+    public var readyMaterials: [String] = []
+    /// The priority-position risk raised by the severity of the open flags.
+    public var risk: VerdictRisk = .unknown
     /// `scale_up_cost_gap` and `scale_up_lead_time_gap` flags of this supplier (single source is
     /// run-level: `SingleSourceCheck`).
     public var flags: [Flag]

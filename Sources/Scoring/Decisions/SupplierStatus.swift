@@ -1,3 +1,5 @@
+import Domain
+
 /// The status the run recommends for a supplier (or a supplier × material). The job recommends; it never
 /// edits the approved supplier list. Stored as text.
 public enum SupplierStatus: String, Sendable, Hashable, CaseIterable {
@@ -17,8 +19,12 @@ public struct StatusRecommendation: Sendable, Hashable {
     public var materialId: String?
     public var status: SupplierStatus
     /// The findings behind the status, worst first, e.g. "2 out-of-tolerance lots of MAT-0031",
-    /// "OTD 71 % (probation below 80 %)".
+    /// "OTD 71 % over 34 lines (95 % upper bound 79 %; probation below 80 %)".
     public var reasons: [String]
+    /// The findings behind a status other than qualified, as the actions are derived from them.
+    public var findings: [Finding] = []
+    /// What to do, for every status but qualified: one sentence derived from the findings.
+    public var action: String?
 }
 
 /// A status that differs from the previous run's, as one line for people.

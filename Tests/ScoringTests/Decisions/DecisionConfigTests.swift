@@ -6,7 +6,10 @@ import Testing
     @Test func defaultsAreTheDocumentedOnesAndValid() {
         let c = DecisionConfig()
         #expect(c.problems.isEmpty)
-        #expect(c.readinessLots == 10 && c.readinessCpk == 1.33 && c.readinessOTD == 0.95)
+        #expect(c.readinessLots == 10 && c.readinessCpk == 1.33 && c.readinessOTD == 0.90)
+        #expect(
+            c.probationConfidence == 0.95 && c.conditionalConfidence == 0.90 && c.readinessConfidence == 0.80)
+        #expect(c.readinessCpkLots == 30 && c.readinessDueLines == 30)
         #expect(c.readinessLeadTimeCV == 0.2 && c.costGap == 0.15 && c.leadTimeGapFactor == 2)
         #expect(c.gradeA == 85 && c.gradeB == 70 && c.gradeC == 55)
         #expect(c.weightQuality + c.weightDelivery + c.weightResponsiveness + c.weightRisk == 1)

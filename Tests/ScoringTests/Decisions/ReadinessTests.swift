@@ -89,37 +89,49 @@ import Testing
         #expect(empty.state == .noData)
     }
 
-    /// Ten lots with mean 5 and sample standard deviation exactly 1 (deviations ±2, ±0.5, ±0.5, four 0).
-    func capabilities(upper: Double, lots n: Int = 10) -> [CharacteristicCapability] {
-        let values = [7, 3, 5.5, 4.5, 5.5, 4.5, 5, 5, 5, 5].prefix(n)
-        let ms = values.enumerated().map { i, v in
+    /// Lots with mean 5 and sample standard deviation near 1 (deviations ±2, ±0.5, ±0.5, four 0, repeated).
+    func capabilities(upper: Double, lots n: Int = 10) -> [LotCapability] {
+        let pattern = [7, 3, 5.5, 4.5, 5.5, 4.5, 5, 5, 5, 5]
+        let ms = (0..<n).map { i in
             B.measurement(
-                "L\(i + 1)", day: B.day("2026-01-01").advanced(by: i * 7).iso, value: v, verdict: .pass,
-                lower: 0,
-                upper: upper)
+                "L\(i + 1)", day: B.day("2026-01-01").advanced(by: i * 5).iso, value: pattern[i % 10],
+                verdict: .pass, lower: 0, upper: upper)
         }
-        let inputs = SupplierInputs(supplier: B.supplier, measurements: ms)
-        return Scorer(config: ScoringConfig()).score(inputs, asOf: B.day("2026-06-30")).capabilities
+        return LotCapability.of(
+            ms, material: "MAT-1", maxLots: 30,
+            window: DayWindow(first: B.day("2025-10-01"), last: B.day("2026-06-30")),
+            sdFloorFraction: 0.01)
     }
 
-    @Test func cpkExactlyTheThresholdPasses() throws {
-        // (8.99 − 5) / (3 × 1) = 1.33 exactly by hand; mean − 0 gives 1.67.
+    @Test func cpkAtTheThresholdOverTenLotsIsTooFewToJudge() throws {
+        // (8.99 − 5) / (3 × 1) = 1.33 exactly; over 10 lots its 80 % lower bound is 1.33 − 0.84 × 0.32.
         let caps = capabilities(upper: 8.99)
-        let cpk = try #require(caps.first?.recent.cpk)
+        let cpk = try #require(caps.first?.capability.cpk)
         #expect(abs(cpk - 1.33) < 1e-12)
         let r = rules.capability(caps, material: "MAT-1", specified: true)
-        #expect(r.state == .met)
-        #expect(r.detail == "Cpk ≥ 1.33 on every characteristic: moisture 1.33 (n 10)")
-        // (8.98 − 5) / 3 = 1.3267: below.
-        let low = rules.capability(capabilities(upper: 8.98), material: "MAT-1", specified: true)
-        #expect(low.state == .notMet)
-        #expect(low.detail == "Cpk below 1.33: moisture 1.327 (n 10)")
+        #expect(r.state == .tooFew)
+        let lower = 1.33 - Bounds.z(0.8) * (1 / 90.0 + 1.33 * 1.33 / 18).squareRoot()
+        #expect(
+            r.detail
+                == "Cpk not yet shown to reach 1.33 (too few to judge): moisture 1.33 (80 % lower bound "
+                + String(format: "%.2f", lower) + ", n 10)")
+    }
+
+    @Test func cpkShownAboveOrBelowOverThirtyLots() throws {
+        // Upper limit 11: Cpk = (5 − 0) / 3σ ≈ 1.67 over 30 lots, lower bound ≈ 1.47: met.
+        let good = rules.capability(capabilities(upper: 11, lots: 40), material: "MAT-1", specified: true)
+        #expect(good.state == .met, "\(good.detail)")
+        #expect(good.detail.hasSuffix(", n 30)"))
+        // Upper limit 7: Cpk ≈ 0.67, upper bound far below 1.33: not met.
+        let bad = rules.capability(capabilities(upper: 7, lots: 30), material: "MAT-1", specified: true)
+        #expect(bad.state == .notMet)
+        #expect(bad.detail.hasPrefix("Cpk below 1.33: moisture 0.6"))
     }
 
     @Test func cpkNeedsEnoughLots() {
         let thin = rules.capability(capabilities(upper: 20, lots: 9), material: "MAT-1", specified: true)
         #expect(thin.state == .noData)
-        #expect(thin.detail == "no characteristic of MAT-1 has 10 recent lots with results")
+        #expect(thin.detail == "no characteristic of MAT-1 has 10 lots with results")
         let unspecified = rules.capability([], material: "MAT-9", specified: false)
         #expect(unspecified.state == .met)
         let specifiedNoResults = rules.capability([], material: "MAT-9", specified: true)
@@ -136,22 +148,24 @@ import Testing
         }
     }
 
-    @Test func otdOverTheLastLinesIsInclusiveAtNinetyFivePercent() {
-        var config = DecisionConfig()
-        config.readinessDueLines = 20
-        let twenty = ReadinessRules(config: config, scoring: ScoringConfig())
-        // An early late line falls outside the last 20; one late line among them: 19 of 20 = 95 %, met.
-        let onTime = [false] + [true] * 10 + [false] + [true] * 9
-        let r = twenty.delivery(outcomes(onTime: onTime, leads: [10] * 21)).otd
-        #expect(r.state == .met)
-        #expect(r.detail == "OTD 95 % over the last 20 due lines (19 on time; 95 % needed)")
-        // Default 10 lines: one late among them is 90 %.
-        let ten = rules.delivery(outcomes(onTime: [true] * 9 + [false], leads: [10] * 10)).otd
-        #expect(ten.state == .notMet)
-        #expect(ten.detail == "OTD 90 % over the last 10 due lines (9 on time; 95 % needed)")
-        let few = rules.delivery(outcomes(onTime: [true] * 9, leads: [10] * 9)).otd
+    @Test func otdOverTheLastLinesIsJudgedOnItsWilsonBounds() {
+        // 30 of the latest 30 on time (an earlier late line falls outside): 80 % lower bound 97.7 %: met.
+        let all = rules.delivery(outcomes(onTime: [false] + [true] * 30, leads: [10] * 31)).otd
+        #expect(all.state == .met)
+        #expect(
+            all.detail
+                == "OTD 100 % over the last 30 due lines (30 on time; 80 % lower bound 98 %; 90 % needed)")
+        // 10 of 10: lower bound 93.4 %: met on ten lines too.
+        #expect(rules.delivery(outcomes(onTime: [true] * 10, leads: [10] * 10)).otd.state == .met)
+        // 9 of 10: the interval holds 90 %: too few to judge, not "not ready".
+        let nine = rules.delivery(outcomes(onTime: [true] * 9 + [false], leads: [10] * 10)).otd
+        #expect(nine.state == .tooFew)
+        // 20 of 30: upper bound 77 %: shown below 90 %.
+        let low = rules.delivery(outcomes(onTime: [true] * 20 + [false] * 10, leads: [10] * 30)).otd
+        #expect(low.state == .notMet)
+        let few = rules.delivery(outcomes(onTime: [true] * 4, leads: [10] * 4)).otd
         #expect(few.state == .noData)
-        #expect(few.detail == "9 judged due lines in the look-back, 10 needed")
+        #expect(few.detail == "4 judged due lines in the look-back, 5 needed")
     }
 
     @Test func leadTimeCoefficientOfVariationIsInclusiveAtPointTwo() {
@@ -174,11 +188,17 @@ import Testing
         var s = SupplierScore(supplierId: "S")
         #expect(rules.responsiveness(s).state == .noData)
         s.medianResponseHours = 48
-        s.withinSLARate = 0.9
+        s.withinSLARate = 1
+        s.answeredMessages = 12
         let ok = rules.responsiveness(s)
         #expect(ok.state == .met)
-        #expect(ok.detail == "median response 48 h (SLA 48 h), 90 % within SLA (90 % needed)")
-        s.withinSLARate = 0.89
+        #expect(
+            ok.detail
+                == "median response 48 h (SLA 48 h), 100 % of 12 within SLA (80 % lower bound 94 %; 80 % needed)"
+        )
+        s.withinSLARate = 0.75
+        #expect(rules.responsiveness(s).state == .tooFew)
+        s.withinSLARate = 0.25
         #expect(rules.responsiveness(s).state == .notMet)
         s.withinSLARate = 1
         s.medianResponseHours = 48.5
