@@ -81,11 +81,15 @@ struct DriftAnalysis {
         let side = c.driftDirection ?? .upper
         let limit = side == .upper ? c.upperLimit : c.lowerLimit
         let unit = c.unit.map { " \($0)" } ?? ""
-        let nf = Fmt.number
+        // Limits as specified; means to a hundredth of the tolerance (or of the one limit's distance).
+        let width =
+            c.lowerLimit.flatMap { l in c.upperLimit.map { $0 - l } }
+            ?? abs((limit ?? 0) - (c.baseline.mean ?? 0))
+        let nf = { (value: Double) in Fmt.measured(value, resolution: width / 100) }
         var parts: [String] = []
         let head =
             "\(c.characteristic) of \(c.materialId) drifts toward the \(side.rawValue) limit"
-            + (limit.map { " \(nf($0))\(unit)" } ?? "")
+            + (limit.map { " \(Fmt.exact($0))\(unit)" } ?? "")
         let shift = s.shiftEvidence(end: s.lots.count - 1)
         if let shift, let bm = c.baseline.mean {
             parts.append(
@@ -162,7 +166,7 @@ struct DriftAnalysis {
 
     func outOfTolerance(_ failing: [LotMeasurement], key: SeriesKey, critical: Bool) -> Flag {
         let unit = failing.last?.unit.map { " \($0)" } ?? ""
-        let nf = Fmt.number
+        let nf = Fmt.exact
         let listed = failing.prefix(5).map { m in
             "\(m.lotNumber) \(m.value.map(nf) ?? "?")\(unit) (\(m.lotDay.iso))"
         }

@@ -56,6 +56,28 @@ enum Fmt {
         return text
     }
 
+    /// A value as it was written or stored (a limit, a reported result): every digit it has, none it has
+    /// not (`100.5` is never "101", `99.0` is "99").
+    static func exact(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return outOfScale(value) }
+        if value == value.rounded(), let whole = value.roundedInteger { return String(whole) }
+        let text = "\(value)"
+        guard text.contains("e") else { return text }
+        // Below 1e-4 Swift writes an exponent: spell the decimals out, trailing zeros dropped.
+        var fixed = String(format: "%.15f", value)
+        while fixed.hasSuffix("0") { fixed.removeLast() }
+        return fixed
+    }
+
+    /// A computed figure (a mean) to the decimals that `resolution` needs: a hundredth of the tolerance
+    /// width gives "100.28" beside limits 99.0 … 100.5.
+    static func measured(_ value: Double, resolution: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return outOfScale(value) }
+        guard resolution.isFinite, resolution > 0 else { return exact(value) }
+        let decimals = min(max(Int(exactly: (-log10(resolution)).rounded(.up)) ?? 0, 0), 9)
+        return String(format: "%.\(decimals)f", value)
+    }
+
     /// A whole figure, without grouping.
     static func whole(_ value: Double) -> String {
         value.roundedInteger.map { String($0) } ?? outOfScale(value)

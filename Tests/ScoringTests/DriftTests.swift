@@ -68,7 +68,7 @@ private func score(_ ms: [LotMeasurement], critical: Bool = false) -> SupplierRe
         #expect(flag.characteristic == "moisture")
         #expect(
             flag.message
-                == "Moisture of MAT-1 drifts toward the upper limit 10 %: the last 10 lots average 7.2 against 5 in "
+                == "Moisture of MAT-1 drifts toward the upper limit 10 %: the last 10 lots average 7.2 against 5.0 in "
                 + "the first 10, 2.5 σ up; the recent lots apart from all earlier ones, EWMA beyond its control "
                 + "limit, the last 6 lots each closer to the limit, 1 of the last 10 lots in the edge band against "
                 + "0 of the first 10; Cpk 0.8 from 11.2; about 3 lots to the limit at the recent rate; evidence: "

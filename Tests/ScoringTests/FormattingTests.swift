@@ -10,7 +10,7 @@ import Testing
     @Test(arguments: extremes) func everyFormatterPrintsSomethingSane(_ value: Double) {
         for text in [
             Fmt.number(value), Fmt.percent(value), Fmt.oneDecimal(value), Fmt.hours(value), Fmt.days(value),
-            Fmt.times(value), Fmt.whole(value),
+            Fmt.times(value), Fmt.whole(value), Fmt.exact(value), Fmt.measured(value, resolution: 0.01),
         ] {
             #expect(!text.isEmpty && text.count < 40, "\(text)")
         }
@@ -34,5 +34,17 @@ import Testing
         #expect(Fmt.oneDecimal(4.75) == "4.8")
         #expect(Fmt.hours(52.4) == "52 h")
         #expect(Fmt.days(1) == "1 day")
+    }
+
+    /// Limits keep every digit they were specified with; means keep the decimals the tolerance needs.
+    @Test func limitsAsSpecifiedAndMeansToTheToleranceResolution() {
+        #expect(Fmt.exact(100.5) == "100.5")
+        #expect(Fmt.exact(99.0) == "99")
+        #expect(Fmt.exact(0.00005) == "0.00005")
+        #expect(Fmt.exact(1e300) == Fmt.outOfScale(1e300))
+        #expect(Fmt.measured(100.2834, resolution: 1.5 / 100) == "100.28")
+        #expect(Fmt.measured(4.98, resolution: 5.0 / 100) == "4.98")
+        #expect(Fmt.measured(1234.6, resolution: 10) == "1235")
+        #expect(Fmt.measured(.nan, resolution: 0.01) == "not a number")
     }
 }
