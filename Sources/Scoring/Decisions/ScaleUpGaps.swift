@@ -66,10 +66,14 @@ struct ScaleUpGaps {
                     + "\(orders) recent small \(orders == 1 ? "order" : "orders") (limit +\(Fmt.percent(config.costGap)))"
             )
         }
+        // The ERP's quotations carry no currency: say so rather than let a figure pass for one.
+        let perUnit = unit.map { "per \($0)" } ?? "per unit"
         let message =
-            "Volume-tier quotation \(volume.quotationId) for \(material) at \(price(volume.unitPrice)) per unit "
-            + "(from \(Fmt.number(volume.minQuantity))\(u)) is " + parts.joined(separator: " and ") + "."
+            "Volume-tier quotation \(volume.quotationId) for \(material) at \(price(volume.unitPrice)) \(perUnit) "
+            + "(currency not recorded; from \(Fmt.number(volume.minQuantity))\(u)) is "
+            + parts.joined(separator: " and ") + "."
         let evidence: JSONValue = .object([
+            "currency": .string(nil), "price_unit": .string(unit),
             "small_batch": Self.tier(small), "volume_tier": Self.tier(volume),
             "paid_unit_price": .number(paid), "recent_small_orders": .number(Double(orders)),
             "volume_vs_small_batch": .number(volume.unitPrice / small.unitPrice - 1),

@@ -131,7 +131,7 @@ import Testing
         #expect(cost.supplierId == "SUP-1" && cost.materialId == "MAT-1")
         #expect(
             cost.message
-                == "Volume-tier quotation Q-V for MAT-1 at 10.80 per unit (from 300 kg) is not below the "
+                == "Volume-tier quotation Q-V for MAT-1 at 10.80 per kg (currency not recorded; from 300 kg) is not below the "
                 + "small-batch price 10.00 (from 50 kg, +8 %).")
         guard case .object(let e) = cost.evidence, case .object(let small)? = e["small_batch"] else {
             Issue.record("evidence has no small_batch tier")
@@ -156,7 +156,7 @@ import Testing
         #expect(f.kind == .scaleUpCostGap)
         #expect(
             f.message
-                == "Volume-tier quotation Q-V for MAT-1 at 11.51 per unit (from 300 kg) is +15.1 % against the "
+                == "Volume-tier quotation Q-V for MAT-1 at 11.51 per kg (currency not recorded; from 300 kg) is +15.1 % against the "
                 + "10.00 paid on 3 recent small orders (limit +15 %).")
         // Exactly the small-batch price is "not below" it: raised.
         inputs.quotations = Self.quotes(smallPrice: 10, smallLead: 10, volumePrice: 10, volumeLead: 12)
