@@ -305,60 +305,51 @@ public struct StoredReportReader {
 
     /// Responsiveness per month as the run stored it.
     func monthlyResponse(_ runId: Int64) throws -> [String: [MonthlyResponse]] {
-        var months: [String: [MonthlyResponse]] = [:]
-        try connection.stream(
+        try bySupplier(
             """
             SELECT supplier_id, month, messages, median_response_hours, within_sla_rate,
                    unanswered_overdue + pending AS unanswered
             FROM scorecard_store.response_months WHERE run_id = $1 ORDER BY supplier_id, month
-            """, [runId]
+            """, runId
         ) { row in
-            months[try row.decode(String.self, column: "supplier_id"), default: []].append(
-                MonthlyResponse(
-                    month: try row.decode(Day.self, column: "month"),
-                    messages: try row.decode(Int.self, column: "messages"),
-                    medianResponseHours: try row.decodeIfPresent(
-                        Double.self, column: "median_response_hours"),
-                    withinSLARate: try row.decodeIfPresent(Double.self, column: "within_sla_rate"),
-                    unanswered: try row.decode(Int.self, column: "unanswered")))
+            MonthlyResponse(
+                month: try row.decode(Day.self, column: "month"),
+                messages: try row.decode(Int.self, column: "messages"),
+                medianResponseHours: try row.decodeIfPresent(
+                    Double.self, column: "median_response_hours"),
+                withinSLARate: try row.decodeIfPresent(Double.self, column: "within_sla_rate"),
+                unanswered: try row.decode(Int.self, column: "unanswered"))
         }
-        return months
     }
 
     private func monthlyDelivery(_ runId: Int64) throws -> [String: [MonthlyDelivery]] {
-        var months: [String: [MonthlyDelivery]] = [:]
-        try connection.stream(
+        try bySupplier(
             """
             SELECT supplier_id, month, otd_rate, otif_rate, due_lines FROM scorecard_store.delivery_months
             WHERE run_id = $1 ORDER BY supplier_id, month
-            """, [runId]
+            """, runId
         ) { row in
-            months[try row.decode(String.self, column: "supplier_id"), default: []].append(
-                MonthlyDelivery(
-                    month: try row.decode(Day.self, column: "month"),
-                    otdRate: try row.decodeIfPresent(Double.self, column: "otd_rate"),
-                    otifRate: try row.decodeIfPresent(Double.self, column: "otif_rate"),
-                    lines: try row.decode(Int.self, column: "due_lines")))
+            MonthlyDelivery(
+                month: try row.decode(Day.self, column: "month"),
+                otdRate: try row.decodeIfPresent(Double.self, column: "otd_rate"),
+                otifRate: try row.decodeIfPresent(Double.self, column: "otif_rate"),
+                lines: try row.decode(Int.self, column: "due_lines"))
         }
-        return months
     }
 
     private func orderSizes(_ runId: Int64) throws -> [String: [OrderSizeBucket]] {
-        var sizes: [String: [OrderSizeBucket]] = [:]
-        try connection.stream(
+        try bySupplier(
             """
             SELECT supplier_id, label, lines, otd_rate, avg_days_late FROM scorecard_store.delivery_order_sizes
             WHERE run_id = $1 ORDER BY supplier_id, bucket
-            """, [runId]
+            """, runId
         ) { row in
-            sizes[try row.decode(String.self, column: "supplier_id"), default: []].append(
-                OrderSizeBucket(
-                    label: try row.decode(String.self, column: "label"),
-                    lines: try row.decode(Int.self, column: "lines"),
-                    otdRate: try row.decodeIfPresent(Double.self, column: "otd_rate"),
-                    avgDaysLate: try row.decodeIfPresent(Double.self, column: "avg_days_late")))
+            OrderSizeBucket(
+                label: try row.decode(String.self, column: "label"),
+                lines: try row.decode(Int.self, column: "lines"),
+                otdRate: try row.decodeIfPresent(Double.self, column: "otd_rate"),
+                avgDaysLate: try row.decodeIfPresent(Double.self, column: "avg_days_late"))
         }
-        return sizes
     }
 
     /// The supplier's most recent documents (known by the end of the run's as-of day), newest first.
@@ -441,6 +432,18 @@ public struct StoredReportReader {
             }
         }
         return materials
+    }
+
+    /// Rows of `sql` (the run id as $1), made by `make` and grouped by their `supplier_id` column in the
+    /// order they come.
+    private func bySupplier<T>(_ sql: String, _ runId: Int64, _ make: (PostgresRow) throws -> T) throws
+        -> [String: [T]]
+    {
+        var grouped: [String: [T]] = [:]
+        try connection.stream(sql, [runId]) { row in
+            grouped[try row.decode(String.self, column: "supplier_id"), default: []].append(try make(row))
+        }
+        return grouped
     }
 
     /// Rejected documents of the run and of the shard intakes it was the first to score.
