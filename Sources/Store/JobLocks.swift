@@ -53,7 +53,7 @@ public final class JobLocks {
                 try connection.execute("ROLLBACK")
                 return lock.name
             } catch {
-                try? connection.execute("ROLLBACK")
+                _ = try? connection.execute("ROLLBACK")
                 throw error
             }
         }
