@@ -83,6 +83,45 @@ import Testing
         #expect(try empty.decode(Int.self, at: 0) == 2)
     }
 
+    /// Arrays in a COPY: numbers bare, texts quoted, NULL elements, and every escape the array and the
+    /// COPY formats need, read back element by element.
+    @Test func arraysArriveElementByElement() throws {
+        let (connection, _) = try TestCluster.shared.connect()
+        try connection.executeScript("CREATE TABLE a (id int, t text[], f float8[], n int8[], b bool[])")
+        let texts = Self.texts.map { $0 ?? "NULL" } + ["a,b", "{brace}", "quote\"d", " spaced "]
+        let withNull: [(any PostgresEncodable)?] = texts.map { $0 } + [nil]
+        _ = try connection.copyIn(table: "a", columns: ["id", "t", "f", "n", "b"]) { writer in
+            try writer.appendRow([
+                1, PostgresArray(withNull), PostgresArray(Self.doubles + [.nan]),
+                PostgresArray(Self.integers),
+                PostgresArray([true, false]),
+            ])
+        }
+        let row = try connection.query(
+            "SELECT cardinality(t), t[$1], (t[$2] IS NULL), f::text, n::text, b::text FROM a",
+            [withNull.count - 1, withNull.count])[0]
+        #expect(try row.decode(Int.self, at: 0) == withNull.count)
+        #expect(try row.decode(String.self, at: 1) == " spaced ")
+        #expect(try row.decode(Bool.self, at: 2))
+        let floats = try connection.query("SELECT x FROM a, unnest(f) AS x")
+        let read = try floats.map { try $0.decode(Double.self, at: 0) }
+        #expect(Array(read.dropLast()) == Self.doubles)
+        #expect(read.last?.isNaN == true)
+        let strings = try connection.query("SELECT x FROM a, unnest(t) WITH ORDINALITY AS u(x, k) ORDER BY k")
+        #expect(try strings.map { try $0.decodeIfPresent(String.self, at: 0) } == texts + [nil])
+        #expect(
+            try row.decode(String.self, at: 4) == "{" + Self.integers.map(String.init).joined(separator: ",")
+                + "}")
+        #expect(try row.decode(String.self, at: 5) == "{t,f}")
+        // A NUL in an element is refused like a NUL in any text.
+        let refused = try #require(throws: PostgresError.self) {
+            _ = try connection.copyIn(table: "a", columns: ["t"]) { writer in
+                try writer.appendRow([PostgresArray(["nul\u{0}"])])
+            }
+        }
+        #expect(refused.code.rawValue == "22021")
+    }
+
     @Test func nanAndInfinitiesKeepTheirSpelling() throws {
         let (connection, _) = try TestCluster.shared.connect()
         try connection.executeScript("CREATE TABLE f (id int, f float8)")
