@@ -32,17 +32,19 @@ public struct CoACheck {
     {
         var configuration = configuration
         var profileName = profile
+        // A file is loaded alone, beside the shipped and configured profiles (it replaces one of the
+        // same name): its neighbours in the folder are not part of the check.
+        var profileFiles: [URL] = []
         if let profile, profile.hasSuffix(".json") {
             let url = URL(fileURLWithPath: profile)
-            let loaded: CoAProfile
-            do { loaded = try CoAProfile.load(contentsOf: url) } catch {
-                throw JobError(.usage, "profile \(profile) cannot be used: \(error)")
+            profileFiles = [url]
+            switch ProfileLibrary.loadOne(url) {
+            case .success(let loaded): profileName = loaded.name
+            case .failure(let unusable): profileName = unusable.name
             }
-            configuration.profilesDirectory = url.deletingLastPathComponent().path
-            profileName = loaded.name
         }
         if let profileName { configuration.supplierProfiles[supplier] = profileName }
-        let reader = try CoAReaders.make(configuration, paths: paths)
+        let reader = try CoAReaders.make(configuration, paths: paths, files: profileFiles)
         let evaluator = ToleranceEvaluator(edgeFraction: configuration.edgeFraction)
 
         var reference: CoADocumentStore.ReferenceData?
@@ -66,6 +68,10 @@ public struct CoACheck {
             }
         }
         defer { connection?.close() }
+        for unusable in reader.unusableProfiles {
+            text += "profile \(unusable.file) cannot be used (its documents are rejected):\n"
+            text += unusable.error.problems.map { "  \($0)\n" }.joined() + "\n"
+        }
         var rejected = 0
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {

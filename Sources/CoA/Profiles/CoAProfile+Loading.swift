@@ -4,7 +4,19 @@ import XML
 /// A profile file that cannot be used, with the file and what is wrong in it.
 public struct CoAProfileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
-    public var message: String
+    /// Every problem found, each `path: what is wrong`; `message` joins them.
+    public var problems: [String]
+
+    public var message: String { problems.joined(separator: "; ") }
+
+    public init(file: String, message: String) {
+        self.init(file: file, problems: [message])
+    }
+
+    public init(file: String, problems: [String]) {
+        self.file = file
+        self.problems = problems
+    }
 
     public var description: String { "profile \(file): \(message)" }
 }
@@ -23,6 +35,23 @@ extension CoAProfile {
 
     /// Reads and checks a profile from JSON bytes; `file` names it in errors.
     public static func load(data: Data, file: String = "profile") throws -> CoAProfile {
+        try load(tree: try tree(data, file: file), data: data, file: file)
+    }
+
+    /// The file as JSON, not yet checked against the profile's shape.
+    static func tree(_ data: Data, file: String) throws -> JSONValue {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw CoAProfileError(file: file, message: "not valid JSON")
+        }
+    }
+
+    /// Checks every key and type against the documented shape first, so that all problems are named
+    /// with their paths; only a profile of the right shape is decoded.
+    static func load(tree: JSONValue, data: Data, file: String) throws -> CoAProfile {
+        let problems = ProfileShape.profile.problems(in: tree)
+        guard problems.isEmpty else { throw CoAProfileError(file: file, problems: problems) }
         let profile: CoAProfile
         do {
             profile = try JSONDecoder().decode(CoAProfile.self, from: data)
@@ -73,13 +102,15 @@ extension CoAProfile {
         guard !results.isEmpty else {
             throw CoAProfileError(file: file, message: "results is empty: a profile must select results")
         }
+        var problems: [String] = []
         for (place, xpath) in expressions {
             do {
                 try XPathContext.checkSyntax(xpath)
             } catch {
-                throw CoAProfileError(file: file, message: "\(place): \(error.message)")
+                problems.append("\(place): \(error.message)")
             }
         }
+        guard problems.isEmpty else { throw CoAProfileError(file: file, problems: problems) }
     }
 
     private static func describe(_ error: DecodingError) -> String {

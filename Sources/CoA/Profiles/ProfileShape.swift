@@ -1,0 +1,62 @@
+/// What a value in a profile may be. The profile's whole shape is written down once
+/// (``ProfileShape/profile``) and checked before decoding, so an unknown or misspelt key is an error
+/// with its path and not silently ignored.
+indirect enum ProfileShape: Sendable {
+    case text
+    /// A string, or null for "none".
+    case optionalText
+    case flag
+    /// An XPath, or a non-empty array of alternatives.
+    case expression
+    /// An object of strings (aliases, namespaces).
+    case textMap
+    /// One of these strings, exactly.
+    case choice([String])
+    case list(ProfileShape)
+    case record([(key: String, shape: ProfileShape)], required: Set<String>)
+
+    /// What an author reads in an error about this value's type.
+    var expected: String {
+        switch self {
+        case .text: "a string"
+        case .optionalText: "a string or null"
+        case .flag: "true or false"
+        case .expression: "an XPath string or an array of them"
+        case .textMap: "an object of strings"
+        case .choice(let values): "one of " + values.map { "'\($0)'" }.joined(separator: ", ")
+        case .list: "an array"
+        case .record: "an object"
+        }
+    }
+}
+
+extension ProfileShape {
+    static let binding = ProfileShape.record(
+        [("name", .text), ("xpath", .text)], required: ["name", "xpath"])
+
+    static let documentFields: [String] = [
+        "supplierId", "supplierName", "materialId", "partNumber", "materialName", "lotNumber",
+        "manufactured", "expires", "lotQuantity", "lotUnit", "purchaseOrder", "issued", "approvedBy",
+        "approvedOn",
+    ]
+
+    static let resultGroup = ProfileShape.record(
+        [
+            ("select", .text), ("let", .list(binding)), ("characteristic", .expression),
+            ("value", .expression),
+            ("unit", .expression), ("method", .expression), ("lower", .expression), ("upper", .expression),
+            ("lowerExclusive", .text), ("upperExclusive", .text),
+        ], required: ["select", "characteristic", "value"])
+
+    static let match = ProfileShape.record(
+        [("root", .text), ("namespace", .optionalText), ("test", .text)], required: ["root"])
+
+    /// The whole profile file, as profiles/README.md documents it.
+    static let profile = ProfileShape.record(
+        [
+            ("name", .text), ("description", .text), ("match", match), ("namespaces", .textMap),
+            ("let", .list(binding)),
+            ("document", .record(documentFields.map { ($0, .expression) }, required: [])),
+            ("results", .list(resultGroup)), ("characteristicAliases", .textMap), ("unitAliases", .textMap),
+        ], required: ["name", "document", "results"])
+}
