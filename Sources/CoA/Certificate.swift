@@ -22,6 +22,8 @@ public struct Certificate: Sendable, Hashable {
     public var approvedBy: String?
     public var approvedOn: Day?
     public var results: [ReportedResult]
+    /// What the document gave that could not be read into a field (a date, a number, a limit).
+    public var warnings: [ExtractionWarning] = []
 
     public init(
         format: String, supplierId: String? = nil, supplierName: String? = nil, materialId: String? = nil,

@@ -105,6 +105,7 @@ public struct CoACheck {
         text +=
             "lot \(certificate.lotNumber ?? "-") · manufactured \(certificate.manufactured?.iso ?? "-") · "
         text += "issued \(certificate.issued?.iso ?? "-")\n"
+        for warning in certificate.warnings { text += "  warning: \(warning)\n" }
         let today = configuration.today
         var receiptDay: Day?
         var lotDays: [String: [String: Day]] = [:]

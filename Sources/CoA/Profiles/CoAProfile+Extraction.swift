@@ -24,20 +24,38 @@ extension CoAProfile {
             try first(expression, in: xpath, at: nil)
         }
         var certificate = Certificate(format: format ?? name)
+        var warnings: [ExtractionWarning] = []
+        func date(_ name: String, _ field: DateField?) throws(XMLError) -> Day? {
+            guard let field, let written = try text(field.expression) else { return nil }
+            let reading = read(written, as: field.formats.isEmpty ? dateFormats : field.formats)
+            if case .failure(let warning) = reading {
+                warnings.append(
+                    ExtractionWarning(field: "document.\(name)", written: written, problem: warning.text))
+            }
+            return try? reading.get()
+        }
         certificate.supplierId = try text(fields.supplierId)
         certificate.supplierName = try text(fields.supplierName)
         certificate.materialId = try text(fields.materialId)
         certificate.partNumber = try text(fields.partNumber)
         certificate.materialName = try text(fields.materialName)
         certificate.lotNumber = try text(fields.lotNumber)
-        certificate.manufactured = try text(fields.manufactured).flatMap(day)
-        certificate.expires = try text(fields.expires).flatMap(day)
-        certificate.lotQuantity = try text(fields.lotQuantity).flatMap(decimal)
+        certificate.manufactured = try date("manufactured", fields.manufactured)
+        certificate.expires = try date("expires", fields.expires)
+        if let quantity = try text(fields.lotQuantity) {
+            certificate.lotQuantity = decimal(quantity)
+            if certificate.lotQuantity == nil {
+                warnings.append(
+                    ExtractionWarning(
+                        field: "document.lotQuantity", written: quantity,
+                        problem: "is not a number the scorecard judges; read as not stated"))
+            }
+        }
         certificate.lotUnit = try text(fields.lotUnit).map(unitAlias)
         certificate.purchaseOrder = try text(fields.purchaseOrder)
-        certificate.issued = try text(fields.issued).flatMap(day)
+        certificate.issued = try date("issued", fields.issued)
         certificate.approvedBy = try text(fields.approvedBy)
-        certificate.approvedOn = try text(fields.approvedOn).flatMap(day)
+        certificate.approvedOn = try date("approvedOn", fields.approvedOn)
         for group in results {
             for node in try xpath.nodes(group.select) {
                 if let result = try result(of: group, at: node, in: xpath) {
@@ -45,7 +63,23 @@ extension CoAProfile {
                 }
             }
         }
+        certificate.warnings = warnings
         return certificate
+    }
+
+    /// The day `written` gives under the first pattern that reads it; else why not, for the warning.
+    private func read(_ written: String, as patterns: [DatePattern]) -> Result<Day, DateProblem> {
+        var invalid: String?
+        for pattern in patterns {
+            switch pattern.read(written) {
+            case .day(let day): return .success(day)
+            case .invalid(let why): invalid = invalid ?? "\(why) (\(pattern))"
+            case .noMatch: continue
+            }
+        }
+        let expected = patterns.map { "'\($0)'" }.joined(separator: " or ")
+        return .failure(
+            DateProblem(text: "\(invalid ?? "is not a date written as \(expected)"); read as not stated"))
     }
 
     private func result(of group: ResultGroup, at node: XMLNode, in xpath: XPathContext) throws(XMLError)
@@ -137,10 +171,16 @@ func collapse(_ text: String) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// A day from text starting `YYYY-MM-DD` (a time or zone may follow).
+/// A day from text starting `YYYY-MM-DD` (a time or zone may follow), for the canonical format, whose
+/// schema has already checked the date.
 func day(_ text: String) -> Day? {
     // Before 1970 a date is a placeholder (and year 0000, which XSD allows, PostgreSQL refuses).
     Day(iso: text.prefix(10)).flatMap { $0 >= InputRange.earliestDay ? $0 : nil }
+}
+
+/// Why a date could not be read, as the warning says it.
+struct DateProblem: Error {
+    var text: String
 }
 
 /// A plain decimal number; a decimal comma is accepted. Full value parsing (qualifiers, thousands

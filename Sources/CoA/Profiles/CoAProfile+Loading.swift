@@ -137,9 +137,10 @@ extension CoAProfile.DocumentFields {
         let all: [(String, ProfileExpression?)] = [
             ("supplierId", supplierId), ("supplierName", supplierName), ("materialId", materialId),
             ("partNumber", partNumber), ("materialName", materialName), ("lotNumber", lotNumber),
-            ("manufactured", manufactured), ("expires", expires), ("lotQuantity", lotQuantity),
-            ("lotUnit", lotUnit), ("purchaseOrder", purchaseOrder), ("issued", issued),
-            ("approvedBy", approvedBy), ("approvedOn", approvedOn),
+            ("manufactured", manufactured?.expression), ("expires", expires?.expression),
+            ("lotQuantity", lotQuantity), ("lotUnit", lotUnit), ("purchaseOrder", purchaseOrder),
+            ("issued", issued?.expression), ("approvedBy", approvedBy),
+            ("approvedOn", approvedOn?.expression),
         ]
         return all.compactMap { name, expression in expression.map { (name, $0) } }
     }

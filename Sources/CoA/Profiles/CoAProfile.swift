@@ -13,6 +13,8 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
     public var namespaces: [String: String]
     /// Document-level bindings, evaluated once at the document node before `document` fields.
     public var bindings: [ProfileBinding]
+    /// How the document's dates are written, tried in order (default `iso`); a date field may say otherwise.
+    public var dateFormats: [DatePattern]
     public var document: DocumentFields
     /// Each group selects result nodes and maps each one to a result.
     public var results: [ResultGroup]
@@ -41,15 +43,15 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         public var partNumber: ProfileExpression?
         public var materialName: ProfileExpression?
         public var lotNumber: ProfileExpression?
-        /// Dates: the first 10 characters must be `YYYY-MM-DD`.
-        public var manufactured: ProfileExpression?
-        public var expires: ProfileExpression?
+        /// Dates, read with their own `dateFormat` or the profile's.
+        public var manufactured: DateField?
+        public var expires: DateField?
         public var lotQuantity: ProfileExpression?
         public var lotUnit: ProfileExpression?
         public var purchaseOrder: ProfileExpression?
-        public var issued: ProfileExpression?
+        public var issued: DateField?
         public var approvedBy: ProfileExpression?
-        public var approvedOn: ProfileExpression?
+        public var approvedOn: DateField?
     }
 
     /// Fields are evaluated with the selected result node as the context node, after its bindings.
@@ -93,6 +95,7 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
     enum CodingKeys: String, CodingKey {
         case name, description, match, namespaces
         case bindings = "let"
+        case dateFormats = "dateFormat"
         case document, results
         case characteristicAliases, unitAliases
     }
@@ -104,6 +107,7 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         match = try c.decodeIfPresent(Match.self, forKey: .match)
         namespaces = try c.decodeIfPresent([String: String].self, forKey: .namespaces) ?? [:]
         bindings = try c.decodeIfPresent([ProfileBinding].self, forKey: .bindings) ?? []
+        dateFormats = try c.decodeIfPresent(DatePatterns.self, forKey: .dateFormats)?.patterns ?? [.iso]
         document = try c.decode(DocumentFields.self, forKey: .document)
         results = try c.decode([ResultGroup].self, forKey: .results)
         characteristicAliases =

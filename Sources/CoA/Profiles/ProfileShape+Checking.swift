@@ -21,6 +21,21 @@ extension ProfileShape {
             for (index, item) in items.enumerated() {
                 ProfileShape.text.check(item, at: "\(path)[\(index)]", into: &found)
             }
+        case (.datePatterns, .string(let pattern)):
+            do throws(DatePatternError) {
+                _ = try DatePattern(pattern)
+            } catch {
+                found.append("\(Self.name(path)): \(error)")
+            }
+        case (.datePatterns, .array(let items)):
+            if items.isEmpty { found.append("\(Self.name(path)): needs at least one date pattern") }
+            for (index, item) in items.enumerated() {
+                ProfileShape.datePatterns.check(item, at: "\(path)[\(index)]", into: &found)
+            }
+        case (.dateField, .object):
+            ProfileShape.dateFieldRecord.check(value, at: path, into: &found)
+        case (.dateField, _):
+            ProfileShape.expression.check(value, at: path, into: &found)
         case (.textMap, .object(let entries)):
             for (key, item) in entries.sorted(by: { $0.key < $1.key }) {
                 ProfileShape.text.check(item, at: Self.join(path, key), into: &found)

@@ -13,6 +13,10 @@ indirect enum ProfileShape: Sendable {
     /// One of these strings, exactly.
     case choice([String])
     case list(ProfileShape)
+    /// A ``DatePattern``, or a non-empty array of them tried in order.
+    case datePatterns
+    /// A date field: an expression, or `{"xpath": EXPRESSION, "dateFormat": PATTERNS}`.
+    case dateField
     case record([(key: String, shape: ProfileShape)], required: Set<String>)
 
     /// What an author reads in an error about this value's type.
@@ -25,6 +29,8 @@ indirect enum ProfileShape: Sendable {
         case .textMap: "an object of strings"
         case .choice(let values): "one of " + values.map { "'\($0)'" }.joined(separator: ", ")
         case .list: "an array"
+        case .datePatterns: "a date pattern or an array of them"
+        case .dateField: "an XPath string, an array of them, or {\"xpath\", \"dateFormat\"}"
         case .record: "an object"
         }
     }
@@ -33,6 +39,11 @@ indirect enum ProfileShape: Sendable {
 extension ProfileShape {
     static let binding = ProfileShape.record(
         [("name", .text), ("xpath", .text)], required: ["name", "xpath"])
+
+    static let dateFields: Set<String> = ["manufactured", "expires", "issued", "approvedOn"]
+
+    static let dateFieldRecord = ProfileShape.record(
+        [("xpath", .expression), ("dateFormat", .datePatterns)], required: ["xpath"])
 
     static let documentFields: [String] = [
         "supplierId", "supplierName", "materialId", "partNumber", "materialName", "lotNumber",
@@ -56,7 +67,13 @@ extension ProfileShape {
         [
             ("name", .text), ("description", .text), ("match", match), ("namespaces", .textMap),
             ("let", .list(binding)),
-            ("document", .record(documentFields.map { ($0, .expression) }, required: [])),
+            ("dateFormat", .datePatterns),
+            (
+                "document",
+                .record(
+                    documentFields.map { ($0, dateFields.contains($0) ? .dateField : .expression) },
+                    required: [])
+            ),
             ("results", .list(resultGroup)), ("characteristicAliases", .textMap), ("unitAliases", .textMap),
         ], required: ["name", "document", "results"])
 }
