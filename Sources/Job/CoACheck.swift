@@ -149,7 +149,7 @@ public struct CoACheck {
             }
         } else {
             for result in certificate.results {
-                let evaluation = evaluator.evaluate(result, against: nil)
+                let evaluation = evaluator.reading(certificate.options).evaluate(result, against: nil)
                 text += Self.line(
                     characteristic: result.characteristic, reported: result.reportedCharacteristic,
                     text: result.reportedText, unit: result.unit, verdict: evaluation.verdict, ours: nil,

@@ -48,7 +48,8 @@ struct CoAJudge {
                         documentId: document.documentId, position: position + 1,
                         supplierId: resolved.supplierId,
                         materialId: resolved.materialId, lotNumber: resolved.lotNumber, lotDay: lotDay,
-                        result: result, evaluation: evaluator.evaluate(result, against: spec),
+                        result: result,
+                        evaluation: evaluator.reading(certificate.options).evaluate(result, against: spec),
                         specification: spec)
                 }
             }

@@ -43,7 +43,7 @@ extension CoAProfile {
         certificate.manufactured = try date("manufactured", fields.manufactured)
         certificate.expires = try date("expires", fields.expires)
         if let quantity = try text(fields.lotQuantity) {
-            certificate.lotQuantity = decimal(quantity)
+            certificate.lotQuantity = number(quantity)
             if certificate.lotQuantity == nil {
                 warnings.append(
                     ExtractionWarning(
@@ -56,14 +56,17 @@ extension CoAProfile {
         certificate.issued = try date("issued", fields.issued)
         certificate.approvedBy = try text(fields.approvedBy)
         certificate.approvedOn = try date("approvedOn", fields.approvedOn)
-        for group in results {
+        for (index, group) in results.enumerated() {
             for node in try xpath.nodes(group.select) {
-                if let result = try result(of: group, at: node, in: xpath) {
+                if let result = try result(
+                    of: group, at: node, in: xpath, place: "results[\(index)]", warnings: &warnings)
+                {
                     certificate.results.append(result)
                 }
             }
         }
         certificate.warnings = warnings
+        certificate.options = options
         return certificate
     }
 
@@ -82,27 +85,75 @@ extension CoAProfile {
             DateProblem(text: "\(invalid ?? "is not a date written as \(expected)"); read as not stated"))
     }
 
-    private func result(of group: ResultGroup, at node: XMLNode, in xpath: XPathContext) throws(XMLError)
-        -> ReportedResult?
-    {
+    private func result(
+        of group: ResultGroup, at node: XMLNode, in xpath: XPathContext, place: String,
+        warnings: inout [ExtractionWarning]
+    ) throws(XMLError) -> ReportedResult? {
         for binding in group.bindings {
             try xpath.bind(binding.name, to: binding.xpath, at: node)
         }
         guard let reported = try first(group.characteristic, in: xpath, at: node) else { return nil }
-        let value = try first(group.value, in: xpath, at: node) ?? ""
+        let place = "\(place) '\(reported)'"
+        // `99.2 %, titration`, `0.3 (ICP-MS)`: the words are how it was measured, not its unit.
+        let (value, annotation) = ValueAnnotation.split(try first(group.value, in: xpath, at: node) ?? "")
+        var method = try first(group.method, in: xpath, at: node)
+        if let annotation { method = method.map { "\($0); \(annotation)" } ?? annotation }
         var result = ReportedResult(
             characteristic: characteristicAlias(reported), reportedCharacteristic: reported,
-            unit: try first(group.unit, in: xpath, at: node).map(unitAlias),
-            method: try first(group.method, in: xpath, at: node), reportedText: value)
-        result.supplierLower = try firstNumber(group.lower, in: xpath, at: node)
-        result.supplierUpper = try firstNumber(group.upper, in: xpath, at: node)
+            unit: try first(group.unit, in: xpath, at: node).map(unitAlias), method: method,
+            reportedText: value)
+        func limit(_ expression: ProfileExpression?, _ side: String) throws(XMLError) -> Double? {
+            let read = try firstNumber(expression, in: xpath, at: node)
+            if let unreadable = read.unreadable {
+                warnings.append(
+                    ExtractionWarning(
+                        field: "\(place).\(side)", written: unreadable,
+                        problem: "is not a number the scorecard judges; no \(side) limit read"))
+            }
+            return read.number
+        }
+        result.supplierLower = try limit(group.lower, "lower")
+        result.supplierUpper = try limit(group.upper, "upper")
         if let test = group.lowerExclusive, result.supplierLower != nil {
             result.supplierLowerExclusive = try xpath.boolean(test, at: node)
         }
         if let test = group.upperExclusive, result.supplierUpper != nil {
             result.supplierUpperExclusive = try xpath.boolean(test, at: node)
         }
+        if let text = try first(group.limits, in: xpath, at: node) {
+            apply(limits: text, to: &result, place: place, warnings: &warnings)
+        }
         return result
+    }
+
+    /// Limits written as text fill the sides `lower` and `upper` left open.
+    private func apply(
+        limits text: String, to result: inout ReportedResult, place: String,
+        warnings: inout [ExtractionWarning]
+    ) {
+        switch LimitText.parse(text, convention: options.decimalConvention) {
+        case .failure(let problem):
+            warnings.append(
+                ExtractionWarning(
+                    field: "\(place).limits", written: text, problem: "\(problem.text); not used"))
+        case .success(let limits):
+            if let unit = limits.unit, let reported = result.unit, unitAlias(unit) != reported {
+                warnings.append(
+                    ExtractionWarning(
+                        field: "\(place).limits", written: text,
+                        problem: "are in \(unit), the result in \(reported); not used"))
+                return
+            }
+            if result.unit == nil, let unit = limits.unit { result.unit = unitAlias(unit) }
+            if result.supplierLower == nil, let lower = limits.lower {
+                result.supplierLower = lower
+                result.supplierLowerExclusive = limits.lowerExclusive
+            }
+            if result.supplierUpper == nil, let upper = limits.upper {
+                result.supplierUpper = upper
+                result.supplierUpperExclusive = limits.upperExclusive
+            }
+        }
     }
 
     /// The first alternative whose string value, trimmed, is neither empty nor `NaN`.
@@ -118,19 +169,38 @@ extension CoAProfile {
     }
 
     /// The first alternative giving a finite number. Computed numbers are taken as they are, at full
-    /// precision (`MinValue + TargetValue`); text is read as a decimal, comma or point.
+    /// precision (`MinValue + TargetValue`); text is read as a decimal in the profile's convention.
+    /// `unreadable`: text that was there but is not a number (`-`, `none` and `n/a` say "no limit").
     private func firstNumber(_ expression: ProfileExpression?, in xpath: XPathContext, at node: XMLNode?)
-        throws(XMLError) -> Double?
+        throws(XMLError) -> (number: Double?, unreadable: String?)
     {
-        guard let expression else { return nil }
+        guard let expression else { return (nil, nil) }
+        var unreadable: String?
         for alternative in expression.alternatives {
             switch try xpath.evaluate(alternative, at: node) {
-            case .number(let number) where number.isFinite: return number
+            case .number(let number) where number.isFinite: return (number, nil)
             case .number, .boolean: continue
-            case let other: if let number = decimal(other.stringValue) { return number }
+            case let other:
+                let text = collapse(other.stringValue)
+                if let number = self.number(text) { return (number, nil) }
+                if !text.isEmpty, !Self.noLimit.contains(text.lowercased()) {
+                    unreadable = unreadable ?? text
+                }
             }
         }
-        return nil
+        return (nil, unreadable)
+    }
+
+    private static let noLimit: Set<String> = [
+        "nan", "-", "–", "—", "/", "n/a", "na", "none", "keine", "---",
+    ]
+
+    /// A plain number in the profile's decimal convention.
+    func number(_ text: String) -> Double? {
+        guard options.decimalConvention != .automatic else { return decimal(text) }
+        let value = ReportedValue.parse(text, convention: options.decimalConvention)
+        guard value.kind == .numeric, value.qualifier == .none, value.unitText == nil else { return nil }
+        return value.number
     }
 
     /// Our name for a supplier's characteristic: an exact alias, else one ignoring case and spacing,

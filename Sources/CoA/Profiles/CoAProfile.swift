@@ -15,6 +15,8 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
     public var bindings: [ProfileBinding]
     /// How the document's dates are written, tried in order (default `iso`); a date field may say otherwise.
     public var dateFormats: [DatePattern]
+    /// How the supplier writes numbers, and whether a result without a unit is read in ours.
+    public var options: ReadingOptions
     public var document: DocumentFields
     /// Each group selects result nodes and maps each one to a result.
     public var results: [ResultGroup]
@@ -66,6 +68,8 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         /// Numbers (XPath arithmetic allowed); empty or NaN means no limit on that side.
         public var lower: ProfileExpression?
         public var upper: ProfileExpression?
+        /// The limits as text (`NMT 0.5`, `98.0 - 101.0`), for the sides `lower` and `upper` leave open.
+        public var limits: ProfileExpression?
         /// XPath booleans: the limit excludes its own value.
         public var lowerExclusive: String?
         public var upperExclusive: String?
@@ -73,7 +77,7 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         enum CodingKeys: String, CodingKey {
             case select
             case bindings = "let"
-            case characteristic, value, unit, method, lower, upper
+            case characteristic, value, unit, method, lower, upper, limits
             case lowerExclusive, upperExclusive
         }
 
@@ -87,6 +91,7 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
             method = try c.decodeIfPresent(ProfileExpression.self, forKey: .method)
             lower = try c.decodeIfPresent(ProfileExpression.self, forKey: .lower)
             upper = try c.decodeIfPresent(ProfileExpression.self, forKey: .upper)
+            limits = try c.decodeIfPresent(ProfileExpression.self, forKey: .limits)
             lowerExclusive = try c.decodeIfPresent(String.self, forKey: .lowerExclusive)
             upperExclusive = try c.decodeIfPresent(String.self, forKey: .upperExclusive)
         }
@@ -96,6 +101,7 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         case name, description, match, namespaces
         case bindings = "let"
         case dateFormats = "dateFormat"
+        case decimalConvention, assumeSpecUnitWhenMissing
         case document, results
         case characteristicAliases, unitAliases
     }
@@ -108,6 +114,10 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         namespaces = try c.decodeIfPresent([String: String].self, forKey: .namespaces) ?? [:]
         bindings = try c.decodeIfPresent([ProfileBinding].self, forKey: .bindings) ?? []
         dateFormats = try c.decodeIfPresent(DatePatterns.self, forKey: .dateFormats)?.patterns ?? [.iso]
+        let convention = try c.decodeIfPresent(String.self, forKey: .decimalConvention)
+        options = ReadingOptions(
+            decimalConvention: convention.flatMap(DecimalConvention.init(rawValue:)) ?? .automatic,
+            assumeSpecUnitWhenMissing: try c.decodeIfPresent(Bool.self, forKey: .assumeSpecUnitWhenMissing))
         document = try c.decode(DocumentFields.self, forKey: .document)
         results = try c.decode([ResultGroup].self, forKey: .results)
         characteristicAliases =

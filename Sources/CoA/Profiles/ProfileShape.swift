@@ -56,6 +56,7 @@ extension ProfileShape {
             ("select", .text), ("let", .list(binding)), ("characteristic", .expression),
             ("value", .expression),
             ("unit", .expression), ("method", .expression), ("lower", .expression), ("upper", .expression),
+            ("limits", .expression),
             ("lowerExclusive", .text), ("upperExclusive", .text),
         ], required: ["select", "characteristic", "value"])
 
@@ -68,6 +69,8 @@ extension ProfileShape {
             ("name", .text), ("description", .text), ("match", match), ("namespaces", .textMap),
             ("let", .list(binding)),
             ("dateFormat", .datePatterns),
+            ("decimalConvention", .choice(DecimalConvention.allCases.map(\.rawValue))),
+            ("assumeSpecUnitWhenMissing", .flag),
             (
                 "document",
                 .record(
