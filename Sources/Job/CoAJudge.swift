@@ -23,6 +23,7 @@ struct CoAJudge {
             return []
         case .success(let certificate):
             document.format = certificate.format
+            document.warnings = certificate.warnings
             document.lotNumber = certificate.lotNumber
             document.manufactured = certificate.manufactured
             document.issued = certificate.issued
