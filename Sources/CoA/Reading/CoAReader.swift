@@ -96,7 +96,9 @@ public struct CoAReader: Sendable {
             certificate = try extract(document, with: matching)
         }
         guard !certificate.results.isEmpty else {
-            throw CoARejection(reason: "the document contains no results (format \(certificate.format))")
+            throw CoARejection(
+                reason: "the document contains no results (format \(certificate.format))",
+                certificate: certificate)
         }
         return certificate
     }
