@@ -31,7 +31,7 @@ import Testing
         let library = try ProfileLibrary.load(folders: [url])
         #expect(library.profiles.map(\.name) == ["acme"])
         #expect(library.unusable.map(\.name) == ["beta", "c"])
-        #expect(library.unusable.first?.match?.root == "Beta")
+        #expect(library.unusable.first?.matches.first?.root == "Beta")
         #expect(
             library.unusable.first?.reason
                 == "profile 'beta' cannot be used: profile \(url.path)/b.json: results[0].upperLimit: unknown key; did you mean 'upper'?"

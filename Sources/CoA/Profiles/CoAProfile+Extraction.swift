@@ -5,11 +5,14 @@ import XML
 extension CoAProfile {
     /// Whether this profile reads `document` (root name, namespace and the optional test).
     func matches(_ document: XMLDocument) throws(XMLError) -> Bool {
-        guard let match, let root = document.root else { return false }
-        guard root.name == match.root, root.namespace == match.namespace.flatMap({ $0.isEmpty ? nil : $0 })
-        else { return false }
-        guard let test = match.test else { return true }
-        return try XPathContext(document: document, namespaces: namespaces).boolean(test)
+        guard let root = document.root else { return false }
+        for match in matchRules
+        where root.name == match.root && root.namespace == match.namespace.flatMap({ $0.isEmpty ? nil : $0 })
+        {
+            guard let test = match.test else { return true }
+            if try XPathContext(document: document, namespaces: namespaces).boolean(test) { return true }
+        }
+        return false
     }
 
     /// Maps `document` onto a certificate. Fields the document does not give stay nil; results whose
@@ -34,7 +37,8 @@ extension CoAProfile {
             }
             return try? reading.get()
         }
-        certificate.supplierId = try text(fields.supplierId)
+        // The supplier's own identifier (DUNS, vendor code) becomes ours when the profile maps it.
+        certificate.supplierId = try text(fields.supplierId).map { supplierIds[$0] ?? $0 }
         certificate.supplierName = try text(fields.supplierName)
         certificate.materialId = try text(fields.materialId)
         certificate.partNumber = try text(fields.partNumber)

@@ -72,7 +72,11 @@ extension CoAProfile {
     /// Every XPath in the profile, with where it is used, for checking at load time.
     var expressions: [(place: String, xpath: String)] {
         var all: [(String, String)] = []
-        if let test = match?.test { all.append(("match.test", test)) }
+        for (index, match) in matchRules.enumerated() {
+            if let test = match.test {
+                all.append((matchRules.count == 1 ? "match.test" : "match[\(index)].test", test))
+            }
+        }
         all += bindings.map { ("let \($0.name)", $0.xpath) }
         let fields = document.named
         for (name, expression) in fields {

@@ -7,8 +7,11 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
     /// Names the profile in configuration and becomes `Certificate.format`.
     public var name: String
     public var description: String?
-    /// Which documents this profile reads when no profile is configured for the supplier.
-    public var match: Match?
+    /// Which documents this profile reads when no profile is configured for the supplier: any of these
+    /// (one format may come with several roots, as B2MML's two documents).
+    public var matchRules: [Match]
+    /// The supplier's own identifiers (DUNS, its vendor code) → our supplier id.
+    public var supplierIds: [String: String]
     /// Prefix → namespace URI, for use in every expression (XPath 1.0 has no default namespace).
     public var namespaces: [String: String]
     /// Document-level bindings, evaluated once at the document node before `document` fields.
@@ -98,7 +101,7 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, description, match, namespaces
+        case name, description, match, namespaces, supplierIds
         case bindings = "let"
         case dateFormats = "dateFormat"
         case decimalConvention, assumeSpecUnitWhenMissing
@@ -110,7 +113,12 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         description = try c.decodeIfPresent(String.self, forKey: .description)
-        match = try c.decodeIfPresent(Match.self, forKey: .match)
+        if let several = try? c.decodeIfPresent([Match].self, forKey: .match) {
+            matchRules = several
+        } else {
+            matchRules = try c.decodeIfPresent(Match.self, forKey: .match).map { [$0] } ?? []
+        }
+        supplierIds = try c.decodeIfPresent([String: String].self, forKey: .supplierIds) ?? [:]
         namespaces = try c.decodeIfPresent([String: String].self, forKey: .namespaces) ?? [:]
         bindings = try c.decodeIfPresent([ProfileBinding].self, forKey: .bindings) ?? []
         dateFormats = try c.decodeIfPresent(DatePatterns.self, forKey: .dateFormats)?.patterns ?? [.iso]

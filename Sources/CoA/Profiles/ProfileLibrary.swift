@@ -55,7 +55,7 @@ public struct ProfileLibrary: Sendable {
                         "the name '\(profile.name)' is also used by \(others.joined(separator: ", ")); rename one"
                     library.unusable.append(
                         UnusableProfile(
-                            file: entry.file, name: profile.name, match: profile.match,
+                            file: entry.file, name: profile.name, matches: profile.matchRules,
                             error: CoAProfileError(file: entry.file, message: message)))
                 }
             }
@@ -72,7 +72,7 @@ public struct ProfileLibrary: Sendable {
         } catch {
             return .failure(
                 UnusableProfile(
-                    file: url.path, name: fallbackName, match: nil,
+                    file: url.path, name: fallbackName, matches: [],
                     error: CoAProfileError(file: url.path, message: "cannot be read")))
         }
         var tree: JSONValue?
@@ -86,7 +86,7 @@ public struct ProfileLibrary: Sendable {
             return .failure(
                 UnusableProfile(
                     file: url.path, name: tree.flatMap(Self.name) ?? fallbackName,
-                    match: tree.flatMap(Self.match), error: profileError))
+                    matches: tree.map(Self.matches) ?? [], error: profileError))
         }
     }
 
@@ -97,12 +97,18 @@ public struct ProfileLibrary: Sendable {
         return name
     }
 
-    private static func match(_ tree: JSONValue) -> CoAProfile.Match? {
-        guard case .object(let entries) = tree, case .object(let match)? = entries["match"],
-            case .string(let root)? = match["root"]
-        else { return nil }
-        var namespace: String?
-        if case .string(let written)? = match["namespace"], !written.isEmpty { namespace = written }
-        return CoAProfile.Match(root: root, namespace: namespace, test: nil)
+    /// The roots a broken profile was written for, as far as its `match` can be read.
+    private static func matches(_ tree: JSONValue) -> [CoAProfile.Match] {
+        guard case .object(let entries) = tree, let written = entries["match"] else { return [] }
+        let candidates: [JSONValue]
+        if case .array(let items) = written { candidates = items } else { candidates = [written] }
+        return candidates.compactMap { candidate in
+            guard case .object(let match) = candidate, case .string(let root)? = match["root"] else {
+                return nil
+            }
+            var namespace: String?
+            if case .string(let written)? = match["namespace"], !written.isEmpty { namespace = written }
+            return CoAProfile.Match(root: root, namespace: namespace, test: nil)
+        }
     }
 }

@@ -46,6 +46,13 @@ extension ProfileShape {
             found.append(
                 "\(Self.name(path)): unknown value '\(written)'"
                     + (hint ?? "; expected \(expected)"))
+        case (.oneOrMore(let element), .array(let items)):
+            if items.isEmpty { found.append("\(Self.name(path)): needs at least one") }
+            for (index, item) in items.enumerated() {
+                element.check(item, at: "\(path)[\(index)]", into: &found)
+            }
+        case (.oneOrMore(let element), _):
+            element.check(value, at: path, into: &found)
         case (.list(let element), .array(let items)):
             for (index, item) in items.enumerated() {
                 element.check(item, at: "\(path)[\(index)]", into: &found)

@@ -13,6 +13,8 @@ indirect enum ProfileShape: Sendable {
     /// One of these strings, exactly.
     case choice([String])
     case list(ProfileShape)
+    /// One value of the shape, or a non-empty array of them.
+    case oneOrMore(ProfileShape)
     /// A ``DatePattern``, or a non-empty array of them tried in order.
     case datePatterns
     /// A date field: an expression, or `{"xpath": EXPRESSION, "dateFormat": PATTERNS}`.
@@ -29,6 +31,7 @@ indirect enum ProfileShape: Sendable {
         case .textMap: "an object of strings"
         case .choice(let values): "one of " + values.map { "'\($0)'" }.joined(separator: ", ")
         case .list: "an array"
+        case .oneOrMore(let shape): "\(shape.expected) or an array of them"
         case .datePatterns: "a date pattern or an array of them"
         case .dateField: "an XPath string, an array of them, or {\"xpath\", \"dateFormat\"}"
         case .record: "an object"
@@ -66,7 +69,8 @@ extension ProfileShape {
     /// The whole profile file, as profiles/README.md documents it.
     static let profile = ProfileShape.record(
         [
-            ("name", .text), ("description", .text), ("match", match), ("namespaces", .textMap),
+            ("name", .text), ("description", .text), ("match", .oneOrMore(match)), ("namespaces", .textMap),
+            ("supplierIds", .textMap),
             ("let", .list(binding)),
             ("dateFormat", .datePatterns),
             ("decimalConvention", .choice(DecimalConvention.allCases.map(\.rawValue))),

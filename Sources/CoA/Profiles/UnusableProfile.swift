@@ -7,7 +7,7 @@ public struct UnusableProfile: Error, Sendable, Hashable {
     /// The name in the file when it can be read, else the file name without `.json`.
     public var name: String
     /// Its `match` when that part can be read, so documents it was written for are recognised.
-    public var match: CoAProfile.Match?
+    public var matches: [CoAProfile.Match]
     /// Every problem found, with the file.
     public var error: CoAProfileError
 

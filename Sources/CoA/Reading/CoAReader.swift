@@ -83,7 +83,7 @@ public struct CoAReader: Sendable {
             guard let matching else {
                 // A document written for a profile that failed to load says so, not "unknown format".
                 if let unusable = unusableProfiles.first(where: {
-                    $0.match?.root == root.name && $0.match?.namespace == root.namespace
+                    $0.matches.contains { $0.root == root.name && $0.namespace == root.namespace }
                 }) {
                     throw CoARejection(reason: unusable.reason)
                 }
