@@ -41,7 +41,8 @@ import Testing
             ("ge", "≥10.0 -"), ("gt", ">10.0 -"), ("range-hyphen", "≥98.0 ≤101.0"),
             ("range-tight", "≥98.0 ≤101.0"), ("range-en-dash", "≥98.0 ≤101.0 %"),
             ("range-to", "≥98.0 ≤101.0"),
-            ("range-between", "≥98.0 ≤101.0"), ("range-negative", "≥-5.0 ≤5.0"), ("bare", "- -"),
+            ("range-between", "≥98.0 ≤101.0"), ("range-negative", "≥-5.0 ≤5.0"),
+            ("both-words", "≥98.0 ≤101.0 %"), ("both-exclusive", ">0.2 <0.4"), ("bare", "- -"),
             ("words", "- -"), ("reversed", "- -"), ("other-unit", "- - %"),
         ]
         for (name, limit) in expected {

@@ -43,14 +43,20 @@ public struct LimitText: Sendable, Hashable {
     > {
         let low = ReportedValue.parse(left, convention: convention)
         let high = ReportedValue.parse(right, convention: convention)
-        guard low.kind == .numeric, low.qualifier == .none, let lower = low.number,
-            high.kind == .numeric, high.qualifier == .none, let upper = high.number
+        // `NLT 98 and NMT 101`, `> 0.2 - < 0.4`: each side may say its own exclusivity.
+        let lowSides: [Qualifier] = [.none, .greaterOrEqual, .greaterThan]
+        let highSides: [Qualifier] = [.none, .lessOrEqual, .lessThan]
+        guard low.kind == .numeric, lowSides.contains(low.qualifier), let lower = low.number,
+            high.kind == .numeric, highSides.contains(high.qualifier), let upper = high.number
         else { return .failure(LimitTextProblem("is not a range of two numbers")) }
         if let a = low.unitText, let b = high.unitText, a != b {
             return .failure(LimitTextProblem("gives two units, \(a) and \(b)"))
         }
         guard lower <= upper else { return .failure(LimitTextProblem("has its lower limit above the upper")) }
-        return .success(LimitText(lower: lower, upper: upper, unit: high.unitText ?? low.unitText))
+        return .success(
+            LimitText(
+                lower: lower, upper: upper, lowerExclusive: low.qualifier == .greaterThan,
+                upperExclusive: high.qualifier == .lessThan, unit: high.unitText ?? low.unitText))
     }
 
     /// The two sides of a range, split at its word or dash; nil when the text is not a range. A `-`

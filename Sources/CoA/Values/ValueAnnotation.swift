@@ -10,6 +10,10 @@ enum ValueAnnotation {
 
     /// The value without its annotation, and the annotation; the text unchanged when it has none.
     static func split(_ text: String) -> (value: String, annotation: String?) {
+        // Most values have neither a comma nor a closing bracket: no search.
+        guard text.utf8.contains(UInt8(ascii: ",")) || text.utf8.last == UInt8(ascii: ")") else {
+            return (text, nil)
+        }
         // `, words` after a value: a comma followed by a space and a letter is not a decimal comma.
         if let comma = text.range(of: ", "), let next = text[comma.upperBound...].first, next.isLetter {
             let value = String(text[..<comma.lowerBound]).trimmingCharacters(in: .whitespaces)
