@@ -7,12 +7,15 @@ import Testing
 /// Limits written as text, value annotations and a profile's decimal convention, each from a file.
 @Suite struct LimitTextTests {
     private func profile(_ extra: String = "", group: String = "") throws -> CoAProfile {
-        let json = """
-            {"name": "texts", \(extra)"match": {"root": "Coa"}, "document": {"lotNumber": "/Coa/@lot", "lotQuantity": "/Coa/@qty"},
-             "results": [{"select": "/Coa/R", "characteristic": "@n", "value": ".", "unit": "@u", "method": "@m",
-                          "limits": "@spec", "upper": "@max"\(group)}]}
-            """
-        return try CoAProfile.load(data: Data(json.utf8), file: "texts.json")
+        try CoAProfile.load(data: Data(json(extra, group: group).utf8), file: "texts.json")
+    }
+
+    private func json(_ extra: String = "", group: String = "") -> String {
+        """
+        {"name": "texts", \(extra)"match": {"root": "Coa"}, "document": {"lotNumber": "/Coa/@lot", "lotQuantity": "/Coa/@qty"},
+         "results": [{"select": "/Coa/R", "characteristic": "@n", "value": ".", "unit": "@u", "method": "@m",
+                      "limits": "@spec", "upper": "@max"\(group)}]}
+        """
     }
 
     private func spec(unit: String, lower: Double?, upper: Double?) -> Specification {
@@ -101,25 +104,14 @@ import Testing
     }
 
     @Test func anUnknownOptionValueIsAProfileError() {
-        do {
-            _ = try profile(#""decimalConvention": "decimalpoint", "#)
-            Issue.record("loaded")
-        } catch let error as CoAProfileError {
-            #expect(
-                error.problems == [
-                    "decimalConvention: unknown value 'decimalpoint'; did you mean 'decimalPoint'?"
-                ])
-        } catch {
-            Issue.record("\(error)")
-        }
-        do {
-            _ = try profile(#""assumeSpecUnitWhenMissing": "no", "#)
-            Issue.record("loaded")
-        } catch let error as CoAProfileError {
-            #expect(error.problems == ["assumeSpecUnitWhenMissing: expected true or false, found a string"])
-        } catch {
-            Issue.record("\(error)")
-        }
+        #expect(
+            profileProblems(json(#""decimalConvention": "decimalpoint", "#)) == [
+                "decimalConvention: unknown value 'decimalpoint'; did you mean 'decimalPoint'?"
+            ])
+        #expect(
+            profileProblems(json(#""assumeSpecUnitWhenMissing": "no", "#)) == [
+                "assumeSpecUnitWhenMissing: expected true or false, found a string"
+            ])
     }
 
     @Test func anUnreadableLimitIsAWarning() throws {

@@ -11,15 +11,7 @@ import Testing
         """
 
     private func problems(_ json: String) -> [String] {
-        do {
-            _ = try CoAProfile.load(data: Data(json.utf8), file: "p.json")
-            return []
-        } catch let error as CoAProfileError {
-            #expect(error.file == "p.json")
-            return error.problems
-        } catch {
-            return ["unexpected \(error)"]
-        }
+        profileProblems(json)
     }
 
     private func edited(_ old: String, _ new: String) -> String {
@@ -28,6 +20,18 @@ import Testing
 
     @Test func theValidProfileLoads() {
         #expect(problems(valid) == [])
+    }
+
+    @Test func theErrorNamesTheFile() {
+        #expect(
+            throws: CoAProfileError(
+                file: "p.json",
+                problems: ["missing 'name'", "nmae: unknown key; did you mean 'name'?"])
+        ) {
+            _ = try CoAProfile.load(data: Data(edited(#""name""#, #""nmae""#).utf8), file: "p.json")
+        }
+        let error = CoAProfileError(file: "p.json", problems: ["a", "b"])
+        #expect(error.description == "profile p.json: a; b")
     }
 
     @Test func anUnknownResultKeySuggestsTheKnownOne() {

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The profiles of a run or a check: the shipped folder, then each configured folder (a search path),

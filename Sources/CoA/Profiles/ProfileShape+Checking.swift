@@ -1,3 +1,5 @@
+import Domain
+
 extension ProfileShape {
     /// Every way `value` departs from this shape, each as `path: problem`, in document order of the
     /// shape (keys of an object sorted, so the list is the same on every load).
@@ -84,5 +86,19 @@ extension ProfileShape {
 
     private static func name(_ path: String) -> String {
         path.isEmpty ? "the profile" : path
+    }
+}
+
+extension JSONValue {
+    /// How a profile's author would name this value's type in an error.
+    var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
     }
 }
