@@ -22,6 +22,10 @@ public struct Certificate: Sendable, Hashable {
     public var approvedBy: String?
     public var approvedOn: Day?
     public var results: [ReportedResult]
+    /// What the document gave that could not be read into a field (a date, a number, a limit).
+    public var warnings: [ExtractionWarning] = []
+    /// How the profile that read it says its values are to be read (the canonical format: defaults).
+    public var options = ReadingOptions()
 
     public init(
         format: String, supplierId: String? = nil, supplierName: String? = nil, materialId: String? = nil,

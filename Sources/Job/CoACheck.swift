@@ -11,6 +11,7 @@ public struct CoACheck {
     public struct Outcome: Sendable {
         public var text: String
         public var rejectedFiles: Int
+        public var report: CoACheckReport
     }
 
     let configuration: Configuration
@@ -32,17 +33,19 @@ public struct CoACheck {
     {
         var configuration = configuration
         var profileName = profile
+        // A file is loaded alone, beside the shipped and configured profiles (it replaces one of the
+        // same name): its neighbours in the folder are not part of the check.
+        var profileFiles: [URL] = []
         if let profile, profile.hasSuffix(".json") {
             let url = URL(fileURLWithPath: profile)
-            let loaded: CoAProfile
-            do { loaded = try CoAProfile.load(contentsOf: url) } catch {
-                throw JobError(.usage, "profile \(profile) cannot be used: \(error)")
+            profileFiles = [url]
+            switch ProfileLibrary.loadOne(url) {
+            case .success(let loaded): profileName = loaded.name
+            case .failure(let unusable): profileName = unusable.name
             }
-            configuration.profilesDirectory = url.deletingLastPathComponent().path
-            profileName = loaded.name
         }
         if let profileName { configuration.supplierProfiles[supplier] = profileName }
-        let reader = try CoAReaders.make(configuration, paths: paths)
+        let reader = try CoAReaders.make(configuration, paths: paths, files: profileFiles)
         let evaluator = ToleranceEvaluator(edgeFraction: configuration.edgeFraction)
 
         var reference: CoADocumentStore.ReferenceData?
@@ -50,10 +53,10 @@ public struct CoACheck {
         // its first receipt, as in the intake.
         var store: CoADocumentStore?
         var connection: PostgresConnection?
-        var text = ""
+        var report = CoACheckReport()
         if database == nil {
-            text +=
-                "note: no database given (--database, DATABASE_URL or PGHOST); results are shown without our specifications\n\n"
+            report.note =
+                "no database given (--database, DATABASE_URL or PGHOST); results are shown without our specifications"
         }
         if let database {
             do {
@@ -62,10 +65,13 @@ public struct CoACheck {
                 store = CoADocumentStore(opened)
                 reference = try store?.referenceData()
             } catch {
-                text += "note: no database (\(error)); results are shown without our specifications\n\n"
+                report.note = "no database (\(error)); results are shown without our specifications"
             }
         }
         defer { connection?.close() }
+        report.unusableProfiles = reader.unusableProfiles.map {
+            CoACheckReport.UnusableProfileEntry(file: $0.file, name: $0.name, problems: $0.error.problems)
+        }
         var rejected = 0
         for file in files {
             let bytes: [UInt8]
@@ -73,44 +79,58 @@ public struct CoACheck {
             case .whole(let read):
                 bytes = read
             case .tooLarge:
-                text +=
-                    "\(file): REJECTED: over the \(configuration.maxDocumentBytes)-byte limit (coa.max_bytes)\n\n"
+                report.files.append(
+                    CoACheckReport.FileEntry(
+                        file: file, status: "rejected",
+                        reason: "over the \(configuration.maxDocumentBytes)-byte limit (coa.max_bytes)"))
                 rejected += 1
                 continue
             case .changedSize, .failed, nil:
-                text += "\(file): REJECTED: cannot read the file (not a regular file, or unreadable)\n\n"
+                report.files.append(
+                    CoACheckReport.FileEntry(
+                        file: file, status: "rejected",
+                        reason: "cannot read the file (not a regular file, or unreadable)"))
                 rejected += 1
                 continue
             }
+            let entry: CoACheckReport.FileEntry
             switch reader.read(bytes, profileName: profileName ?? configuration.supplierProfiles[supplier])
             {
             case .failure(let rejection):
-                text += "\(file): REJECTED: \(rejection)\n\n"
-                rejected += 1
+                var rejectedEntry = CoACheckReport.FileEntry(
+                    file: file, status: "rejected", reason: rejection.reason, line: rejection.line,
+                    column: rejection.column)
+                // What was read before the rejection (a document without results still has its header).
+                if let certificate = rejection.certificate {
+                    rejectedEntry.format = certificate.format
+                    rejectedEntry.fields = CoACheckReport.Fields(certificate)
+                    rejectedEntry.warnings = certificate.warnings
+                }
+                entry = rejectedEntry
             case .success(let certificate):
-                text += describe(
+                entry = describe(
                     certificate, file: file, supplier: supplier, reference: reference, store: store,
-                    evaluator: evaluator, rejected: &rejected)
+                    evaluator: evaluator)
             }
+            if entry.status == "rejected" || entry.status == "wouldBeRejected" { rejected += 1 }
+            report.files.append(entry)
         }
-        return Outcome(text: text, rejectedFiles: rejected)
+        return Outcome(text: report.text, rejectedFiles: rejected, report: report)
     }
 
     private func describe(
         _ certificate: Certificate, file: String, supplier: String,
-        reference: CoADocumentStore.ReferenceData?, store: CoADocumentStore?,
-        evaluator: ToleranceEvaluator, rejected: inout Int
-    ) -> String {
-        var text = "\(file): read as \(certificate.format)\n"
-        text += "  supplier \(certificate.supplierId ?? "(not stated: the folder's)") · "
-        text += "material \(certificate.materialId ?? "-") / part \(certificate.partNumber ?? "-") · "
-        text +=
-            "lot \(certificate.lotNumber ?? "-") · manufactured \(certificate.manufactured?.iso ?? "-") · "
-        text += "issued \(certificate.issued?.iso ?? "-")\n"
+        reference: CoADocumentStore.ReferenceData?, store: CoADocumentStore?, evaluator: ToleranceEvaluator
+    ) -> CoACheckReport.FileEntry {
+        var entry = CoACheckReport.FileEntry(
+            file: file, status: "read", format: certificate.format,
+            fields: CoACheckReport.Fields(certificate),
+            warnings: certificate.warnings)
         let today = configuration.today
         var receiptDay: Day?
         var lotDays: [String: [String: Day]] = [:]
         var judged: [MeasurementRecord]?
+        var materialId: String?
         if let reference {
             if case .resolved(let resolved) = CoAResolver(reference: reference).resolve(
                 certificate, folder: supplier),
@@ -130,55 +150,82 @@ public struct CoACheck {
                 .success(certificate), into: &document, lotDays: lotDays, asOf: today)
             if document.status == .accepted {
                 judged = measurements
-                text +=
-                    "  → supplier \(supplier), our material \(document.materialId ?? "-"), lot \(document.lotNumber ?? "-")\n"
+                entry.status = "accepted"
+                materialId = document.materialId
+                entry.resolved = CoACheckReport.Resolved(
+                    supplierId: supplier, materialId: document.materialId ?? "-",
+                    lotNumber: document.lotNumber ?? "-")
             } else {
-                text += "  WOULD BE REJECTED: \(document.reason ?? "unknown reason")\n"
-                rejected += 1
+                entry.status = "wouldBeRejected"
+                entry.reason = document.reason ?? "unknown reason"
             }
         }
         let lotDay = certificate.lotDay(receiptDay: receiptDay, fallback: today)
-        text += "  specifications in force on \(lotDay.day.iso) (the \(lotDay.source.rawValue))\n"
-        if let judged {
-            for m in judged {
-                text += Self.line(
-                    characteristic: m.characteristic, reported: m.reportedCharacteristic,
-                    text: m.reportedText,
-                    unit: m.unit, verdict: m.verdict,
-                    ours: m.specValidFrom == nil ? nil : (m.lowerLimit, m.upperLimit, m.specUnit ?? ""),
-                    supplier: (m.supplierLower, m.supplierUpper), band: m.bandPosition, note: m.note)
+        entry.lotDay = lotDay.day.iso
+        entry.lotDaySource = lotDay.source.rawValue
+        let reading = evaluator.reading(certificate.options)
+        for (index, result) in certificate.results.enumerated() {
+            let evaluation = reading.evaluate(result, against: nil)
+            var line = CoACheckReport.ResultEntry(
+                characteristic: result.characteristic, reportedCharacteristic: result.reportedCharacteristic,
+                reportedText: result.reportedText,
+                kind: ReportedValue.parse(
+                    result.reportedText, convention: certificate.options.decimalConvention
+                )
+                .kind.rawValue,
+                qualifier: evaluation.qualifier == .none ? nil : evaluation.qualifier.rawValue,
+                value: evaluation.value, unit: result.unit, method: result.method,
+                supplier: result.supplierLower == nil && result.supplierUpper == nil
+                    ? nil
+                    : CoACheckReport.SupplierLimits(
+                        lower: result.supplierLower, lowerExclusive: result.supplierLowerExclusive,
+                        upper: result.supplierUpper, upperExclusive: result.supplierUpperExclusive),
+                supplierLimitsWider: false, verdict: evaluation.verdict.rawValue, note: evaluation.note)
+            if let judged, index < judged.count {
+                let m = judged[index]
+                line.valueInSpecUnit = m.valueInSpecUnit
+                line.supplierLimitsWider = m.supplierLimitsWider
+                line.bandPosition = m.bandPosition
+                line.verdict = m.verdict.rawValue
+                line.note = m.note
+                if let validFrom = m.specValidFrom {
+                    let version = reference?.specifications[m.materialId]?[m.characteristic]?.first {
+                        $0.validFrom == validFrom
+                    }
+                    line.ours = CoACheckReport.OurLimits(
+                        lower: m.lowerLimit, upper: m.upperLimit, target: m.target, unit: m.specUnit ?? "",
+                        validFrom: validFrom.iso, validTo: version?.validTo?.iso)
+                } else if m.verdict == .noSpec, let reference, let materialId {
+                    line.note = Self.whyNoSpecification(
+                        for: result, material: materialId, lotDay: lotDay, reference: reference)
+                }
+            } else {
+                line.bandPosition = evaluation.bandPosition
             }
-        } else {
-            for result in certificate.results {
-                let evaluation = evaluator.evaluate(result, against: nil)
-                text += Self.line(
-                    characteristic: result.characteristic, reported: result.reportedCharacteristic,
-                    text: result.reportedText, unit: result.unit, verdict: evaluation.verdict, ours: nil,
-                    supplier: (result.supplierLower, result.supplierUpper), band: evaluation.bandPosition,
-                    note: evaluation.note)
-            }
+            entry.results.append(line)
         }
-        return text + "\n"
+        return entry
     }
 
-    /// One result as `check-coa` prints it: what was read, the verdict, our limits and the supplier's.
-    static func line(
-        characteristic: String, reported: String, text: String, unit: String?, verdict: Verdict,
-        ours: (lower: Double?, upper: Double?, unit: String)?, supplier: (lower: Double?, upper: Double?),
-        band: Double?, note: String?
+    /// "No specification" said precisely: an unmapped characteristic is not the same problem as a
+    /// specification whose versions are not in force on the lot's day.
+    static func whyNoSpecification(
+        for result: ReportedResult, material: String, lotDay: LotDay,
+        reference: CoADocumentStore.ReferenceData
     ) -> String {
-        let name = characteristic == reported ? characteristic : "\(characteristic) (\"\(reported)\")"
-        var line = "  \(name): \(text) \(unit ?? "")  →  \(verdict.rawValue)"
-        if let ours {
-            line +=
-                "  [ours: \(ours.lower.map { "\($0)" } ?? "–") … \(ours.upper.map { "\($0)" } ?? "–") \(ours.unit)]"
+        guard let versions = reference.specifications[material]?[result.characteristic], !versions.isEmpty
+        else {
+            let known = (reference.specifications[material] ?? [:]).keys.sorted().joined(separator: ", ")
+            let mapped =
+                result.characteristic == result.reportedCharacteristic
+                ? "'\(result.characteristic)' (not mapped by the profile's aliases)"
+                : "'\(result.characteristic)' (mapped from '\(result.reportedCharacteristic)')"
+            return "\(material) has no specification for \(mapped)"
+                + (known.isEmpty ? "" : "; its characteristics: \(known)")
         }
-        if supplier.lower != nil || supplier.upper != nil {
-            line +=
-                "  [supplier's: \(supplier.lower.map { "\($0)" } ?? "–") … \(supplier.upper.map { "\($0)" } ?? "–")]"
-        }
-        if let band { line += String(format: "  band %.2f", band) }
-        if let note { line += "  (\(note))" }
-        return line + "\n"
+        let spans = versions.map { "\($0.validFrom.iso) to \($0.validTo?.iso ?? "open")" }.joined(
+            separator: ", ")
+        return
+            "no version of \(material) \(result.characteristic) is in force on \(lotDay.day.iso) (the \(lotDay.source.rawValue)); versions: \(spans)"
     }
 }

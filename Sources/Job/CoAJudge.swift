@@ -23,6 +23,7 @@ struct CoAJudge {
             return []
         case .success(let certificate):
             document.format = certificate.format
+            document.warnings = certificate.warnings
             document.lotNumber = certificate.lotNumber
             document.manufactured = certificate.manufactured
             document.issued = certificate.issued
@@ -48,7 +49,8 @@ struct CoAJudge {
                         documentId: document.documentId, position: position + 1,
                         supplierId: resolved.supplierId,
                         materialId: resolved.materialId, lotNumber: resolved.lotNumber, lotDay: lotDay,
-                        result: result, evaluation: evaluator.evaluate(result, against: spec),
+                        result: result,
+                        evaluation: evaluator.reading(certificate.options).evaluate(result, against: spec),
                         specification: spec)
                 }
             }

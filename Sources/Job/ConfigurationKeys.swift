@@ -126,7 +126,8 @@ extension Configuration {
             "Seconds one CoA may take to parse, validate and read before it is rejected", 0.01...3600,
             \.documentParseSeconds),
         .text(
-            "coa.profiles", "Folder of supplier format profiles (empty: the shipped profiles/)",
+            "coa.profiles",
+            "Folders of supplier format profiles, separated by ':', searched after the shipped profiles/ (a name defined twice is an error)",
             \.profilesDirectory),
         .double(
             "input.max_received_factor",

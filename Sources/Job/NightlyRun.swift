@@ -113,6 +113,11 @@ public struct NightlyRun {
         }
         var intake = try CoAIntake.configured(
             configuration, paths: paths, connection: connection, logger: logger)
+        for unusable in intake.reader.unusableProfiles {
+            logger.error(
+                "CoA profile cannot be used; its documents are rejected",
+                metadata: ["profile.file": "\(unusable.file)", "problem": "\(unusable.error.message)"])
+        }
         intake.attempts = attempts
         intake.beforeReading = beforeReadingInbox
         return try intake.ingest(inbox: inbox, runId: runId, asOf: asOf)

@@ -128,7 +128,7 @@ public struct CoADocumentStore {
             columns: [
                 "document_id", "sha256", "path", "supplier_id", "format", "status", "reason", "error_line",
                 "error_column", "duplicate_of", "material_id", "lot_number", "manufactured", "issued",
-                "purchase_order", "size_bytes", "raw", "run_id", "received_at",
+                "purchase_order", "size_bytes", "raw", "run_id", "received_at", "warnings",
             ]
         ) { writer in
             for d in documents {
@@ -152,6 +152,7 @@ public struct CoADocumentStore {
                     try row.append(d.raw)
                     try row.append(runId)
                     try row.append(d.receivedAt)
+                    try row.append(d.warningsJSON)
                 }
             }
         }
@@ -260,14 +261,14 @@ extension CoADocumentStore {
             """
             UPDATE scorecard_store.coa_documents SET status = $2, reason = $3, error_line = $4, error_column = $5,
                 format = $6, material_id = $7, lot_number = $8, manufactured = $9, issued = $10,
-                purchase_order = $11, reprocessed_at = clock_timestamp()
+                purchase_order = $11, warnings = $12::jsonb, reprocessed_at = clock_timestamp()
             WHERE document_id = $1
             """,
             [
                 document.documentId, document.status.rawValue, document.reason, document.errorLine,
                 document.errorColumn, document.format, document.materialId, document.lotNumber,
                 document.manufactured,
-                document.issued, document.purchaseOrder,
+                document.issued, document.purchaseOrder, document.warningsJSON,
             ])
         try insertMeasurements(measurements)
     }
@@ -299,6 +300,8 @@ public struct CoADocumentRecord: Sendable {
     public var manufactured: Day?
     public var issued: Day?
     public var purchaseOrder: String?
+    /// What the profile could not read into a field; stored as a JSON array.
+    public var warnings: [ExtractionWarning] = []
     public var sizeBytes: Int
     /// The bytes as received, or a ``RawExcerpt`` of a document that is not XML; nil for duplicates.
     public var raw: [UInt8]?

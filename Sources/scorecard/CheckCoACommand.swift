@@ -21,8 +21,18 @@ struct CheckCoACommand: ParsableCommand {
     var supplier: String
 
     @Option(
-        help: "A profile file (.json) or the name of a profile in the profiles folder (default: automatic).")
+        help: """
+            A profile file (.json, loaded alone beside the shipped and configured profiles) or the name of a \
+            loaded profile (default: automatic).
+            """)
     var profile: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "text (for a person) or json (for scripts; the same facts).")
+    var format: Format = .text
 
     func run() throws {
         try runReportingExit {
@@ -33,7 +43,7 @@ struct CheckCoACommand: ParsableCommand {
                 files: files, supplier: supplier, profile: profile,
                 database: common.database ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
                     ?? (ProcessInfo.processInfo.environment["PGHOST"] != nil ? "" : nil))
-            print(outcome.text, terminator: "")
+            print(format == .json ? outcome.report.json : outcome.text, terminator: "")
             if outcome.rejectedFiles > 0 { throw ArgumentParser.ExitCode(1) }
         }
     }

@@ -24,6 +24,9 @@ import Testing
                         reportedText: "99,6",
                         supplierLower: 99.0, supplierUpper: 100.5),
                     ReportedResult(
+                        characteristic: "lead", reportedCharacteristic: "Blei (ICP-MS)", unit: "mg/kg",
+                        reportedText: "0,3", supplierUpper: 1.0),
+                    ReportedResult(
                         characteristic: "appearance", reportedCharacteristic: "Aussehen",
                         reportedText: "entspricht"),
                 ]))

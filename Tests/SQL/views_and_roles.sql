@@ -1,7 +1,7 @@
 -- The buyers' contract: views, columns, types, and what the read-only role may and may not do.
 -- Run by scripts/sql-tests (pg_prove) on the hand-computed world after two runs (2026-06-30, 2026-07-01).
 BEGIN;
-SELECT plan(67);
+SELECT plan(68);
 
 SELECT views_are('scorecard', ARRAY[
     'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
@@ -40,6 +40,7 @@ SELECT has_column('scorecard', 'characteristic_capability', 'baseline_cpk', 'cap
 SELECT has_column('scorecard', 'characteristic_capability', 'recent_cpk', 'capability: recent Cpk');
 SELECT has_column('scorecard', 'characteristic_capability', 'projected_lots_to_limit', 'capability: projection');
 SELECT has_column('scorecard', 'coa_documents', 'reason', 'documents: reason');
+SELECT has_column('scorecard', 'coa_documents', 'warnings', 'documents: what the profile could not read');
 SELECT has_column('scorecard', 'control_chart_points', 'flagged', 'charts: whether a flag names the lot');
 SELECT has_column('scorecard', 'control_chart_points', 'edge_upper', 'charts: the edge band used');
 SELECT has_column('scorecard', 'material_sourcing', 'single_sourced', 'sourcing: the single-source verdict');

@@ -5,11 +5,14 @@ import XML
 extension CoAProfile {
     /// Whether this profile reads `document` (root name, namespace and the optional test).
     func matches(_ document: XMLDocument) throws(XMLError) -> Bool {
-        guard let match, let root = document.root else { return false }
-        guard root.name == match.root, root.namespace == match.namespace.flatMap({ $0.isEmpty ? nil : $0 })
-        else { return false }
-        guard let test = match.test else { return true }
-        return try XPathContext(document: document, namespaces: namespaces).boolean(test)
+        guard let root = document.root else { return false }
+        for match in matchRules
+        where root.name == match.root && root.namespace == match.namespace.flatMap({ $0.isEmpty ? nil : $0 })
+        {
+            guard let test = match.test else { return true }
+            if try XPathContext(document: document, namespaces: namespaces).boolean(test) { return true }
+        }
+        return false
     }
 
     /// Maps `document` onto a certificate. Fields the document does not give stay nil; results whose
@@ -24,51 +27,137 @@ extension CoAProfile {
             try first(expression, in: xpath, at: nil)
         }
         var certificate = Certificate(format: format ?? name)
-        certificate.supplierId = try text(fields.supplierId)
+        var warnings: [ExtractionWarning] = []
+        func date(_ name: String, _ field: DateField?) throws(XMLError) -> Day? {
+            guard let field, let written = try text(field.expression) else { return nil }
+            let reading = read(written, as: field.formats.isEmpty ? dateFormats : field.formats)
+            if case .failure(let warning) = reading {
+                warnings.append(
+                    ExtractionWarning(field: "document.\(name)", written: written, problem: warning.text))
+            }
+            return try? reading.get()
+        }
+        // The supplier's own identifier (DUNS, vendor code) becomes ours when the profile maps it.
+        certificate.supplierId = try text(fields.supplierId).map { supplierIds[$0] ?? $0 }
         certificate.supplierName = try text(fields.supplierName)
         certificate.materialId = try text(fields.materialId)
         certificate.partNumber = try text(fields.partNumber)
         certificate.materialName = try text(fields.materialName)
         certificate.lotNumber = try text(fields.lotNumber)
-        certificate.manufactured = try text(fields.manufactured).flatMap(day)
-        certificate.expires = try text(fields.expires).flatMap(day)
-        certificate.lotQuantity = try text(fields.lotQuantity).flatMap(decimal)
+        certificate.manufactured = try date("manufactured", fields.manufactured)
+        certificate.expires = try date("expires", fields.expires)
+        if let quantity = try text(fields.lotQuantity) {
+            certificate.lotQuantity = number(quantity)
+            if certificate.lotQuantity == nil {
+                warnings.append(
+                    ExtractionWarning(
+                        field: "document.lotQuantity", written: quantity,
+                        problem: "is not a number the scorecard judges; read as not stated"))
+            }
+        }
         certificate.lotUnit = try text(fields.lotUnit).map(unitAlias)
         certificate.purchaseOrder = try text(fields.purchaseOrder)
-        certificate.issued = try text(fields.issued).flatMap(day)
+        certificate.issued = try date("issued", fields.issued)
         certificate.approvedBy = try text(fields.approvedBy)
-        certificate.approvedOn = try text(fields.approvedOn).flatMap(day)
-        for group in results {
+        certificate.approvedOn = try date("approvedOn", fields.approvedOn)
+        for (index, group) in results.enumerated() {
             for node in try xpath.nodes(group.select) {
-                if let result = try result(of: group, at: node, in: xpath) {
+                if let result = try result(
+                    of: group, at: node, in: xpath, place: "results[\(index)]", warnings: &warnings)
+                {
                     certificate.results.append(result)
                 }
             }
         }
+        certificate.warnings = warnings
+        certificate.options = options
         return certificate
     }
 
-    private func result(of group: ResultGroup, at node: XMLNode, in xpath: XPathContext) throws(XMLError)
-        -> ReportedResult?
-    {
+    /// The day `written` gives under the first pattern that reads it; else why not, for the warning.
+    private func read(_ written: String, as patterns: [DatePattern]) -> Result<Day, DateProblem> {
+        var invalid: String?
+        for pattern in patterns {
+            switch pattern.read(written) {
+            case .day(let day): return .success(day)
+            case .invalid(let why): invalid = invalid ?? "\(why) (\(pattern))"
+            case .noMatch: continue
+            }
+        }
+        let expected = patterns.map { "'\($0)'" }.joined(separator: " or ")
+        return .failure(
+            DateProblem(text: "\(invalid ?? "is not a date written as \(expected)"); read as not stated"))
+    }
+
+    private func result(
+        of group: ResultGroup, at node: XMLNode, in xpath: XPathContext, place: String,
+        warnings: inout [ExtractionWarning]
+    ) throws(XMLError) -> ReportedResult? {
         for binding in group.bindings {
             try xpath.bind(binding.name, to: binding.xpath, at: node)
         }
         guard let reported = try first(group.characteristic, in: xpath, at: node) else { return nil }
-        let value = try first(group.value, in: xpath, at: node) ?? ""
+        let place = "\(place) '\(reported)'"
+        // `99.2 %, titration`, `0.3 (ICP-MS)`: the words are how it was measured, not its unit.
+        let (value, annotation) = ValueAnnotation.split(try first(group.value, in: xpath, at: node) ?? "")
+        var method = try first(group.method, in: xpath, at: node)
+        if let annotation { method = method.map { "\($0); \(annotation)" } ?? annotation }
         var result = ReportedResult(
             characteristic: characteristicAlias(reported), reportedCharacteristic: reported,
-            unit: try first(group.unit, in: xpath, at: node).map(unitAlias),
-            method: try first(group.method, in: xpath, at: node), reportedText: value)
-        result.supplierLower = try firstNumber(group.lower, in: xpath, at: node)
-        result.supplierUpper = try firstNumber(group.upper, in: xpath, at: node)
+            unit: try first(group.unit, in: xpath, at: node).map(unitAlias), method: method,
+            reportedText: value)
+        func limit(_ expression: ProfileExpression?, _ side: String) throws(XMLError) -> Double? {
+            let read = try firstNumber(expression, in: xpath, at: node)
+            if let unreadable = read.unreadable {
+                warnings.append(
+                    ExtractionWarning(
+                        field: "\(place).\(side)", written: unreadable,
+                        problem: "is not a number the scorecard judges; no \(side) limit read"))
+            }
+            return read.number
+        }
+        result.supplierLower = try limit(group.lower, "lower")
+        result.supplierUpper = try limit(group.upper, "upper")
         if let test = group.lowerExclusive, result.supplierLower != nil {
             result.supplierLowerExclusive = try xpath.boolean(test, at: node)
         }
         if let test = group.upperExclusive, result.supplierUpper != nil {
             result.supplierUpperExclusive = try xpath.boolean(test, at: node)
         }
+        if let text = try first(group.limits, in: xpath, at: node) {
+            apply(limits: text, to: &result, place: place, warnings: &warnings)
+        }
         return result
+    }
+
+    /// Limits written as text fill the sides `lower` and `upper` left open.
+    private func apply(
+        limits text: String, to result: inout ReportedResult, place: String,
+        warnings: inout [ExtractionWarning]
+    ) {
+        switch LimitText.parse(text, convention: options.decimalConvention) {
+        case .failure(let problem):
+            warnings.append(
+                ExtractionWarning(
+                    field: "\(place).limits", written: text, problem: "\(problem.text); not used"))
+        case .success(let limits):
+            if let unit = limits.unit, let reported = result.unit, unitAlias(unit) != reported {
+                warnings.append(
+                    ExtractionWarning(
+                        field: "\(place).limits", written: text,
+                        problem: "are in \(unit), the result in \(reported); not used"))
+                return
+            }
+            if result.unit == nil, let unit = limits.unit { result.unit = unitAlias(unit) }
+            if result.supplierLower == nil, let lower = limits.lower {
+                result.supplierLower = lower
+                result.supplierLowerExclusive = limits.lowerExclusive
+            }
+            if result.supplierUpper == nil, let upper = limits.upper {
+                result.supplierUpper = upper
+                result.supplierUpperExclusive = limits.upperExclusive
+            }
+        }
     }
 
     /// The first alternative whose string value, trimmed, is neither empty nor `NaN`.
@@ -84,19 +173,38 @@ extension CoAProfile {
     }
 
     /// The first alternative giving a finite number. Computed numbers are taken as they are, at full
-    /// precision (`MinValue + TargetValue`); text is read as a decimal, comma or point.
+    /// precision (`MinValue + TargetValue`); text is read as a decimal in the profile's convention.
+    /// `unreadable`: text that was there but is not a number (`-`, `none` and `n/a` say "no limit").
     private func firstNumber(_ expression: ProfileExpression?, in xpath: XPathContext, at node: XMLNode?)
-        throws(XMLError) -> Double?
+        throws(XMLError) -> (number: Double?, unreadable: String?)
     {
-        guard let expression else { return nil }
+        guard let expression else { return (nil, nil) }
+        var unreadable: String?
         for alternative in expression.alternatives {
             switch try xpath.evaluate(alternative, at: node) {
-            case .number(let number) where number.isFinite: return number
+            case .number(let number) where number.isFinite: return (number, nil)
             case .number, .boolean: continue
-            case let other: if let number = decimal(other.stringValue) { return number }
+            case let other:
+                let text = collapse(other.stringValue)
+                if let number = self.number(text) { return (number, nil) }
+                if !text.isEmpty, !Self.noLimit.contains(text.lowercased()) {
+                    unreadable = unreadable ?? text
+                }
             }
         }
-        return nil
+        return (nil, unreadable)
+    }
+
+    private static let noLimit: Set<String> = [
+        "nan", "-", "–", "—", "/", "n/a", "na", "none", "keine", "---",
+    ]
+
+    /// A plain number in the profile's decimal convention.
+    func number(_ text: String) -> Double? {
+        guard options.decimalConvention != .automatic else { return decimal(text) }
+        let value = ReportedValue.parse(text, convention: options.decimalConvention)
+        guard value.kind == .numeric, value.qualifier == .none, value.unitText == nil else { return nil }
+        return value.number
     }
 
     /// Our name for a supplier's characteristic: an exact alias, else one ignoring case and spacing,
@@ -137,10 +245,16 @@ func collapse(_ text: String) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// A day from text starting `YYYY-MM-DD` (a time or zone may follow).
+/// A day from text starting `YYYY-MM-DD` (a time or zone may follow), for the canonical format, whose
+/// schema has already checked the date.
 func day(_ text: String) -> Day? {
     // Before 1970 a date is a placeholder (and year 0000, which XSD allows, PostgreSQL refuses).
     Day(iso: text.prefix(10)).flatMap { $0 >= InputRange.earliestDay ? $0 : nil }
+}
+
+/// Why a date could not be read, as the warning says it.
+struct DateProblem: Error {
+    var text: String
 }
 
 /// A plain decimal number; a decimal comma is accepted. Full value parsing (qualifiers, thousands

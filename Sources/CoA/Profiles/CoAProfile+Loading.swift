@@ -1,10 +1,23 @@
+import Domain
 import Foundation
 import XML
 
 /// A profile file that cannot be used, with the file and what is wrong in it.
 public struct CoAProfileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
-    public var message: String
+    /// Every problem found, each `path: what is wrong`; `message` joins them.
+    public var problems: [String]
+
+    public var message: String { problems.joined(separator: "; ") }
+
+    public init(file: String, message: String) {
+        self.init(file: file, problems: [message])
+    }
+
+    public init(file: String, problems: [String]) {
+        self.file = file
+        self.problems = problems
+    }
 
     public var description: String { "profile \(file): \(message)" }
 }
@@ -23,6 +36,23 @@ extension CoAProfile {
 
     /// Reads and checks a profile from JSON bytes; `file` names it in errors.
     public static func load(data: Data, file: String = "profile") throws -> CoAProfile {
+        try load(tree: try tree(data, file: file), data: data, file: file)
+    }
+
+    /// The file as JSON, not yet checked against the profile's shape.
+    static func tree(_ data: Data, file: String) throws -> JSONValue {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw CoAProfileError(file: file, message: "not valid JSON")
+        }
+    }
+
+    /// Checks every key and type against the documented shape first, so that all problems are named
+    /// with their paths; only a profile of the right shape is decoded.
+    static func load(tree: JSONValue, data: Data, file: String) throws -> CoAProfile {
+        let problems = ProfileShape.profile.problems(in: tree)
+        guard problems.isEmpty else { throw CoAProfileError(file: file, problems: problems) }
         let profile: CoAProfile
         do {
             profile = try JSONDecoder().decode(CoAProfile.self, from: data)
@@ -43,7 +73,11 @@ extension CoAProfile {
     /// Every XPath in the profile, with where it is used, for checking at load time.
     var expressions: [(place: String, xpath: String)] {
         var all: [(String, String)] = []
-        if let test = match?.test { all.append(("match.test", test)) }
+        for (index, match) in matchRules.enumerated() {
+            if let test = match.test {
+                all.append((matchRules.count == 1 ? "match.test" : "match[\(index)].test", test))
+            }
+        }
         all += bindings.map { ("let \($0.name)", $0.xpath) }
         let fields = document.named
         for (name, expression) in fields {
@@ -56,6 +90,7 @@ extension CoAProfile {
             let named: [(String, ProfileExpression?)] = [
                 ("characteristic", group.characteristic), ("value", group.value), ("unit", group.unit),
                 ("method", group.method), ("lower", group.lower), ("upper", group.upper),
+                ("limits", group.limits),
             ]
             for case (let name, let expression?) in named {
                 all += expression.alternatives.map { ("\(place).\(name)", $0) }
@@ -73,13 +108,15 @@ extension CoAProfile {
         guard !results.isEmpty else {
             throw CoAProfileError(file: file, message: "results is empty: a profile must select results")
         }
+        var problems: [String] = []
         for (place, xpath) in expressions {
             do {
                 try XPathContext.checkSyntax(xpath)
             } catch {
-                throw CoAProfileError(file: file, message: "\(place): \(error.message)")
+                problems.append("\(place): \(error.message)")
             }
         }
+        guard problems.isEmpty else { throw CoAProfileError(file: file, problems: problems) }
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -106,9 +143,10 @@ extension CoAProfile.DocumentFields {
         let all: [(String, ProfileExpression?)] = [
             ("supplierId", supplierId), ("supplierName", supplierName), ("materialId", materialId),
             ("partNumber", partNumber), ("materialName", materialName), ("lotNumber", lotNumber),
-            ("manufactured", manufactured), ("expires", expires), ("lotQuantity", lotQuantity),
-            ("lotUnit", lotUnit), ("purchaseOrder", purchaseOrder), ("issued", issued),
-            ("approvedBy", approvedBy), ("approvedOn", approvedOn),
+            ("manufactured", manufactured?.expression), ("expires", expires?.expression),
+            ("lotQuantity", lotQuantity), ("lotUnit", lotUnit), ("purchaseOrder", purchaseOrder),
+            ("issued", issued?.expression), ("approvedBy", approvedBy),
+            ("approvedOn", approvedOn?.expression),
         ]
         return all.compactMap { name, expression in expression.map { (name, $0) } }
     }

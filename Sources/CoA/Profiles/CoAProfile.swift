@@ -7,12 +7,19 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
     /// Names the profile in configuration and becomes `Certificate.format`.
     public var name: String
     public var description: String?
-    /// Which documents this profile reads when no profile is configured for the supplier.
-    public var match: Match?
+    /// Which documents this profile reads when no profile is configured for the supplier: any of these
+    /// (one format may come with several roots, as B2MML's two documents).
+    public var matchRules: [Match]
+    /// The supplier's own identifiers (DUNS, its vendor code) → our supplier id.
+    public var supplierIds: [String: String]
     /// Prefix → namespace URI, for use in every expression (XPath 1.0 has no default namespace).
     public var namespaces: [String: String]
     /// Document-level bindings, evaluated once at the document node before `document` fields.
     public var bindings: [ProfileBinding]
+    /// How the document's dates are written, tried in order (default `iso`); a date field may say otherwise.
+    public var dateFormats: [DatePattern]
+    /// How the supplier writes numbers, and whether a result without a unit is read in ours.
+    public var options: ReadingOptions
     public var document: DocumentFields
     /// Each group selects result nodes and maps each one to a result.
     public var results: [ResultGroup]
@@ -41,15 +48,15 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         public var partNumber: ProfileExpression?
         public var materialName: ProfileExpression?
         public var lotNumber: ProfileExpression?
-        /// Dates: the first 10 characters must be `YYYY-MM-DD`.
-        public var manufactured: ProfileExpression?
-        public var expires: ProfileExpression?
+        /// Dates, read with their own `dateFormat` or the profile's.
+        public var manufactured: DateField?
+        public var expires: DateField?
         public var lotQuantity: ProfileExpression?
         public var lotUnit: ProfileExpression?
         public var purchaseOrder: ProfileExpression?
-        public var issued: ProfileExpression?
+        public var issued: DateField?
         public var approvedBy: ProfileExpression?
-        public var approvedOn: ProfileExpression?
+        public var approvedOn: DateField?
     }
 
     /// Fields are evaluated with the selected result node as the context node, after its bindings.
@@ -64,6 +71,8 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         /// Numbers (XPath arithmetic allowed); empty or NaN means no limit on that side.
         public var lower: ProfileExpression?
         public var upper: ProfileExpression?
+        /// The limits as text (`NMT 0.5`, `98.0 - 101.0`), for the sides `lower` and `upper` leave open.
+        public var limits: ProfileExpression?
         /// XPath booleans: the limit excludes its own value.
         public var lowerExclusive: String?
         public var upperExclusive: String?
@@ -71,7 +80,7 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         enum CodingKeys: String, CodingKey {
             case select
             case bindings = "let"
-            case characteristic, value, unit, method, lower, upper
+            case characteristic, value, unit, method, lower, upper, limits
             case lowerExclusive, upperExclusive
         }
 
@@ -85,14 +94,17 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
             method = try c.decodeIfPresent(ProfileExpression.self, forKey: .method)
             lower = try c.decodeIfPresent(ProfileExpression.self, forKey: .lower)
             upper = try c.decodeIfPresent(ProfileExpression.self, forKey: .upper)
+            limits = try c.decodeIfPresent(ProfileExpression.self, forKey: .limits)
             lowerExclusive = try c.decodeIfPresent(String.self, forKey: .lowerExclusive)
             upperExclusive = try c.decodeIfPresent(String.self, forKey: .upperExclusive)
         }
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, description, match, namespaces
+        case name, description, match, namespaces, supplierIds
         case bindings = "let"
+        case dateFormats = "dateFormat"
+        case decimalConvention, assumeSpecUnitWhenMissing
         case document, results
         case characteristicAliases, unitAliases
     }
@@ -101,9 +113,19 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         description = try c.decodeIfPresent(String.self, forKey: .description)
-        match = try c.decodeIfPresent(Match.self, forKey: .match)
+        if let several = try? c.decodeIfPresent([Match].self, forKey: .match) {
+            matchRules = several
+        } else {
+            matchRules = try c.decodeIfPresent(Match.self, forKey: .match).map { [$0] } ?? []
+        }
+        supplierIds = try c.decodeIfPresent([String: String].self, forKey: .supplierIds) ?? [:]
         namespaces = try c.decodeIfPresent([String: String].self, forKey: .namespaces) ?? [:]
         bindings = try c.decodeIfPresent([ProfileBinding].self, forKey: .bindings) ?? []
+        dateFormats = try c.decodeIfPresent(DatePatterns.self, forKey: .dateFormats)?.patterns ?? [.iso]
+        let convention = try c.decodeIfPresent(String.self, forKey: .decimalConvention)
+        options = ReadingOptions(
+            decimalConvention: convention.flatMap(DecimalConvention.init(rawValue:)) ?? .automatic,
+            assumeSpecUnitWhenMissing: try c.decodeIfPresent(Bool.self, forKey: .assumeSpecUnitWhenMissing))
         document = try c.decode(DocumentFields.self, forKey: .document)
         results = try c.decode([ResultGroup].self, forKey: .results)
         characteristicAliases =

@@ -11,17 +11,22 @@ public struct CoAReader: Sendable {
     public static let canonicalNamespace = "urn:supplier-scorecard:coa:1"
 
     public let profiles: [CoAProfile]
+    /// Profiles that could not be loaded: their documents are rejected with the reason.
+    public let unusableProfiles: [UnusableProfile]
     public let limits: XMLLimits
     private let schema: XMLSchema
 
     /// Loads the canonical XSD from the module's bundle and keeps `profiles` for supplier
     /// formats. Throws if the bundle's resources are missing or two profiles share a name.
-    public init(profiles: [CoAProfile] = [], limits: XMLLimits = .default) throws {
+    public init(
+        profiles: [CoAProfile] = [], unusableProfiles: [UnusableProfile] = [], limits: XMLLimits = .default
+    ) throws {
         let names = profiles.map(\.name)
         if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw CoAProfileError(file: duplicate, message: "two profiles are named '\(duplicate)'")
         }
         self.profiles = profiles
+        self.unusableProfiles = unusableProfiles
         self.limits = limits
         self.schema = try XMLSchema(bytes: try Self.resource("coa-1", "xsd"))
     }
@@ -52,6 +57,9 @@ public struct CoAReader: Sendable {
         let certificate: Certificate
         if let profileName {
             guard let profile = profiles.first(where: { $0.name == profileName }) else {
+                if let unusable = unusableProfiles.first(where: { $0.name == profileName }) {
+                    throw CoARejection(reason: unusable.reason)
+                }
                 throw CoARejection(reason: "profile '\(profileName)' is configured but not loaded")
             }
             certificate = try extract(document, with: profile)
@@ -75,6 +83,12 @@ public struct CoAReader: Sendable {
                 }
             }
             guard let matching else {
+                // A document written for a profile that failed to load says so, not "unknown format".
+                if let unusable = unusableProfiles.first(where: {
+                    $0.matches.contains { $0.root == root.name && $0.namespace == root.namespace }
+                }) {
+                    throw CoARejection(reason: unusable.reason)
+                }
                 let qualified = CoARejection.excerpt(
                     root.namespace.map { "{\($0)}\(root.name)" } ?? root.name)
                 throw CoARejection(
@@ -85,7 +99,9 @@ public struct CoAReader: Sendable {
             certificate = try extract(document, with: matching)
         }
         guard !certificate.results.isEmpty else {
-            throw CoARejection(reason: "the document contains no results (format \(certificate.format))")
+            throw CoARejection(
+                reason: "the document contains no results (format \(certificate.format))",
+                certificate: certificate)
         }
         return certificate
     }

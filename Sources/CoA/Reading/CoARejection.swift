@@ -18,12 +18,19 @@ public struct CoARejection: Error, Sendable, Hashable, CustomStringConvertible {
     /// False when the bytes are not safe XML at all (not well-formed, unsafe, too large): no profile,
     /// specification or supplier added later can make them a certificate, so their bytes need not be kept.
     public var documentIsXML: Bool
+    /// What was read before the document was rejected (its header, when it has no results), for
+    /// `check-coa` to show.
+    public var certificate: Certificate?
 
-    public init(reason: String, line: Int? = nil, column: Int? = nil, documentIsXML: Bool = true) {
+    public init(
+        reason: String, line: Int? = nil, column: Int? = nil, documentIsXML: Bool = true,
+        certificate: Certificate? = nil
+    ) {
         self.reason = reason
         self.line = line
         self.column = column
         self.documentIsXML = documentIsXML
+        self.certificate = certificate
     }
 
     /// `reason at line L, column C`.
@@ -36,5 +43,19 @@ public struct CoARejection: Error, Sendable, Hashable, CustomStringConvertible {
     /// at most ``excerptLimit`` scalars.
     public static func excerpt(_ text: String) -> String {
         EscapedText.excerpt(text, limit: excerptLimit)
+    }
+}
+
+extension CoARejection {
+    /// Two rejections are the same when they say the same thing at the same place; what was read
+    /// before is context, not part of the rejection.
+    public static func == (lhs: CoARejection, rhs: CoARejection) -> Bool {
+        lhs.reason == rhs.reason && lhs.line == rhs.line && lhs.column == rhs.column
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(reason)
+        hasher.combine(line)
+        hasher.combine(column)
     }
 }

@@ -18,7 +18,8 @@ public enum UnitCatalog {
         if let target = aliasTarget(wanted, aliases: aliases) {
             return unit(key: key(target))
         }
-        return unit(key: wanted)
+        if let listed = unit(key: wanted) { return listed }
+        return Rec20Codes.symbols[spelling].flatMap { unit(key: key($0)) }
     }
 
     /// The conversion from a reported unit to the specification's unit, or why there is none.
