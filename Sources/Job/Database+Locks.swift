@@ -37,7 +37,8 @@ extension Database {
         do {
             try locks.requireHeld()
         } catch let error as PostgresError {
-            throw JobError(.databaseUnavailable, "lost the job's locks: \(error)")
+            throw JobError(
+                .databaseUnavailable, "lost the database (the connection holding the job's locks): \(error)")
         }
     }
 }
