@@ -74,22 +74,18 @@ public struct CoACheck {
         }
         var rejected = 0
         for file in files {
-            let bytes: [UInt8]
+            var bytes: [UInt8] = []
+            var unread: String?
             switch FileBytes.read(path: file, limit: configuration.maxDocumentBytes) {
             case .whole(let read):
                 bytes = read
             case .tooLarge:
-                report.files.append(
-                    CoACheckReport.FileEntry(
-                        file: file, status: "rejected",
-                        reason: "over the \(configuration.maxDocumentBytes)-byte limit (coa.max_bytes)"))
-                rejected += 1
-                continue
+                unread = "over the \(configuration.maxDocumentBytes)-byte limit (coa.max_bytes)"
             case .changedSize, .failed, nil:
-                report.files.append(
-                    CoACheckReport.FileEntry(
-                        file: file, status: "rejected",
-                        reason: "cannot read the file (not a regular file, or unreadable)"))
+                unread = "cannot read the file (not a regular file, or unreadable)"
+            }
+            if let unread {
+                report.files.append(CoACheckReport.FileEntry(file: file, status: "rejected", reason: unread))
                 rejected += 1
                 continue
             }
@@ -132,15 +128,11 @@ public struct CoACheck {
         var judged: [MeasurementRecord]?
         var materialId: String?
         if let reference {
-            if case .resolved(let resolved) = CoAResolver(reference: reference).resolve(
-                certificate, folder: supplier),
-                certificate.manufactured == nil
-            {
+            if let lot = CoAJudge.receiptLot(of: certificate, folder: supplier) {
                 receiptDay = try? store?.receiptDays(
-                    supplierId: resolved.supplierId, lots: [resolved.lotNumber],
-                    timeZone: configuration.timeZone
-                )[resolved.lotNumber]
-                lotDays = receiptDay.map { [resolved.supplierId: [resolved.lotNumber: $0]] } ?? [:]
+                    supplierId: lot.supplierId, lots: [lot.lotNumber], timeZone: configuration.timeZone
+                )[lot.lotNumber]
+                lotDays = receiptDay.map { [lot.supplierId: [lot.lotNumber: $0]] } ?? [:]
             }
             // The intake's own judgement, with the same lot day and specifications: nothing is stored.
             var document = CoADocumentRecord(

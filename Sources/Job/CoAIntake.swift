@@ -321,10 +321,10 @@ struct CoAIntake {
     func receiptDays(for files: [ReadFile], store: CoADocumentStore) throws -> [String: [String: Day]] {
         var lotsBySupplier: [String: Set<String>] = [:]
         for file in files {
-            guard case .success(let certificate) = file.parsed, certificate.manufactured == nil,
-                let supplier = file.entry.supplierFolder, let lot = certificate.lotNumber
+            guard case .success(let certificate) = file.parsed,
+                let lot = CoAJudge.receiptLot(of: certificate, folder: file.entry.supplierFolder)
             else { continue }
-            lotsBySupplier[supplier, default: []].insert(lot)
+            lotsBySupplier[lot.supplierId, default: []].insert(lot.lotNumber)
         }
         var days: [String: [String: Day]] = [:]
         for (supplier, lots) in lotsBySupplier {

@@ -8,6 +8,17 @@ struct CoAJudge {
     let reference: CoADocumentStore.ReferenceData
     let evaluator: ToleranceEvaluator
 
+    /// The lot whose first receipt day ``judge(_:into:lotDays:asOf:)`` needs, keyed as the resolver keys
+    /// it (the folder's supplier, the trimmed lot number): only a certificate without a manufacture date.
+    static func receiptLot(of certificate: Certificate, folder: String?) -> (
+        supplierId: String, lotNumber: String
+    )? {
+        guard certificate.manufactured == nil, let folder,
+            let lot = certificate.lotNumber.map(CoAResolver.trimmed), !lot.isEmpty
+        else { return nil }
+        return (folder, lot)
+    }
+
     /// Fills the status, reason and identified fields of `document`; returns its measurements (none
     /// unless accepted). `lotDays`: supplier → lot → first receipt day, for lots without a manufacture date.
     func judge(

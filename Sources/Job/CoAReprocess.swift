@@ -53,11 +53,11 @@ public struct CoAReprocess {
                 let profile = document.supplierId.flatMap { configuration.supplierProfiles[$0] }
                 let parsed = reader.read(stored.raw, profileName: profile)
                 var lotDays: [String: [String: Day]] = [:]
-                if case .success(let certificate) = parsed, certificate.manufactured == nil,
-                    let supplier = document.supplierId, let lot = certificate.lotNumber
+                if case .success(let certificate) = parsed,
+                    let lot = CoAJudge.receiptLot(of: certificate, folder: document.supplierId)
                 {
-                    lotDays[supplier] = try store.receiptDays(
-                        supplierId: supplier, lots: [lot], timeZone: configuration.timeZone)
+                    lotDays[lot.supplierId] = try store.receiptDays(
+                        supplierId: lot.supplierId, lots: [lot.lotNumber], timeZone: configuration.timeZone)
                 }
                 let measurements = judge.judge(parsed, into: &document, lotDays: lotDays, asOf: asOf)
                 try store.replace(document, measurements: measurements)
