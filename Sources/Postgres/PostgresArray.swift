@@ -14,16 +14,41 @@ public struct PostgresArray: PostgresEncodable {
     }
 
     /// `{"a","b\"c",NULL}`: every element quoted, so commas, braces, spaces and the word NULL stay data.
-    public var postgresText: String {
-        let items = elements.map { element -> String in
-            guard let element else { return "NULL" }
-            var quoted = "\""
-            for character in element.postgresText.unicodeScalars {
-                if character == "\"" || character == "\\" { quoted.unicodeScalars.append("\\") }
-                quoted.unicodeScalars.append(character)
+    public var postgresText: String { String(decoding: literal(), as: UTF8.self) }
+
+    /// The literal of ``postgresText`` as bytes, built without a `String` per element: numbers write their
+    /// digits straight in (a stored chart sends a quarter of a million of them a night).
+    func literal() -> [UInt8] {
+        let quote = UInt8(ascii: "\"")
+        var literal: [UInt8] = [UInt8(ascii: "{")]
+        literal.reserveCapacity(2 + elements.count * 14)
+        for (index, element) in elements.enumerated() {
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
+            guard let element else {
+                literal.append(contentsOf: "NULL".utf8)
+                continue
             }
-            return quoted + "\""
+            literal.append(quote)
+            switch element {
+            case let number as Double: number.appendCopyText(to: &literal)
+            case let number as Int: number.appendCopyText(to: &literal)
+            case let flag as Bool: flag.appendCopyText(to: &literal)
+            default:
+                for byte in element.postgresText.utf8 {
+                    if byte == quote || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                    literal.append(byte)
+                }
+            }
+            literal.append(quote)
         }
-        return "{" + items.joined(separator: ",") + "}"
+        literal.append(UInt8(ascii: "}"))
+        return literal
     }
+
+    /// ``postgresText`` as one COPY field: the literal's bytes with the COPY escapes applied once.
+    /// - Throws: ``PostgresError`` 22021 when an element contains a NUL character.
+    public func appendCopyText(to buffer: inout [UInt8]) throws {
+        try literal().withUnsafeBufferPointer { try PostgresCopyText.appendEscaped($0, to: &buffer) }
+    }
+
 }
