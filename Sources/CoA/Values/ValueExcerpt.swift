@@ -1,3 +1,5 @@
+import Domain
+
 /// A reported text quoted in a note: trimmed, and at most 40 characters of it, so a value of five
 /// thousand digits does not become a note of five thousand characters.
 enum ValueExcerpt {
@@ -5,8 +7,9 @@ enum ValueExcerpt {
 
     static func quoted(_ text: String) -> String {
         let trimmed = text.trimmingSet([" ", "\n", "\t"])
-        guard trimmed.count > limit else { return "'\(trimmed)'" }
-        return "'\(trimmed.prefix(limit))…' (\(trimmed.count) characters)"
+        // The same escaped excerpt as the rejection reasons': control characters cannot reach a note.
+        let excerpt = "'\(EscapedText.excerpt(trimmed, limit: limit))'"
+        return trimmed.unicodeScalars.count > limit ? "\(excerpt) (\(trimmed.count) characters)" : excerpt
     }
 
     /// A whole note, cut at 300 characters: units and names quoted in it come from the document too.
