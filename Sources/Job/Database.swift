@@ -33,11 +33,6 @@ public enum Database {
         }
     }
 
-    /// The job's big transactions' settings (``SessionSettings/tuneBigTransaction(_:)``).
-    static func tuneBigTransaction(_ connection: PostgresConnection) throws {
-        try SessionSettings.tuneBigTransaction(connection)
-    }
-
     /// Records run `runId` (a nightly run, or a shard intake: `name`) as failed inside its transaction and
     /// turns the error into the job's exit code: 69 when the database was lost (the row cannot be updated
     /// then; the next run marks it failed), a ``JobError``'s own code (64 for configuration), else 1.

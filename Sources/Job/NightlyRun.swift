@@ -145,7 +145,7 @@ public struct NightlyRun {
             asOf: asOf,
             timeZone: configuration.timeZone)
         let started = Date()
-        try Database.tuneBigTransaction(connection)
+        try SessionSettings.tuneBigTransaction(connection)
         let loader = InputLoader(
             connection, window: window, maxReceivedFactor: configuration.maxReceivedFactor)
         let scope = try loader.collectScope()

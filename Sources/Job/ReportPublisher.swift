@@ -49,7 +49,7 @@ public struct ReportPublisher {
                 // One snapshot for every query of the report: a shard intake committing meanwhile cannot make the
                 // pages disagree with each other. Sorts and hashes over all suppliers fit in memory.
                 try SessionSettings.readOnlySnapshot(connection)
-                try Database.tuneBigTransaction(connection)
+                try SessionSettings.tuneBigTransaction(connection)
                 return try StoredReportReader(connection: connection).load(runId: runId) {
                     input in materialPages.start { try renderer.renderMaterialPages(input, to: directory) }
                 }

@@ -169,18 +169,17 @@ public struct StoredReportReader {
 
     /// Each supplier × material verdict of the run, by supplier.
     private func materialVerdicts(_ runId: Int64) throws -> [String: [MaterialVerdict]] {
-        var out: [String: [MaterialVerdict]] = [:]
         let decoder = JSONDecoder()
         struct Condition: Decodable {
             var state: String
             var detail: String
         }
-        try connection.stream(
+        return try bySupplier(
             """
             SELECT supplier_id, material_id, recommended_status, status_reasons::text AS status_reasons, readiness_state,
                    readiness_conditions::text AS readiness_conditions, inspection_level, skip_lot_candidate, action
             FROM scorecard_store.material_decisions WHERE run_id = $1 ORDER BY supplier_id, material_id
-            """, [runId]
+            """, runId
         ) { row in
             let reasons =
                 (try? decoder.decode(
@@ -192,18 +191,16 @@ public struct StoredReportReader {
                     from: Data(
                         (try row.decodeIfPresent(String.self, column: "readiness_conditions") ?? "[]").utf8)))
                 ?? []
-            out[try row.decode(String.self, column: "supplier_id"), default: []].append(
-                MaterialVerdict(
-                    materialId: try row.decode(String.self, column: "material_id"),
-                    status: try row.decodeIfPresent(String.self, column: "recommended_status"),
-                    reasons: reasons,
-                    readiness: try row.decodeIfPresent(String.self, column: "readiness_state"),
-                    missing: conditions.filter { $0.state != "met" }.map(\.detail),
-                    inspectionLevel: try row.decodeIfPresent(String.self, column: "inspection_level"),
-                    skipLot: try row.decodeIfPresent(Bool.self, column: "skip_lot_candidate") ?? false,
-                    action: try row.decodeIfPresent(String.self, column: "action")))
+            return MaterialVerdict(
+                materialId: try row.decode(String.self, column: "material_id"),
+                status: try row.decodeIfPresent(String.self, column: "recommended_status"),
+                reasons: reasons,
+                readiness: try row.decodeIfPresent(String.self, column: "readiness_state"),
+                missing: conditions.filter { $0.state != "met" }.map(\.detail),
+                inspectionLevel: try row.decodeIfPresent(String.self, column: "inspection_level"),
+                skipLot: try row.decodeIfPresent(Bool.self, column: "skip_lot_candidate") ?? false,
+                action: try row.decodeIfPresent(String.self, column: "action"))
         }
-        return out
     }
 
     private func previousStanding(of previous: StoredRun?) throws -> [String: PreviousStanding] {
@@ -355,8 +352,7 @@ public struct StoredReportReader {
     /// The supplier's most recent documents (known by the end of the run's as-of day), newest first.
     private func documentsBySupplier(_ runId: Int64, limit: Int = 50) throws -> [String: [CoADocumentSummary]]
     {
-        var documents: [String: [CoADocumentSummary]] = [:]
-        try connection.stream(
+        try bySupplier(
             """
             SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id,
                    \(LocalDay.of("d.received_at", zone: "d.time_zone")) AS ingested_on,
@@ -374,22 +370,20 @@ public struct StoredReportReader {
             GROUP BY d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at, d.reason,
                      d.time_zone
             ORDER BY d.supplier_id, d.received_at DESC, d.document_id DESC
-            """, [runId, limit]
+            """, runId, [limit]
         ) { row in
-            documents[try row.decode(String.self, column: "supplier_id"), default: []].append(
-                CoADocumentSummary(
-                    documentId: try row.decode(String.self, column: "document_id"),
-                    path: try row.decode(String.self, column: "path"),
-                    status: try row.decode(String.self, column: "status"),
-                    lotNumber: try row.decodeIfPresent(String.self, column: "lot_number"),
-                    materialId: try row.decodeIfPresent(String.self, column: "material_id"),
-                    ingestedOn: try row.decodeIfPresent(Day.self, column: "ingested_on"),
-                    results: try row.decode(Int.self, column: "results"),
-                    failedResults: try row.decode(Int.self, column: "failed_results"),
-                    edgeResults: try row.decode(Int.self, column: "edge_results"),
-                    reason: try row.decodeIfPresent(String.self, column: "reason")))
+            CoADocumentSummary(
+                documentId: try row.decode(String.self, column: "document_id"),
+                path: try row.decode(String.self, column: "path"),
+                status: try row.decode(String.self, column: "status"),
+                lotNumber: try row.decodeIfPresent(String.self, column: "lot_number"),
+                materialId: try row.decodeIfPresent(String.self, column: "material_id"),
+                ingestedOn: try row.decodeIfPresent(Day.self, column: "ingested_on"),
+                results: try row.decode(Int.self, column: "results"),
+                failedResults: try row.decode(Int.self, column: "failed_results"),
+                edgeResults: try row.decode(Int.self, column: "edge_results"),
+                reason: try row.decodeIfPresent(String.self, column: "reason"))
         }
-        return documents
     }
 
     func materials(_ runId: Int64) throws -> [MaterialReport] {
@@ -434,13 +428,14 @@ public struct StoredReportReader {
         return materials
     }
 
-    /// Rows of `sql` (the run id as $1), made by `make` and grouped by their `supplier_id` column in the
+    /// Rows of `sql` (the run id as $1, `more` after it), made by `make` and grouped by their `supplier_id` column in the
     /// order they come.
-    private func bySupplier<T>(_ sql: String, _ runId: Int64, _ make: (PostgresRow) throws -> T) throws
-        -> [String: [T]]
-    {
+    private func bySupplier<T>(
+        _ sql: String, _ runId: Int64, _ more: [(any PostgresEncodable)?] = [],
+        _ make: (PostgresRow) throws -> T
+    ) throws -> [String: [T]] {
         var grouped: [String: [T]] = [:]
-        try connection.stream(sql, [runId]) { row in
+        try connection.stream(sql, [runId] + more) { row in
             grouped[try row.decode(String.self, column: "supplier_id"), default: []].append(try make(row))
         }
         return grouped
