@@ -3,13 +3,7 @@ enum Stats {
     /// The upper end of the Wilson score interval for a share of `successes` in `trials`, one-sided at
     /// confidence `z` (1.645: 95 %). Honest for small counts, where the plain share is not.
     static func wilsonUpperBound(successes: Int, trials: Int, z: Double = 1.645) -> Double {
-        guard trials > 0 else { return 1 }
-        let n = Double(trials)
-        let p = Double(successes) / n
-        let z2 = z * z
-        let centre = p + z2 / (2 * n)
-        let spread = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return min(1, (centre + spread) / (1 + z2 / n))
+        Bounds.wilson(successes: successes, trials: trials, z: z).upper
     }
 
     static func mean(_ xs: [Double]) -> Double? {
