@@ -4,7 +4,7 @@ import Scoring
 
 /// Fills each stored chart's edge bands with the configured tolerance rules: the bands the verdicts
 /// of the series were judged with, drawn from the same definition.
-struct ChartBands {
+struct ChartBands: Sendable {
     let evaluator: ToleranceEvaluator
 
     func filled(_ charts: [ControlChartRecord]) -> [ControlChartRecord] {

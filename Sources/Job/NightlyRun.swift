@@ -184,9 +184,10 @@ public struct NightlyRun {
             var charts: [ControlChartRecord] = []
             var responses: [(supplierId: String, figures: MonthlyResponseFigures)] = []
             // Each supplier is scored on its own (the inputs are read-only): on every core, while the
-            // database waits for the next batch's queries anyway. The decisions' JSON is written there too.
+            // database waits for the next batch's queries anyway. The decisions' JSON and the charts' marks
+            // and bands are made there too.
             let outcomes = ResultSlots<
-                (SupplierResult, SupplierDecision, [ResultWriter.MaterialDecisionRow])
+                (SupplierResult, SupplierDecision, [ResultWriter.MaterialDecisionRow], [ControlChartRecord])
             >(
                 count: inputs.count)
             let batchInputs = inputs
@@ -197,10 +198,13 @@ public struct NightlyRun {
                     result: result, inputs: input, specifications: specifications,
                     previous: previous[input.supplier.supplierId],
                     exposure: exposure[input.supplier.supplierId] ?? [])
-                outcomes[index] = (result, decision, ResultWriter.rows(of: decision))
+                outcomes[index] = (
+                    result, decision, ResultWriter.rows(of: decision),
+                    bands.filled(result.charts.markingFlaggedLots(result.flags + decision.flags))
+                )
             }
             for (index, input) in inputs.enumerated() {
-                guard let (result, decision, rows) = outcomes[index] else { continue }
+                guard let (result, decision, rows, marked) = outcomes[index] else { continue }
                 scores.append((result.score, decision))
                 decisions += rows
                 changes += decision.changes
@@ -210,7 +214,7 @@ public struct NightlyRun {
                 let id = input.supplier.supplierId
                 monthly += result.monthlyDelivery.map { (id, $0) }
                 sizes += result.deliveryByOrderSize.map { (id, $0) }
-                charts += bands.filled(result.charts.markingFlaggedLots(result.flags + decision.flags))
+                charts += marked
                 responses += result.monthlyResponse.map { (id, $0) }
             }
             try writer.write(
