@@ -19,27 +19,15 @@ public struct PostgresArray: PostgresEncodable {
     /// The literal of ``postgresText`` as bytes, built without a `String` per element: numbers write their
     /// digits straight in (a stored chart sends a quarter of a million of them a night).
     func literal() -> [UInt8] {
-        let quote = UInt8(ascii: "\"")
         var literal: [UInt8] = [UInt8(ascii: "{")]
         literal.reserveCapacity(2 + elements.count * 14)
         for (index, element) in elements.enumerated() {
             if index > 0 { literal.append(UInt8(ascii: ",")) }
-            guard let element else {
+            if let element {
+                element.appendArrayElement(to: &literal)
+            } else {
                 literal.append(contentsOf: "NULL".utf8)
-                continue
             }
-            literal.append(quote)
-            switch element {
-            case let number as Double: number.appendCopyText(to: &literal)
-            case let number as Int: number.appendCopyText(to: &literal)
-            case let flag as Bool: flag.appendCopyText(to: &literal)
-            default:
-                for byte in element.postgresText.utf8 {
-                    if byte == quote || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
-                    literal.append(byte)
-                }
-            }
-            literal.append(quote)
         }
         literal.append(UInt8(ascii: "}"))
         return literal

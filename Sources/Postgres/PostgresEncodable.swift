@@ -10,11 +10,27 @@ public protocol PostgresEncodable {
     /// their bytes directly (the COPY of many rows spends its time here).
     /// - Throws: ``PostgresError`` 22021 when the text contains a NUL character.
     func appendCopyText(to buffer: inout [UInt8]) throws
+
+    /// Appends the value as one quoted element of an array literal (``PostgresArray``): `"` and `\`
+    /// backslashed inside the quotes. The default quotes ``postgresText``; numbers, booleans and days,
+    /// which hold neither, write their bytes directly.
+    func appendArrayElement(to literal: inout [UInt8])
 }
 
 extension PostgresEncodable {
     public func appendCopyText(to buffer: inout [UInt8]) throws {
         try PostgresCopyText.appendEscaped(postgresText, to: &buffer)
+    }
+
+    public func appendArrayElement(to literal: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        literal.append(quote)
+        for byte in postgresText.utf8 {
+            if byte == quote || byte == backslash { literal.append(backslash) }
+            literal.append(byte)
+        }
+        literal.append(quote)
     }
 }
 
@@ -42,6 +58,13 @@ extension Int: PostgresEncodable {
 
     public func appendCopyText(to buffer: inout [UInt8]) {
         PostgresCopyText.appendDecimal(UInt64(magnitude), negative: self < 0, to: &buffer)
+    }
+
+    /// Digits only: quoted without a `String` in between.
+    public func appendArrayElement(to literal: inout [UInt8]) {
+        literal.append(UInt8(ascii: "\""))
+        appendCopyText(to: &literal)
+        literal.append(UInt8(ascii: "\""))
     }
 }
 
@@ -82,6 +105,13 @@ extension Double: PostgresEncodable {
         write(to: &stream)
         swap(&stream.bytes, &buffer)
     }
+
+    /// Digits only: quoted without a `String` in between.
+    public func appendArrayElement(to literal: inout [UInt8]) {
+        literal.append(UInt8(ascii: "\""))
+        appendCopyText(to: &literal)
+        literal.append(UInt8(ascii: "\""))
+    }
 }
 
 extension Bool: PostgresEncodable {
@@ -89,6 +119,13 @@ extension Bool: PostgresEncodable {
 
     public func appendCopyText(to buffer: inout [UInt8]) {
         buffer.append(self ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+    }
+
+    /// Digits only: quoted without a `String` in between.
+    public func appendArrayElement(to literal: inout [UInt8]) {
+        literal.append(UInt8(ascii: "\""))
+        appendCopyText(to: &literal)
+        literal.append(UInt8(ascii: "\""))
     }
 }
 

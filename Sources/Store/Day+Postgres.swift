@@ -8,6 +8,12 @@ extension Day: PostgresEncodable {
     public func appendCopyText(to buffer: inout [UInt8]) throws {
         buffer.append(contentsOf: iso.utf8)
     }
+
+    public func appendArrayElement(to literal: inout [UInt8]) {
+        literal.append(UInt8(ascii: "\""))
+        literal.append(contentsOf: iso.utf8)
+        literal.append(UInt8(ascii: "\""))
+    }
 }
 
 extension Day: PostgresDecodable {
