@@ -28,26 +28,27 @@ public struct CoADocumentStore {
             WHERE supplier_part_number IS NOT NULL
             """
         ) { row in
-            data.partNumbers[try row.decode(String.self, at: 0), default: [:]][
-                try row.decode(String.self, at: 1)] =
-                try row.decode(String.self, at: 2)
+            data.partNumbers[try row.decode(String.self, column: "supplier_id"), default: [:]][
+                try row.decode(String.self, column: "supplier_part_number")] =
+                try row.decode(String.self, column: "material_id")
         }
         try connection.stream(
             """
-            SELECT material_id, characteristic, unit, \(SafeSQL.float8("lower_limit")),
-                   \(SafeSQL.float8("upper_limit")), \(SafeSQL.float8("target")),
-                   \(SafeSQL.day("valid_from")), \(SafeSQL.day("valid_to"))
+            SELECT material_id, characteristic, unit, \(SafeSQL.float8("lower_limit")) AS lower_limit,
+                   \(SafeSQL.float8("upper_limit")) AS upper_limit, \(SafeSQL.float8("target")) AS target,
+                   \(SafeSQL.day("valid_from")) AS valid_from, \(SafeSQL.day("valid_to")) AS valid_to
             FROM procurement.specifications ORDER BY material_id, characteristic, valid_from
             """
         ) { row in
             let spec = Specification(
-                materialId: try row.decode(String.self, at: 0),
-                characteristic: try row.decode(String.self, at: 1),
-                unit: try row.decode(String.self, at: 2),
-                lowerLimit: try row.decodeIfPresent(Double.self, at: 3),
-                upperLimit: try row.decodeIfPresent(Double.self, at: 4),
-                target: try row.decodeIfPresent(Double.self, at: 5),
-                validFrom: try row.decode(Day.self, at: 6), validTo: try row.decodeIfPresent(Day.self, at: 7))
+                materialId: try row.decode(String.self, column: "material_id"),
+                characteristic: try row.decode(String.self, column: "characteristic"),
+                unit: try row.decode(String.self, column: "unit"),
+                lowerLimit: try row.decodeIfPresent(Double.self, column: "lower_limit"),
+                upperLimit: try row.decodeIfPresent(Double.self, column: "upper_limit"),
+                target: try row.decodeIfPresent(Double.self, column: "target"),
+                validFrom: try row.decode(Day.self, column: "valid_from"),
+                validTo: try row.decodeIfPresent(Day.self, column: "valid_to"))
             data.specifications[spec.materialId, default: [:]][spec.characteristic, default: []].append(spec)
         }
         return data
@@ -61,8 +62,10 @@ public struct CoADocumentStore {
             [PostgresArray(sha256s)]
         ) { row in
             let doc = KnownDocument(
-                documentId: try row.decode(Int64.self, at: 2), status: try row.decode(String.self, at: 3))
-            known[try row.decode(String.self, at: 0), default: [:]][try row.decode(String.self, at: 1)] = doc
+                documentId: try row.decode(Int64.self, column: "document_id"),
+                status: try row.decode(String.self, column: "status"))
+            known[try row.decode(String.self, column: "sha256"), default: [:]][
+                try row.decode(String.self, column: "path")] = doc
         }
         return known
     }
@@ -73,13 +76,14 @@ public struct CoADocumentStore {
         var days: [String: Day] = [:]
         try connection.stream(
             """
-            SELECT r.lot_number, \(LocalDay.of("min(r.received_at)", zone: "$3"))
+            SELECT r.lot_number, \(LocalDay.of("min(r.received_at)", zone: "$3")) AS first_received_on
             FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id)
             WHERE ol.supplier_id = $1 AND r.lot_number = ANY($2::text[])
             GROUP BY r.lot_number
             """, [supplierId, PostgresArray(lots), timeZone]
         ) { row in
-            days[try row.decode(String.self, at: 0)] = try row.decode(Day.self, at: 1)
+            days[try row.decode(String.self, column: "lot_number")] = try row.decode(
+                Day.self, column: "first_received_on")
         }
         return days
     }
@@ -210,14 +214,17 @@ extension CoADocumentStore {
             ORDER BY d.document_id
             """, [rejected, withoutSpecification, supplierId, PostgresArray(ids)]
         ) { row in
-            guard let status = DocumentStatus(rawValue: try row.decode(String.self, at: 4)) else { return }
+            guard let status = DocumentStatus(rawValue: try row.decode(String.self, column: "status")) else {
+                return
+            }
             let record = CoADocumentRecord(
-                documentId: try row.decode(Int64.self, at: 0), sha256: try row.decode(String.self, at: 1),
-                path: try row.decode(String.self, at: 2),
-                supplierId: try row.decodeIfPresent(String.self, at: 3),
-                status: status, sizeBytes: try row.decode(Int.self, at: 5),
-                receivedAt: try row.decode(Date.self, at: 6))
-            let raw = try row.decode([UInt8].self, at: 7)
+                documentId: try row.decode(Int64.self, column: "document_id"),
+                sha256: try row.decode(String.self, column: "sha256"),
+                path: try row.decode(String.self, column: "path"),
+                supplierId: try row.decodeIfPresent(String.self, column: "supplier_id"),
+                status: status, sizeBytes: try row.decode(Int.self, column: "size_bytes"),
+                receivedAt: try row.decode(Date.self, column: "received_at"))
+            let raw = try row.decode([UInt8].self, column: "raw")
             // An excerpt is not the document: there is nothing to read again.
             guard !RawExcerpt.isExcerpt(raw) else { return }
             documents.append(StoredDocument(record: record, raw: raw))
