@@ -129,6 +129,7 @@ public struct CoADocumentStore {
                 "document_id", "sha256", "path", "supplier_id", "format", "status", "reason", "error_line",
                 "error_column", "duplicate_of", "material_id", "lot_number", "manufactured", "issued",
                 "purchase_order", "size_bytes", "raw", "run_id", "received_at", "warnings",
+                "imported_from_archive", "file_modified_at",
             ]
         ) { writer in
             for d in documents {
@@ -153,6 +154,8 @@ public struct CoADocumentStore {
                     try row.append(runId)
                     try row.append(d.receivedAt)
                     try row.append(d.warningsJSON)
+                    try row.append(d.importedFromArchive)
+                    try row.append(d.fileModifiedAt)
                 }
             }
         }
@@ -305,8 +308,14 @@ public struct CoADocumentRecord: Sendable {
     public var sizeBytes: Int
     /// The bytes as received, or a ``RawExcerpt`` of a document that is not XML; nil for duplicates.
     public var raw: [UInt8]?
-    /// When the file arrived (its modification time, never later than now).
+    /// When the file arrived (its modification time, never later than now; for an archive's file, the
+    /// arrival its own dates give, see `ArchiveArrival`).
     public var receivedAt: Date
+    /// Imported from an archive (`scorecard run --archive`): never counted as late.
+    public var importedFromArchive = false
+    /// The file's modification time when it is not `receivedAt` (an archive's file): what the intake's
+    /// quick check compares.
+    public var fileModifiedAt: Date?
 
     public init(
         documentId: Int64, sha256: String, path: String, supplierId: String?, status: DocumentStatus,
