@@ -29,12 +29,16 @@ public struct RunNotices {
         self.connection = connection
     }
 
-    /// The run's accepted certificates whose lot the supplier delivered before `day` began in `zone`.
+    /// The run's accepted certificates whose lot the supplier delivered before `day` began in `zone`: all
+    /// of an archive's, and of the night's news those whose files came after that (a backlog whose files
+    /// kept their arrival times is no bulk arrival: nothing of it counts as late).
     public func oldLotArrivals(runId: Int64, before day: Day, timeZone: String) throws -> OldLotArrivals {
         var found = OldLotArrivals()
         try connection.stream(
             """
-            SELECT count(*) FILTER (WHERE d.imported_from_archive), count(*) FILTER (WHERE NOT d.imported_from_archive)
+            SELECT count(*) FILTER (WHERE d.imported_from_archive),
+                   count(*) FILTER (WHERE NOT d.imported_from_archive
+                                      AND d.received_at >= \(LocalDay.start("$2::date", zone: "$3")))
             FROM scorecard_store.coa_documents d
             WHERE d.run_id = $1 AND d.status = 'accepted' AND d.lot_number IS NOT NULL
               AND EXISTS (SELECT 1 FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id)

@@ -87,7 +87,8 @@ import Testing
 
     @Test func anArchiveCopiedTodayGivesTheVerdictsOfTheFilesTrueArrivals() throws {
         let truth = try Self.world()
-        _ = try Self.run(truth)
+        // Two years of files with their true times, read at once, are no bulk arrival: none of them is late.
+        #expect(try Self.run(truth).notices.isEmpty)
         let expected = try Self.results(truth)
 
         let imported = try Self.world(copiedAt: Self.copied)
