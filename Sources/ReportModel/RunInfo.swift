@@ -15,6 +15,8 @@ public struct RunInfo: Sendable, Hashable {
     public var previousAsOf: Day?
     /// The stored error of a failed run.
     public var error: String?
+    /// What an operator must know to read the run right (`scorecard.run_notices`), e.g. a bulk arrival.
+    public var notices: [String] = []
 
     public init(
         runId: Int64, asOf: Day, status: String, startedAt: Date, finishedAt: Date? = nil,

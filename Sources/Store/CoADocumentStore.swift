@@ -110,6 +110,7 @@ public struct CoADocumentStore {
                 "document_id", "sha256", "path", "supplier_id", "format", "status", "reason", "error_line",
                 "error_column", "duplicate_of", "material_id", "lot_number", "manufactured", "issued",
                 "purchase_order", "size_bytes", "raw", "run_id", "received_at", "warnings",
+                "imported_from_archive", "file_modified_at",
             ]
         ) { writer in
             for d in documents {
@@ -134,6 +135,8 @@ public struct CoADocumentStore {
                     try row.append(runId)
                     try row.append(d.receivedAt)
                     try row.append(d.warningsJSON)
+                    try row.append(d.importedFromArchive)
+                    try row.append(d.fileModifiedAt)
                 }
             }
         }

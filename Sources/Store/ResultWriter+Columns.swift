@@ -12,7 +12,7 @@ extension ResultWriter {
         case avgQuotedLeadTimeDays, leadTimeCv, rejectedLots, unlinkedDefects, pendingCoaLots
         case answeredMessages, pendingMessages, unansweredShare, priorityRiskScore, priorityRiskLevel
         case overallScore, grade, scoreParts, scoreNote, recommendedStatus, statusReasons, scaleUpReady
-        case action, readyMaterials, verdictRisk, uncappedScore
+        case action, readyMaterials, verdictRisk, uncappedScore, coaCollectedSince
     }
 
     /// The columns of `scorecard_store.flags`, in the order the rows give them.

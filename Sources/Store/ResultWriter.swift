@@ -71,6 +71,7 @@ public struct ResultWriter {
                         SupplierScoreColumn.readyMaterials)
                     try row.append(d.risk.rawValue, SupplierScoreColumn.verdictRisk)
                     try row.append(d.overall.uncappedScore, SupplierScoreColumn.uncappedScore)
+                    try row.append(s.coaCollectedSince, SupplierScoreColumn.coaCollectedSince)
                 }
             }
         }

@@ -37,7 +37,7 @@ public struct StoredReportReader {
                    lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
                    median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level,
                    overall_score, grade, recommended_status, status_reasons::text AS status_reasons, scale_up_ready,
-                   action, ready_materials::text AS ready_materials, verdict_risk
+                   action, ready_materials::text AS ready_materials, verdict_risk, coa_collected_since
             FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
             """, [runId]
         ) { row in
@@ -88,6 +88,8 @@ public struct StoredReportReader {
                 ))
                 ?? []
             report.verdictRisk = try row.decodeIfPresent(String.self, column: "verdict_risk")
+            report.quality.coaCollectedSince = try row.decodeIfPresent(
+                Day.self, column: "coa_collected_since")
             report.materialVerdicts = verdicts.removeValue(forKey: id) ?? []
             suppliers.append(report)
         }
@@ -126,7 +128,7 @@ public struct StoredReportReader {
             WHERE r.run_id = $1
             """, [runId, PostgresArray(intakes)])
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("run \(runId)") }
-        return RunInfo(
+        var info = RunInfo(
             runId: runId, asOf: try row.decode(Day.self, column: "as_of"),
             status: try row.decode(String.self, column: "status"),
             startedAt: try row.decode(Date.self, column: "started_at"),
@@ -138,6 +140,8 @@ public struct StoredReportReader {
                 flagsRaised: try row.decodeIfPresent(Int.self, column: "flags_raised") ?? 0),
             previousRunId: previous?.runId, previousAsOf: previous?.asOf,
             error: try row.decodeIfPresent(String.self, column: "error"))
+        info.notices = try RunNotices(connection).notices(runId: runId).map(\.text)
+        return info
     }
 
     private func flagsBySupplier(_ runId: Int64) throws -> [String: [Flag]] {

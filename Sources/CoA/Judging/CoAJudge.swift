@@ -16,9 +16,17 @@ public struct CoAJudge: Sendable {
     public static func receiptLot(of certificate: Certificate, folder: String?) -> (
         supplierId: String, lotNumber: String
     )? {
-        guard certificate.manufactured == nil, let folder,
-            let lot = certificate.lotNumber.map(CoAResolver.trimmed), !lot.isEmpty
-        else { return nil }
+        guard certificate.manufactured == nil else { return nil }
+        return lot(of: certificate, folder: folder)
+    }
+
+    /// The lot a certificate names, keyed as the resolver keys it.
+    public static func lot(of certificate: Certificate, folder: String?) -> (
+        supplierId: String, lotNumber: String
+    )? {
+        guard let folder, let lot = certificate.lotNumber.map(CoAResolver.trimmed), !lot.isEmpty else {
+            return nil
+        }
         return (folder, lot)
     }
 

@@ -29,8 +29,14 @@ public struct CoADocumentRecord: Sendable {
     public var sizeBytes: Int
     /// The bytes as received, or a ``RawExcerpt`` of a document that is not XML; nil for duplicates.
     public var raw: [UInt8]?
-    /// When the file arrived (its modification time, never later than now).
+    /// When the file arrived (its modification time, never later than now; for an archive's file, the
+    /// arrival its own dates give, see `ArchiveArrival`).
     public var receivedAt: Date
+    /// Imported from an archive (`scorecard run --archive`): never counted as late.
+    public var importedFromArchive = false
+    /// The file's modification time when it is not `receivedAt` (an archive's file): what the intake's
+    /// quick check compares.
+    public var fileModifiedAt: Date?
 
     public init(
         documentId: Int64, sha256: String, path: String, supplierId: String?, status: DocumentStatus,

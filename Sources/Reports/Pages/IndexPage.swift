@@ -198,6 +198,8 @@ struct RunView {
     var documentsAccepted: String
     var documentsRejected: String
     var flagsRaised: String
+    /// What an operator must know to read the run right (a bulk arrival of old lots' certificates).
+    var notices: [String]
 
     init(_ run: RunInfo) {
         runId = String(run.runId)
@@ -213,5 +215,6 @@ struct RunView {
         documentsAccepted = ReportFormat.count(run.counts.documentsAccepted)
         documentsRejected = ReportFormat.count(run.counts.documentsRejected)
         flagsRaised = ReportFormat.count(run.counts.flagsRaised)
+        notices = run.notices
     }
 }
