@@ -70,6 +70,13 @@ import Testing
             profileProblems(text) == [
                 "results[1].repeat.start: expected a whole number from -1000000 to 1000000, found a string"
             ])
+        let huge = json.replacingOccurrences(of: #"{"start": 0}"#, with: #"{"start": 2000000}"#)
+        #expect(
+            profileProblems(huge) == [
+                "results[1].repeat.start: expected a whole number from -1000000 to 1000000, found 2000000.0"
+            ])
+        let word = json.replacingOccurrences(of: #"{"start": 0}"#, with: #""auto""#)
+        #expect(profileProblems(word) == ["results[1].repeat: expected an object, found a string"])
         let syntax = json.replacingOccurrences(of: #"{"index": "@pos"}"#, with: #"{"index": "@pos["}"#)
         #expect(profileProblems(syntax).first?.hasPrefix("results[0].repeat.index: ") == true)
     }
