@@ -20,7 +20,8 @@ import Testing
     @Test func aSyncBODGivesItsHeaderAndTestResults() throws {
         let certificate = try reader().read(try FixtureFiles.bytes("oagis/sync-batch-coa.xml")).get()
         #expect(certificate.format == "oagis-batch-coa")
-        #expect(certificate.supplierId == "081466849")
+        // The DUNS is the supplier's own identifier: the shipped profile leaves it to a supplier's copy.
+        #expect(certificate.supplierId == nil)
         #expect(certificate.supplierName == "Nordchem GmbH")
         #expect(certificate.partNumber == "ZN-200")
         #expect(certificate.materialName == "Zinc oxide, pharma grade")
@@ -56,19 +57,45 @@ import Testing
             ])
     }
 
-    @Test func aSupplierCopyMapsTheDUNSToOurSupplierId() throws {
+    /// A supplier's copy of the profile that reads the DUNS and maps it to ours.
+    private func supplierCopy(mapping: String) throws -> CoAProfile {
         let shipped = try Data(
             contentsOf: FixtureFiles.profilesDirectory.appendingPathComponent("oagis-batch-coa.json"))
-        guard var json = String(data: shipped, encoding: .utf8) else {
-            throw CocoaError(.fileReadCorruptFile)
+        let json = String(decoding: shipped, as: UTF8.self)
+            .replacingOccurrences(of: #""name": "oagis-batch-coa""#, with: #""name": "nordchem""#)
+            .replacingOccurrences(of: #""namespaces""#, with: #""supplierIds": \#(mapping), "namespaces""#)
+            .replacingOccurrences(
+                of: #""document": {"#,
+                with: #""document": { "supplierId": "$header/oa:SupplierParty/oa:PartyIDs/oa:ID","#)
+        return try CoAProfile.load(data: Data(json.utf8), file: "nordchem.json")
+    }
+
+    @Test func aSupplierCopyMapsTheDUNSToOurSupplierIdAndTheDocumentResolves() throws {
+        let reference = CoAReferenceData(
+            supplierIds: ["SUP-0007"], materialIds: ["MAT-0042"],
+            partNumbers: ["SUP-0007": ["ZN-200": "MAT-0042"]])
+        let mapped = try CoAReader(profiles: [try supplierCopy(mapping: #"{"081466849": "SUP-0007"}"#)])
+            .read(try FixtureFiles.bytes("oagis/sync-batch-coa.xml")).get()
+        #expect(mapped.supplierId == "SUP-0007")
+        guard
+            case .resolved(let resolved) = CoAResolver(reference: reference).resolve(
+                mapped, folder: "SUP-0007")
+        else {
+            Issue.record("a mapped DUNS should confirm the folder's supplier")
+            return
         }
-        json = json.replacingOccurrences(
-            of: #""namespaces""#, with: #""supplierIds": {"081466849": "SUP-0007"}, "namespaces""#)
-        let profile = try CoAProfile.load(data: Data(json.utf8), file: "nordchem.json")
-        let certificate = try CoAReader(profiles: [profile]).read(
-            try FixtureFiles.bytes("oagis/batch-coa-noun.xml")
-        ).get()
-        #expect(certificate.supplierId == "SUP-0007")
+        #expect(resolved.materialId == "MAT-0042" && resolved.lotNumber == "NC-26-0117")
+        // Unmapped, the DUNS is kept as written, and does not confirm the folder: rejected with both named.
+        let unmapped = try CoAReader(profiles: [try supplierCopy(mapping: #"{"999": "SUP-0008"}"#)])
+            .read(try FixtureFiles.bytes("oagis/sync-batch-coa.xml")).get()
+        guard
+            case .unresolved(let reason) = CoAResolver(reference: reference).resolve(
+                unmapped, folder: "SUP-0007")
+        else {
+            Issue.record("an unmapped DUNS should not confirm the folder")
+            return
+        }
+        #expect(reason == "document names supplier 081466849 but sits in the folder of SUP-0007")
     }
 
     @Test func aBODWithTwoCertificatesIsNotReadByHalf() throws {
