@@ -4,7 +4,7 @@ import Job
 import Logging
 import Testing
 
-/// `check-coa`'s text output for a canonical, an EN 10168 and a QIF file, compared whole against the
+/// `check-coa`'s text output for a canonical, an EN 10168, a QIF and an OAGIS file, compared whole against the
 /// committed files in `Tests/JobTests/Snapshots/check-coa/`. What depends on the machine (the checkout's
 /// path, today's date) is replaced by placeholders first. `SCORECARD_UPDATE_SNAPSHOTS=1` rewrites them.
 @Suite struct CheckCoASnapshotTests {
@@ -47,8 +47,14 @@ import Testing
         try snapshot(of: "qif/QIF_Results_Sample.QIF", as: "qif-results-sample")
     }
 
+    @Test func oagis() throws {
+        try snapshot(of: "oagis/sync-batch-coa.xml", as: "oagis-sync-batch-coa")
+    }
+
     @Test func theSnapshotsAreFreeOfMachineSpecifics() throws {
-        for name in ["canonical-example", "en10168-valid_certificate_7", "qif-results-sample"] {
+        for name in [
+            "canonical-example", "en10168-valid_certificate_7", "qif-results-sample", "oagis-sync-batch-coa",
+        ] {
             let text = try String(
                 contentsOf: Self.snapshots.appendingPathComponent("\(name).txt"), encoding: .utf8)
             #expect(!text.contains(JobFixture.repositoryRoot.path), "\(name)")
