@@ -154,6 +154,10 @@ public struct ErpOdooAdapter {
             DO $$ BEGIN
                 IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'scorecard_job') THEN
                     GRANT SELECT ON ALL TABLES IN SCHEMA procurement TO scorecard_job;
+                    -- The views' helper functions read the settings as the role that calls them.
+                    GRANT USAGE ON SCHEMA odoo_map, erp_odoo TO scorecard_job;
+                    GRANT SELECT ON erp_odoo.settings, odoo_map.missing_columns, odoo_map.adapter
+                        TO scorecard_job;
                 END IF;
             END $$;
             """)
@@ -190,6 +194,7 @@ public struct ErpOdooAdapter {
     private func dropMount() throws {
         try connection.executeScript(
             """
+            SET LOCAL client_min_messages = warning;
             DROP SCHEMA IF EXISTS odoo_map CASCADE;
             DROP SCHEMA IF EXISTS odoo CASCADE;
             DROP SERVER IF EXISTS \(Self.serverName) CASCADE;

@@ -15,11 +15,8 @@ public struct ErpOdooPreflight {
         guard try ErpOdooAdapter(connection).isConnected() else { return nil }
         let rows = try connection.query(
             """
-            SELECT r.table_name, r.column_name FROM erp_odoo.required_columns r
-            WHERE NOT EXISTS (
-                SELECT 1 FROM odoo.remote_columns c
-                WHERE c.table_schema = 'public' AND c.table_name = r.table_name AND c.column_name = r.column_name)
-            ORDER BY r.table_name, r.column_name LIMIT 1
+            SELECT table_name, column_name FROM odoo_map.missing_columns
+            ORDER BY table_name, column_name LIMIT 1
             """)
         guard let row = rows.first else { return nil }
         return (try row.decode(String.self, at: 0), try row.decode(String.self, at: 1))
@@ -28,7 +25,7 @@ public struct ErpOdooPreflight {
     /// The Odoo major version recorded when connected.
     public func version() throws -> Int? {
         guard try ErpOdooAdapter(connection).isConnected() else { return nil }
-        return try connection.query("SELECT odoo_version FROM erp_odoo.settings").first?
+        return try connection.query("SELECT odoo_version FROM odoo_map.adapter").first?
             .decodeIfPresent(Int.self, at: 0)
     }
 }

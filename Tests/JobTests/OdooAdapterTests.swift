@@ -117,6 +117,20 @@ import Testing
         #expect(try fixture.score("avg_days_late", supplier: "SUP-B", as: Double.self) == 13)
     }
 
+    /// The job's own role (not a superuser, no user mapping of its own) reads Odoo through the views,
+    /// which use their owner's mapping.
+    @Test func theJobRoleReadsOdooThroughTheViews() throws {
+        let (fixture, _) = try Self.connected(version: 17)
+        let name = "job_" + UUID().uuidString.lowercased().filter { $0 != "-" }.prefix(12)
+        try fixture.execute("CREATE ROLE \(name) LOGIN IN ROLE scorecard_job")
+        let summary = try NightlyRun(
+            configuration: fixture.configuration(), paths: fixture.paths, logger: fixture.logger
+        )
+        .run(asOf: try JobFixture.day("2026-06-30"), database: fixture.conninfo + " user=\(name)")
+        #expect(summary.counts.suppliersScored == 2)
+        #expect(try fixture.score("otd_rate", supplier: "SUP-B", as: Double.self) == 0)
+    }
+
     @Test func unreachableOdooExits69AndKeepsThePreviousResults() throws {
         let (fixture, _) = try Self.connected(version: 18)
         let first = try fixture.run(asOf: "2026-06-30")

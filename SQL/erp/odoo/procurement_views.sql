@@ -209,3 +209,12 @@ SELECT 'msg-' || q.id AS communication_id, v.supplier_id,
 FROM odoo_map.order_messages q
 JOIN odoo_map.vendors v ON v.partner_id = q.vendor_id
 WHERE NOT q.from_vendor;
+
+-- What the nightly run checks first (ErpOdooPreflight), as views: they read the Odoo catalogue with the
+-- user mapping of their owner, as the procurement views do, whichever role runs the job.
+CREATE VIEW odoo_map.missing_columns AS
+SELECT r.table_name, r.column_name FROM erp_odoo.required_columns r
+WHERE NOT EXISTS (
+    SELECT 1 FROM odoo.remote_columns c
+    WHERE c.table_schema = 'public' AND c.table_name = r.table_name AND c.column_name = r.column_name);
+CREATE VIEW odoo_map.adapter AS SELECT odoo_version FROM erp_odoo.settings;
