@@ -215,6 +215,28 @@ import Testing
         #expect(try fixture.run(asOf: "2026-06-30").counts.suppliersScored == 2)
     }
 
+    /// The password from the passfile reaches the user mapping, and no log line.
+    @Test func thePasswordGoesFromThePassfileToTheMappingOnly() throws {
+        let odoo = try TestCluster.shared.makeDatabase()
+        let odooConnection = try PostgresConnection(odoo, logger: TestCluster.quietLogger)
+        try odooConnection.executeScript(OdooWorld.ddl(version: 18))
+        odooConnection.close()
+        let fixture = try JobFixture()
+        let socket = TestCluster.shared.socketDirectory
+        let database = odoo.split(separator: "=").last.map(String.init) ?? ""
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pgpass-\(UUID().uuidString)")
+        try Data("\(socket):5432:\(database):postgres:Od'oo-s3cret\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (logger, records) = InMemoryLogHandler.logger()
+        _ = try ErpOdoo.connect(
+            database: fixture.conninfo, server: Self.serverOption(odoo), user: "postgres", passfile: url.path,
+            paths: fixture.paths, logger: logger)
+        #expect(
+            try fixture.scalar("SELECT array_to_string(umoptions, ' ') FROM pg_user_mappings")
+                == "user=postgres password=Od'oo-s3cret")
+        #expect(!records.entries.contains { "\($0)".contains("s3cret") })
+    }
+
     @Test func passfileLinesMatchLikeLibpq() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("pgpass-\(UUID().uuidString)")
         try Data("# comment\nother:5432:odoo:odoo:no\nodoo-db:*:odoo:odoo:s3cr\\:et\n".utf8).write(to: url)
