@@ -48,6 +48,7 @@ public struct NightlyRun {
         let attemptsConnection = try Database.connect(database, logger: logger)
         defer { attemptsConnection.close() }
         try Database.requireCurrentSchema(connection, migrations: paths.sqlDirectory)
+        try ErpOdoo.requireReadable(connection)
         let ledger = RunLedger(connection)
         let abandoned = try ledger.failAbandonedRuns()
         if abandoned > 0 { logger.warning("marked \(abandoned) abandoned run(s) failed") }

@@ -15,6 +15,7 @@ struct Scorecard: ParsableCommand {
         subcommands: [
             RunCommand.self, MigrateCommand.self, DemoCommand.self, RenderCommand.self, ConfigCommand.self,
             CheckCoACommand.self, ReprocessCommand.self, IntakeCommand.self, BenchIntakeCommand.self,
+            ErpCommand.self,
         ])
 
     static func main() {
