@@ -275,8 +275,8 @@ COMMENT ON VIEW scorecard.supplier_material_figures IS
 -- ---------------------------------------------------------------------------------------------------------
 -- Lots and lines: the evidence under the aggregates, as of the latest run.
 
--- Lots received up to the latest run's as-of date with their certificate's state. missing is the run's own
--- verdict (a lot of its missing_coa flags); the other states read the stored documents known by the as-of day.
+-- Lots received up to the latest run's as-of date with their certificate's state: the stored documents known by
+-- the as-of day, and whether the run's missing_coa flags name the lot (the run's verdict, not judged again).
 CREATE VIEW scorecard.received_lots WITH (security_barrier) AS
     WITH r AS (SELECT run_id, as_of, coalesce(time_zone, 'UTC') AS zone FROM scorecard.nightly_runs WHERE latest),
     lots AS (
@@ -287,10 +287,11 @@ CREATE VIEW scorecard.received_lots WITH (security_barrier) AS
         JOIN procurement.order_lines o ON o.order_line_id = rc.order_line_id)
     SELECT l.run_id, l.as_of, l.supplier_id, l.material_id, l.receipt_id, l.order_line_id, l.lot_number,
            l.received_on, l.quantity, l.unit,
-           CASE WHEN missing.receipt_id IS NOT NULL THEN 'missing'
-                WHEN accepted.document_id IS NOT NULL THEN 'accepted'
+           CASE WHEN accepted.document_id IS NOT NULL THEN 'accepted'
                 WHEN rejected.document_id IS NOT NULL THEN 'rejected'
+                WHEN missing.receipt_id IS NOT NULL THEN 'missing'
                 ELSE 'pending' END AS coa_state,
+           missing.receipt_id IS NOT NULL AS flagged_missing,
            accepted.document_id AS accepted_document_id,
            rejected.document_id AS rejected_document_id,
            rejected.reason AS rejected_reason
@@ -321,7 +322,9 @@ COMMENT ON COLUMN scorecard.received_lots.received_on IS 'The day of receipt in 
 COMMENT ON COLUMN scorecard.received_lots.quantity IS 'Quantity received, in unit.';
 COMMENT ON COLUMN scorecard.received_lots.unit IS 'The order line''s unit, e.g. kg.';
 COMMENT ON COLUMN scorecard.received_lots.coa_state IS
-    'missing (the run flagged it: no accepted CoA within the deadline), accepted, rejected (only rejected documents claim the lot) or pending (nothing yet, still inside the deadline or before the current window).';
+    'accepted (an accepted CoA known by the as-of day), rejected (only rejected documents claim the lot), missing (none, and a missing_coa flag of the run names it) or pending (none yet, still inside the deadline or outside the current window).';
+COMMENT ON COLUMN scorecard.received_lots.flagged_missing IS
+    'A missing_coa flag of the run names the lot: no accepted CoA within the deadline (a CoA accepted later still leaves it flagged).';
 COMMENT ON COLUMN scorecard.received_lots.accepted_document_id IS 'The first accepted CoA of the lot known by the as-of day (scorecard.coa_documents); NULL: none.';
 COMMENT ON COLUMN scorecard.received_lots.rejected_document_id IS 'The latest rejected document that claims the lot; NULL: none.';
 COMMENT ON COLUMN scorecard.received_lots.rejected_reason IS 'Why that document was rejected, with the place in the file.';
@@ -333,9 +336,10 @@ CREATE VIEW scorecard.open_order_lines WITH (security_barrier) AS
     WITH r AS (SELECT run_id, as_of, coalesce(time_zone, 'UTC') AS zone FROM scorecard.nightly_runs WHERE latest)
     SELECT r.run_id, r.as_of, o.order_line_id, o.supplier_id, o.material_id, o.quantity, o.unit, o.unit_price,
            (o.ordered_at AT TIME ZONE r.zone)::date AS ordered_on, o.requested_date, o.promised_date,
-           o.repromised_date, coalesce(o.repromised_date, o.promised_date, o.requested_date) AS due,
+           o.repromised_date, coalesce(o.promised_date, o.requested_date) AS due,
            coalesce(rc.received, 0) AS received_quantity, o.quantity - coalesce(rc.received, 0) AS open_quantity,
-           greatest(r.as_of - coalesce(o.repromised_date, o.promised_date, o.requested_date), 0) AS days_overdue
+           greatest(r.as_of - coalesce(o.promised_date, o.requested_date), 0) AS days_overdue,
+           coalesce(o.repromised_date, o.promised_date, o.requested_date) AS expected_date
     FROM r
     JOIN procurement.order_lines o ON NOT o.cancelled AND (o.ordered_at AT TIME ZONE r.zone)::date <= r.as_of
     LEFT JOIN LATERAL (
@@ -351,10 +355,11 @@ COMMENT ON COLUMN scorecard.open_order_lines.ordered_on IS 'The day ordered, in 
 COMMENT ON COLUMN scorecard.open_order_lines.requested_date IS 'The date we asked for.';
 COMMENT ON COLUMN scorecard.open_order_lines.promised_date IS 'The date the supplier first confirmed; NULL: not confirmed.';
 COMMENT ON COLUMN scorecard.open_order_lines.repromised_date IS 'The latest moved date; NULL: never moved.';
-COMMENT ON COLUMN scorecard.open_order_lines.due IS 'The date the line is expected: repromised, else promised, else requested.';
+COMMENT ON COLUMN scorecard.open_order_lines.due IS 'The date the line is judged against: the first promise, else the requested date (as in judged_order_lines).';
+COMMENT ON COLUMN scorecard.open_order_lines.expected_date IS 'The date the line is now expected: repromised, else promised, else requested.';
 COMMENT ON COLUMN scorecard.open_order_lines.received_quantity IS 'Received by the as-of date, in unit.';
 COMMENT ON COLUMN scorecard.open_order_lines.open_quantity IS 'Still to be received, in unit.';
-COMMENT ON COLUMN scorecard.open_order_lines.days_overdue IS 'Days from due to the as-of date; 0 when not yet due.';
+COMMENT ON COLUMN scorecard.open_order_lines.days_overdue IS 'Days from due to the as-of date; 0 when not yet due (grace days not deducted).';
 
 -- ---------------------------------------------------------------------------------------------------------
 -- History of every result view, with rates as numeric fractions 0-1 and scores rounded at the source.
@@ -513,6 +518,54 @@ COMMENT ON COLUMN scorecard.run_changes.now_text IS 'The value in the latest run
 COMMENT ON COLUMN scorecard.run_changes.before_value IS 'A figure''s previous value (rates fractions 0-1); NULL for labels and flags.';
 COMMENT ON COLUMN scorecard.run_changes.now_value IS 'A figure''s latest value; NULL for labels and flags.';
 
+-- The judged order lines behind each run's delivery figures (OTD, OTIF, days late, lead times), written by the
+-- run that judged them: the view reads the verdicts, it never judges a line again.
+CREATE TABLE scorecard_store.judged_order_lines (
+    run_id bigint NOT NULL REFERENCES scorecard_store.runs ON DELETE CASCADE,
+    supplier_id text NOT NULL,
+    "window" text NOT NULL CHECK ("window" IN ('current', 'baseline')),
+    order_line_id text NOT NULL,
+    material_id text NOT NULL,
+    quantity double precision NOT NULL,
+    unit text NOT NULL,
+    due date NOT NULL,
+    first_receipt date,                          -- NULL: nothing received by the as-of date
+    days_late integer NOT NULL,
+    on_time boolean NOT NULL,
+    in_full boolean NOT NULL,
+    large boolean,                               -- above the current window's large-order threshold; NULL: no split
+    lead_time_days integer,
+    quoted_lead_time_days integer,
+    PRIMARY KEY (run_id, supplier_id, "window", order_line_id));
+
+CREATE VIEW scorecard.judged_order_lines_history WITH (security_barrier) AS
+    SELECT r.run_id, r.as_of, l.supplier_id, l."window" AS delivery_window, l.order_line_id, l.material_id,
+           l.quantity::numeric AS quantity, l.unit, l.due, l.first_receipt, l.days_late, l.on_time, l.in_full,
+           l.on_time AND l.in_full AS otif, l.large, l.lead_time_days, l.quoted_lead_time_days
+    FROM scorecard.nightly_runs r JOIN scorecard_store.judged_order_lines l USING (run_id);
+COMMENT ON VIEW scorecard.judged_order_lines_history IS
+    'Per successful nightly run: every order line its delivery figures judged, with the verdicts (runs before migration 013 stored none).';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.delivery_window IS
+    'current (the scorecard''s OTD, OTIF and days late) or baseline (the window the priority-position risk compares against).';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.quantity IS 'Ordered quantity, in unit.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.unit IS 'The order line''s unit, e.g. kg.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.due IS 'The date the line was judged against (promised, else requested).';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.first_receipt IS 'Day of the first receipt on or before the as-of date; NULL: nothing arrived.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.days_late IS
+    '0 when on time; else days from due to the first receipt, or to the as-of date when nothing arrived.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.on_time IS 'First receipt by due date + grace days.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.in_full IS 'The ordered quantity, less the tolerance, received by due date + grace days.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.otif IS 'On time and in full.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.large IS
+    'Above the large-order threshold of the current window (the largest quarter of its lines by quantity); NULL: no split could be made.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.lead_time_days IS 'First receipt minus order day, days; NULL: nothing received.';
+COMMENT ON COLUMN scorecard.judged_order_lines_history.quoted_lead_time_days IS 'Lead time quoted for the line''s quantity tier, days; NULL: no quotation.';
+
+CREATE VIEW scorecard.judged_order_lines WITH (security_barrier) AS
+    SELECT l.* FROM scorecard.judged_order_lines_history l JOIN scorecard.latest_run r USING (run_id);
+COMMENT ON VIEW scorecard.judged_order_lines IS
+    'Latest run: every order line behind the delivery figures (current and baseline windows), with due, first receipt, days late, size and verdicts.';
+
 -- ---------------------------------------------------------------------------------------------------------
 -- Columns that mean the same in every view they appear in get the same comment wherever a view left them
 -- without one (Tests/SQL/views_and_roles.sql fails on any view column without a comment).
@@ -645,7 +698,8 @@ BEGIN
             ('material_sourcing', 'materials_history'), ('readiness_conditions', 'readiness_conditions_history'),
             ('status_reasons', 'status_reasons_history'),
             ('supplier_material_figures', 'supplier_material_figures_history'), ('latest_run', 'runs'),
-            ('score_history', 'supplier_scorecards_history'))
+            ('score_history', 'supplier_scorecards_history'),
+            ('judged_order_lines', 'judged_order_lines_history'))
         SELECT p.target, a.attname, col_description(s.oid, sa.attnum) AS meaning
         FROM pairs p
         JOIN pg_class t ON t.relname = p.target AND t.relnamespace = 'scorecard'::regnamespace
