@@ -51,3 +51,8 @@ CREATE VIEW scorecard.run_notices WITH (security_barrier) AS
     FROM scorecard_store.run_notices n JOIN scorecard_store.runs r USING (run_id);
 COMMENT ON VIEW scorecard.run_notices IS
     'Per run: what an operator must know to read it right (bulk_arrival: many certificates for lots received long before).';
+COMMENT ON COLUMN scorecard.run_notices.run_id IS 'The run the notice belongs to (scorecard.runs).';
+COMMENT ON COLUMN scorecard.run_notices.as_of IS 'The as-of date of that run.';
+COMMENT ON COLUMN scorecard.run_notices.position IS 'Order of the notice within its run, from 1.';
+COMMENT ON COLUMN scorecard.run_notices.kind IS 'What the notice is about: bulk_arrival (many certificates arrived in one night for lots received long before).';
+COMMENT ON COLUMN scorecard.run_notices.notice IS 'The sentence the index and the run''s log line show, with the count and the cutoff day.';

@@ -216,6 +216,7 @@ public struct NightlyRun {
             var sizes: [(supplierId: String, figures: OrderSizeFigures)] = []
             var charts: [ControlChartRecord] = []
             var responses: [(supplierId: String, figures: MonthlyResponseFigures)] = []
+            var judgedLines: [ResultWriter.JudgedLine] = []
             // Each supplier is scored on its own (the inputs are read-only): on every core, while the
             // database waits for the next batch's queries anyway. The decisions' JSON and the charts' marks
             // and bands are made there too.
@@ -249,6 +250,7 @@ public struct NightlyRun {
                 sizes += result.deliveryByOrderSize.map { (id, $0) }
                 charts += marked
                 responses += result.monthlyResponse.map { (id, $0) }
+                judgedLines += ResultWriter.judgedLines(of: result, supplierId: id)
             }
             try writer.write(
                 scores: scores,
@@ -259,6 +261,7 @@ public struct NightlyRun {
             try writer.write(orderSizes: sizes)
             try writer.write(charts: charts)
             try writer.write(responseMonths: responses)
+            try writer.write(judgedLines: judgedLines)
         }
         for anomaly in anomalies {
             logger.warning(

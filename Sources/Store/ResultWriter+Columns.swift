@@ -39,6 +39,12 @@ extension ResultWriter {
         case runId, supplierId, bucket, label, lines, otdRate, avgDaysLate
     }
 
+    /// The columns of `scorecard_store.judged_order_lines`, in the order the rows give them.
+    enum JudgedLineColumn: Int, PostgresColumns {
+        case runId, supplierId, window, orderLineId, materialId, quantity, unit, due, firstReceipt, daysLate
+        case onTime, inFull, large, leadTimeDays, quotedLeadTimeDays
+    }
+
     /// The columns of `scorecard_store.material_decisions`, in the order the rows give them.
     enum MaterialDecisionColumn: Int, PostgresColumns {
         case runId, supplierId, materialId, recommendedStatus, statusReasons, scaleUpReady

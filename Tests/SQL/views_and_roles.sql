@@ -6,7 +6,13 @@ SELECT plan(71);
 SELECT views_are('scorecard', ARRAY[
     'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
     'characteristic_capability', 'score_history', 'material_decisions', 'status_changes', 'input_anomalies',
-    'control_chart_points', 'response_months', 'material_sourcing', 'run_notices']);
+    'control_chart_points', 'response_months', 'material_sourcing',
+    'nightly_runs', 'specifications', 'materials', 'materials_history', 'approved_sources', 'approved_sources_history',
+    'quotation_tiers', 'readiness_conditions', 'readiness_conditions_history', 'status_reasons',
+    'status_reasons_history', 'supplier_material_figures', 'supplier_material_figures_history', 'received_lots',
+    'open_order_lines', 'judged_order_lines', 'judged_order_lines_history', 'supplier_scorecards_history',
+    'supplier_flags_history', 'material_decisions_history', 'characteristic_capability_history',
+    'status_changes_history', 'run_changes', 'run_notices']);
 SELECT tables_are('scorecard', ARRAY[]::name[], 'schema scorecard holds views only');
 
 SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[

@@ -16,6 +16,7 @@ import Testing
         entry(ResultWriter.MaterialDecisionColumn.self), entry(ResultWriter.StatusChangeColumn.self),
         entry(ResultWriter.ChartColumn.self), entry(ResultWriter.ResponseMonthColumn.self),
         entry(ResultWriter.SourcingColumn.self), entry(ResultWriter.AnomalyColumn.self),
+        entry(ResultWriter.JudgedLineColumn.self),
     ]
 
     static func entry<C: PostgresColumns>(_ set: C.Type) -> (name: String, follows: Bool, names: [String]) {

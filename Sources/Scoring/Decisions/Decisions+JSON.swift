@@ -3,8 +3,21 @@ import Domain
 // JSON forms of the decisions' lists, for jsonb columns: the result writer stores these beside the scalar fields.
 
 extension ReadinessCondition {
+    /// `{"key", "state", "detail"}`, with `unit`, `value`, `threshold`, `bound`, `n` and `characteristic`
+    /// when the condition has a figure (null where that figure has no such part).
     public var json: JSONValue {
-        ["key": .string(key), "state": .string(state.rawValue), "detail": .string(detail)]
+        var fields: [String: JSONValue] = [
+            "key": .string(key), "state": .string(state.rawValue), "detail": .string(detail),
+        ]
+        if let f = figure {
+            fields["unit"] = .string(f.unit)
+            fields["value"] = .number(f.value)
+            fields["threshold"] = .number(f.threshold)
+            fields["bound"] = .number(f.bound)
+            fields["n"] = .number(f.n.map(Double.init))
+            fields["characteristic"] = .string(f.characteristic)
+        }
+        return .object(fields)
     }
 }
 

@@ -43,7 +43,9 @@ struct ReadinessRules {
         let key = "consecutive_conforming_lots"
         let need = config.readinessLots
         guard !lots.isEmpty else {
-            return ReadinessCondition(key: key, state: .noData, detail: "no lots received in the look-back")
+            return ReadinessCondition(
+                key: key, state: .noData, detail: "no lots received in the look-back",
+                figure: ConditionFigure(unit: "lots", value: nil, threshold: Double(need), n: 0))
         }
         let streak = lots.reversed().prefix { $0.conforming }.count
         var detail = "\(streak) consecutive conforming \(streak == 1 ? "lot" : "lots") (\(need) needed)"
@@ -56,7 +58,10 @@ struct ReadinessRules {
                 "; lot \(breaker.name) of \(breaker.receivedOn.iso): "
                 + breaker.findings.joined(separator: ", ")
         }
-        return ReadinessCondition(key: key, state: streak >= need ? .met : .notMet, detail: detail)
+        return ReadinessCondition(
+            key: key, state: streak >= need ? .met : .notMet, detail: detail,
+            figure: ConditionFigure(
+                unit: "lots", value: Double(streak), threshold: Double(need), n: lots.count))
     }
 
     /// Cpk of every characteristic over its latest lots, judged on Bissell's bounds at
@@ -95,22 +100,32 @@ struct ReadinessRules {
         let thin = mine.count - judged.count
         let note = thin > 0 ? "; \(thin) with too few lots not judged" : ""
         let limit = Fmt.number(need)
+        // The figure is the worst characteristic of the group that decided the state.
+        func worst(_ group: [(LotCapability, Estimate, Judgement)], upper: Bool) -> ConditionFigure? {
+            guard let w = group.min(by: { $0.1.value < $1.1.value }) else { return nil }
+            return ConditionFigure(
+                unit: "cpk", value: w.1.value, threshold: need, bound: upper ? w.1.upper : w.1.lower,
+                n: w.1.n,
+                characteristic: w.0.characteristic)
+        }
         if !bad.isEmpty {
             return ReadinessCondition(
                 key: key, state: .notMet,
                 detail: "Cpk below \(limit): " + bad.map { text($0, upper: true) }.joined(separator: ", ")
-                    + note)
+                    + note, figure: worst(bad, upper: true))
         }
         if !open.isEmpty {
             return ReadinessCondition(
                 key: key, state: .tooFew,
                 detail: "Cpk not yet shown to reach \(limit) (too few to judge): "
-                    + open.map { text($0, upper: false) }.joined(separator: ", ") + note)
+                    + open.map { text($0, upper: false) }.joined(separator: ", ") + note,
+                figure: worst(open, upper: false))
         }
         return ReadinessCondition(
             key: key, state: .met,
             detail: "Cpk ≥ \(limit) on every characteristic: "
-                + verdicts.map { text($0, upper: false) }.joined(separator: ", ") + note)
+                + verdicts.map { text($0, upper: false) }.joined(separator: ", ") + note,
+            figure: worst(verdicts, upper: false))
     }
 
     /// OTD over the latest `readinessDueLines` judged lines, and the CV of their actual lead times.
@@ -136,12 +151,15 @@ struct ReadinessRules {
                     "OTD \(Fmt.percentBeside(e.value, limit: need)) over the last \(e.n) due lines (\(onTime) on "
                     + "time; \(level) \(judgement == .shownBad ? "upper" : "lower") bound "
                     + "\(Fmt.percentBeside(bound, limit: need)); \(Fmt.percent(need)) needed"
-                    + (state == .tooFew ? ", too few to judge" : "") + ")")
+                    + (state == .tooFew ? ", too few to judge" : "") + ")",
+                figure: ConditionFigure(
+                    unit: "fraction", value: e.value, threshold: need, bound: bound, n: e.n))
         } else {
             otd = ReadinessCondition(
                 key: "otd_last_lines", state: .noData,
                 detail: "\(last.count) judged due \(last.count == 1 ? "line" : "lines") in the look-back, "
-                    + "\(config.limitsMinDueLines) needed")
+                    + "\(config.limitsMinDueLines) needed",
+                figure: ConditionFigure(unit: "fraction", value: nil, threshold: need, n: last.count))
         }
         let leads = last.compactMap { $0.leadTimeDays.map(Double.init) }
         let cvLimit = Fmt.number(config.readinessLeadTimeCV)
@@ -151,15 +169,18 @@ struct ReadinessRules {
                 ReadinessCondition(
                     key: "lead_time_cv", state: .noData,
                     detail:
-                        "\(leads.count) actual lead \(leads.count == 1 ? "time" : "times"), at least 2 needed"
-                )
+                        "\(leads.count) actual lead \(leads.count == 1 ? "time" : "times"), at least 2 needed",
+                    figure: ConditionFigure(
+                        unit: "cv", value: nil, threshold: config.readinessLeadTimeCV, n: leads.count))
             )
         }
         let cv = sd / mean
         let lead = ReadinessCondition(
             key: "lead_time_cv", state: cv <= config.readinessLeadTimeCV + Self.epsilon ? .met : .notMet,
             detail: "actual lead time \(Fmt.days(mean)) on average, CV \(String(format: "%.2f", cv)) over "
-                + "\(leads.count) lines (at most \(cvLimit))")
+                + "\(leads.count) lines (at most \(cvLimit))",
+            figure: ConditionFigure(
+                unit: "cv", value: cv, threshold: config.readinessLeadTimeCV, n: leads.count))
         return (otd, lead)
     }
 
@@ -185,7 +206,9 @@ struct ReadinessRules {
             detail: "median response \(Fmt.hours(median)) (SLA \(Fmt.hours(sla))), \(Fmt.percent(within)) of "
                 + "\(judged) within SLA (\(level) \(judgement == .shownBad ? "upper" : "lower") bound "
                 + "\(Fmt.percentBeside(bound ?? 0, limit: need)); \(Fmt.percent(need)) needed"
-                + (state == .tooFew ? ", too few to judge" : "") + ")")
+                + (state == .tooFew ? ", too few to judge" : "") + ")",
+            figure: ConditionFigure(unit: "fraction", value: within, threshold: need, bound: bound, n: judged)
+        )
     }
 
     func noPriorityRisk(_ score: SupplierScore, flags: [Flag]) -> ReadinessCondition {

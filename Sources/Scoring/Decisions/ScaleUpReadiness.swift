@@ -25,8 +25,36 @@ public struct ReadinessCondition: Sendable, Hashable {
     public var state: ConditionState
     /// Plain words with the figures, e.g. "12 consecutive conforming lots (10 needed)".
     public var detail: String
+    /// The same figures as fields, so readers need not parse `detail`; nil when the condition has none.
+    public var figure: ConditionFigure? = nil
 
     public var met: Bool { state == .met }
+}
+
+/// The figure a readiness condition judged, in `unit`: rates are fractions 0–1.
+public struct ConditionFigure: Sendable, Hashable {
+    /// `fraction`, `cpk`, `lots`, `cv` or `score`.
+    public var unit: String
+    public var value: Double?
+    public var threshold: Double?
+    /// The confidence bound that decided the state (upper when shown not met, lower otherwise).
+    public var bound: Double?
+    /// Lines, lots or messages the figure rests on.
+    public var n: Int?
+    /// For `cpk`: the characteristic the value belongs to.
+    public var characteristic: String?
+
+    public init(
+        unit: String, value: Double?, threshold: Double?, bound: Double? = nil, n: Int?,
+        characteristic: String? = nil
+    ) {
+        self.unit = unit
+        self.value = value
+        self.threshold = threshold
+        self.bound = bound
+        self.n = n
+        self.characteristic = characteristic
+    }
 }
 
 /// `scale_up_ready` of one supplier × material: ready when every condition is met.

@@ -168,6 +168,33 @@ import Testing
         #expect(few.detail == "4 judged due lines in the look-back, 5 needed")
     }
 
+    @Test func conditionsCarryTheirFiguresAsFields() {
+        // 20 of 30 on time: the figure is the share, the bound that decided is the upper one.
+        let low = rules.delivery(outcomes(onTime: [true] * 20 + [false] * 10, leads: [10] * 30))
+        let otd = try? #require(low.otd.figure)
+        #expect(otd?.unit == "fraction")
+        #expect(otd?.n == 30)
+        #expect(otd?.threshold == DecisionConfig().readinessOTD)
+        #expect(otd.flatMap(\.value).map { abs($0 - 2.0 / 3.0) < 1e-12 } == true)
+        #expect(otd.flatMap(\.bound).map { $0 < DecisionConfig().readinessOTD } == true)
+        #expect(low.leadTime.figure?.value == 0)
+        #expect(low.leadTime.figure?.unit == "cv")
+        // No lots: no value, but the threshold and n = 0 still say what was asked.
+        let none = rules.consecutiveConformingLots([])
+        #expect(none.figure?.value == nil)
+        #expect(none.figure?.n == 0)
+        #expect(none.figure?.threshold == Double(DecisionConfig().readinessLots))
+        // The stored JSON has the fields beside the sentence.
+        guard case .object(let fields) = low.otd.json else {
+            Issue.record("a condition is a JSON object")
+            return
+        }
+        #expect(fields["unit"] == .string("fraction"))
+        #expect(fields["n"] == .number(30))
+        #expect(fields["key"] == .string("otd_last_lines"))
+        #expect(fields["characteristic"] == .null)
+    }
+
     @Test func leadTimeCoefficientOfVariationIsInclusiveAtPointTwo() {
         // Mean 10, deviations ±4, ±1, ±1, four 0: sample sd √(36 / 9) = 2, CV 0.2 exactly: met.
         let exact = rules.delivery(
