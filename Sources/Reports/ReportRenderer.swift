@@ -75,9 +75,12 @@ public struct ReportRenderer: Sendable {
             )
         }
         // The index last, so its links point at pages that already exist.
+        let glossary = Data(
+            templates.render(GlossaryPage(run: RunView(report.run)), template: "glossary").utf8)
+        try AtomicFile.write(glossary, to: directory.appendingPathComponent("glossary.html"))
         let index = Data(templates.render(IndexPage(report), template: "index").utf8)
         try AtomicFile.write(index, to: directory.appendingPathComponent("index.html"))
-        return summary + RenderSummary(pagesWritten: 1, bytesWritten: index.count)
+        return summary + RenderSummary(pagesWritten: 2, bytesWritten: index.count + glossary.count)
     }
 
     /// The report's folders, created when missing.

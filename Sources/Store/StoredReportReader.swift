@@ -206,6 +206,23 @@ public struct StoredReportReader {
     private func previousStanding(of previous: StoredRun?) throws -> [String: PreviousStanding] {
         var standing: [String: PreviousStanding] = [:]
         guard let previous else { return standing }
+        var previousFlags: [String: [PreviousFlag]] = [:]
+        try connection.stream(
+            """
+            SELECT supplier_id, material_id, characteristic, kind, severity, message
+            FROM scorecard_store.flags WHERE run_id = $1 AND supplier_id IS NOT NULL ORDER BY flag_id
+            """, [previous.runId]
+        ) { row in
+            guard let kind = FlagKind(rawValue: try row.decode(String.self, column: "kind")),
+                let severity = Severity(rawValue: try row.decode(String.self, column: "severity"))
+            else { return }
+            previousFlags[try row.decode(String.self, column: "supplier_id"), default: []].append(
+                PreviousFlag(
+                    kind: kind, severity: severity,
+                    materialId: try row.decodeIfPresent(String.self, column: "material_id"),
+                    characteristic: try row.decodeIfPresent(String.self, column: "characteristic"),
+                    message: try row.decode(String.self, column: "message")))
+        }
         try connection.stream(
             """
             SELECT s.supplier_id, s.priority_risk_level,
@@ -215,12 +232,13 @@ public struct StoredReportReader {
             FROM scorecard_store.supplier_scores s WHERE s.run_id = $1
             """, [previous.runId]
         ) { row in
-            standing[try row.decode(String.self, column: "supplier_id")] = PreviousStanding(
+            let id = try row.decode(String.self, column: "supplier_id")
+            standing[id] = PreviousStanding(
                 overallScore: try row.decodeIfPresent(Double.self, column: "overall_score"),
                 grade: try row.decodeIfPresent(String.self, column: "grade"),
                 recommendedStatus: try row.decodeIfPresent(String.self, column: "recommended_status"),
                 riskLevel: try row.decodeIfPresent(String.self, column: "priority_risk_level"),
-                flagCount: try row.decode(Int.self, column: "flag_count"))
+                flagCount: try row.decode(Int.self, column: "flag_count"), flags: previousFlags[id] ?? [])
         }
         return standing
     }
@@ -357,9 +375,10 @@ public struct StoredReportReader {
             SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id,
                    \(LocalDay.of("d.received_at", zone: "d.time_zone")) AS ingested_on,
                    count(m.position) AS results, count(m.position) FILTER (WHERE m.verdict = 'fail') AS failed_results,
-                   count(m.position) FILTER (WHERE m.verdict = 'edge') AS edge_results, d.reason
+                   count(m.position) FILTER (WHERE m.verdict = 'edge') AS edge_results, d.reason,
+                   d.warnings::text AS warnings
             FROM (SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at,
-                         d.reason, coalesce(r.time_zone, 'UTC') AS time_zone,
+                         d.reason, d.warnings, coalesce(r.time_zone, 'UTC') AS time_zone,
                          row_number() OVER (PARTITION BY d.supplier_id ORDER BY d.received_at DESC, d.document_id DESC) AS k
                   FROM scorecard_store.coa_documents d, scorecard_store.runs r
                   WHERE r.run_id = $1
@@ -368,11 +387,11 @@ public struct StoredReportReader {
             LEFT JOIN scorecard_store.coa_measurements m USING (document_id)
             WHERE d.k <= $2
             GROUP BY d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at, d.reason,
-                     d.time_zone
+                     d.warnings, d.time_zone
             ORDER BY d.supplier_id, d.received_at DESC, d.document_id DESC
             """, runId, [limit]
         ) { row in
-            CoADocumentSummary(
+            var document = CoADocumentSummary(
                 documentId: try row.decode(String.self, column: "document_id"),
                 path: try row.decode(String.self, column: "path"),
                 status: try row.decode(String.self, column: "status"),
@@ -383,6 +402,26 @@ public struct StoredReportReader {
                 failedResults: try row.decode(Int.self, column: "failed_results"),
                 edgeResults: try row.decode(Int.self, column: "edge_results"),
                 reason: try row.decodeIfPresent(String.self, column: "reason"))
+            document.warnings = Self.warningLines(try row.decodeIfPresent(String.self, column: "warnings"))
+            return document
+        }
+    }
+
+    /// A document's stored warnings (`[{"field", "written", "problem"}]`) as lines; an entry that is not
+    /// such an object is kept as its JSON text, so nothing stored is hidden.
+    static func warningLines(_ json: String?) -> [String] {
+        guard let json, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)),
+            case .array(let items) = value
+        else { return [] }
+        return items.map { item in
+            guard case .object(let object) = item else { return "\(item)" }
+            func text(_ key: String) -> String? {
+                if case .string(let s)? = object[key] { return s }
+                return nil
+            }
+            let field = text("field") ?? "field"
+            let written = text("written").map { " '\($0)'" } ?? ""
+            return "\(field)\(written): \(text("problem") ?? "not read")"
         }
     }
 

@@ -31,12 +31,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(
             allFiles(under: out) == [
-                "index.html", "materials", "materials/MAT-0007.html", "materials/_2E_2E_2FMAT.html",
+                "glossary.html", "index.html", "materials", "materials/MAT-0007.html",
+                "materials/_2E_2E_2FMAT.html",
                 "suppliers",
                 "suppliers/SUP-0002.html", "suppliers/SUP-0009.html",
                 "suppliers/_2E_2E_2F_2E_2E_2Fetc_2Fpasswd.html",
             ])
-        #expect(summary.pagesWritten == 6)
+        #expect(summary.pagesWritten == 7)
         let sizes = try allFiles(under: out).filter { $0.hasSuffix(".html") }.map {
             try Data(contentsOf: out.appendingPathComponent($0)).count
         }
@@ -149,14 +150,21 @@ import Testing
             let end = try #require(index[start.upperBound...].range(of: "</section>"))
             return index[start.upperBound..<end.lowerBound]
         }
-        #expect(try section("worse").contains("Drift Chemicals GmbH"))
-        #expect(try section("worse").contains("score 80.0 → 71.3 (\u{2212}8.8)"))
-        #expect(try !section("worse").contains("Quiet Supplies"))
-        #expect(try section("at-risk").contains("&lt;script"))
-        #expect(try !section("at-risk").contains("Drift Chemicals"))
-        #expect(try section("drifting").contains("Moisture of MAT-0007 moves toward the upper limit"))
-        #expect(try section("new").contains("Quiet Supplies Ltd"))
-        #expect(try !section("new").contains("Drift Chemicals"))
+        // Today: the critical flag (hostile supplier) before the conditional one; each with why and what to do.
+        let today = try section("today")
+        let order2 = ["&lt;script", "Drift Chemicals GmbH"].compactMap { today.range(of: $0)?.lowerBound }
+        #expect(order2.count == 2 && order2 == order2.sorted())
+        #expect(today.contains("<strong>keep conditional</strong>"))
+        #expect(today.contains("at stake: only usable source of MAT-0007"))
+        #expect(today.contains("Why: Qualified with one drift warning open."))
+        #expect(!today.contains("Quiet Supplies"))
+        let changes = try section("changes")
+        #expect(changes.contains("score 80.0 → 71.3 (\u{2212}8.8)"))
+        #expect(changes.contains("status qualified → conditional"))
+        #expect(changes.contains("new: Results drifting toward a specification limit (MAT-0007 moisture)"))
+        #expect(
+            changes.contains("Quiet Supplies Ltd</a> (SUP-0009): <span class=\"change\">new supplier</span>"))
+        #expect(try section("rejected").contains("Ask SUP-0002 to resend 1 CoA file: 1 "))
         #expect(try section("rejected").contains("line 3: &lt;script&gt;"))
         #expect(try section("rejected").contains("Drift Chemicals GmbH (SUP-0002)"))
         #expect(try section("materials").contains("Sodium citrate</a> (MAT-0007, critical)"))

@@ -62,6 +62,9 @@ struct IndexPage {
     var anyRejected: Bool
     var singleSourced: [MaterialRow]
     var materials: [MaterialRow]
+    var today: [TodayLine]
+    var changes: [ChangeLine]
+    var rejectionGroups: [RejectionGroup]
 
     init(_ report: ScorecardReport) {
         run = RunView(report.run)
@@ -89,7 +92,8 @@ struct IndexPage {
                     change: supplier.previous == nil && hasPreviousRun
                         ? "new" : ReportFormat.change(supplier.scoreChange),
                     status: Wording.code(supplier.recommendedStatus),
-                    riskLevel: Wording.code(supplier.priorityRisk?.level),
+                    riskLevel: Wording.code(supplier.priorityRisk?.level) == "insufficient data"
+                        ? "too few orders" : Wording.code(supplier.priorityRisk?.level),
                     otd: ReportFormat.percent(supplier.delivery.otdRate),
                     otdNoData: supplier.delivery.otdRate == nil,
                     ppm: ReportFormat.ppm(supplier.quality.ppm), ppmNoData: supplier.quality.ppm == nil,
@@ -149,6 +153,9 @@ struct IndexPage {
             return Document(path: document.path, supplier: supplier, reason: document.reason)
         }
         anyRejected = !rejectedDocuments.isEmpty
+        rejectionGroups = RejectionGroup.groups(report.rejectedDocuments, names: names)
+        today = TodayLine.lines(ranked, materials: report.materials)
+        changes = ChangeLine.lines(ranked, hasPreviousRun: hasPreviousRun)
         materials = report.materials.sorted { $0.materialId < $1.materialId }.map { material in
             MaterialRow(
                 link: "materials/" + PageFileName.html(for: material.materialId),

@@ -17,6 +17,7 @@ struct SupplierPage {
     struct FlagView {
         var severity: String
         var kind: String
+        var meaning: String
         var kindCode: String
         var message: String
         var material: String?
@@ -72,6 +73,7 @@ struct SupplierPage {
         var failed: String
         var edge: String
         var reason: String?
+        var warnings: [String]
     }
 
     struct VerdictRow {
@@ -123,7 +125,13 @@ struct SupplierPage {
     var charts: [ChartView]
     var responses: [ResponseRow]
     var documents: [DocumentRow]
+    /// Rejected documents, and documents with warnings, listed on screen and on paper.
+    var documentsToRead: [DocumentRow]
+    var acceptedDocuments: [DocumentRow]
+    var acceptedCount: Int
+    var rejectedCount: Int
     var materials: [SourceRow]
+    var riskWords: String
 
     init(_ supplier: SupplierReport, report: ScorecardReport, materials sources: [SourceRow]) {
         run = RunView(report.run)
@@ -162,7 +170,7 @@ struct SupplierPage {
         flags = supplier.flags.sorted { $0.severity > $1.severity }.map { flag in
             FlagView(
                 severity: flag.severity.rawValue, kind: Wording.flagKind(flag.kind),
-                kindCode: flag.kind.rawValue,
+                meaning: Wording.flagMeaning(flag.kind), kindCode: flag.kind.rawValue,
                 message: flag.message, material: flag.materialId,
                 materialLink: flag.materialId.map { "../materials/" + PageFileName.html(for: $0) },
                 characteristic: flag.characteristic, evidence: EvidenceView(flag.evidence).rows)
@@ -209,9 +217,15 @@ struct SupplierPage {
                 ingestedOn: document.ingestedOn.map { ReportFormat.date($0) } ?? "–",
                 results: ReportFormat.count(document.results),
                 failed: ReportFormat.count(document.failedResults),
-                edge: ReportFormat.count(document.edgeResults), reason: document.reason)
+                edge: ReportFormat.count(document.edgeResults), reason: document.reason,
+                warnings: document.warnings)
         }
+        documentsToRead = documents.filter { $0.rejected || !$0.warnings.isEmpty }
+        acceptedDocuments = documents.filter { !$0.rejected && $0.warnings.isEmpty }
+        acceptedCount = documents.count(where: { !$0.rejected })
+        rejectedCount = documents.count(where: \.rejected)
         materials = sources
+        riskWords = Wording.deliveryPriorityRisk(supplier.priorityRisk?.level)
     }
 
     private static func figures(_ s: SupplierReport) -> [FigureGroup] {
