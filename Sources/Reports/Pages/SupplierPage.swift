@@ -83,6 +83,8 @@ struct SupplierPage {
         var reasons: String
         var readiness: String
         var missing: [String]
+        /// "3 conditions not met", the folded form of `missing`; nil when none is missing.
+        var missingSummary: String?
         var inspection: String
         var action: String?
     }
@@ -123,6 +125,12 @@ struct SupplierPage {
     var months: [MonthRow]
     var buckets: [BucketRow]
     var charts: [ChartView]
+    /// Charts with a flagged lot or a result in the edge band or out of specification: shown first.
+    var attentionCharts: [ChartView]
+    /// The rest, one click away (and folded to a count on paper).
+    var quietCharts: [ChartView]
+    var quietChartCount: Int
+    var hasQuietCharts: Bool
     var responses: [ResponseRow]
     var documents: [DocumentRow]
     /// Rejected documents, and documents with warnings, listed on screen and on paper.
@@ -143,16 +151,20 @@ struct SupplierPage {
         change = ReportFormat.change(supplier.scoreChange)
         previousScore = supplier.previous.map { ReportFormat.score($0.overallScore) }
         status = Wording.code(supplier.recommendedStatus)
-        statusReasons = supplier.statusReasons
+        statusReasons = supplier.statusReasons.map(Wording.plain)
         readiness = Wording.readiness(ready: supplier.readyMaterials, of: supplier.materialVerdicts.count)
         action = supplier.action
         verdictRisk = Wording.code(supplier.verdictRisk)
         verdicts = supplier.materialVerdicts.map { v in
-            VerdictRow(
+            let missing = v.readiness == "ready" ? [] : v.missing.map(Wording.plain)
+            return VerdictRow(
                 materialId: v.materialId,
                 materialLink: "../materials/" + PageFileName.html(for: v.materialId),
-                status: Wording.code(v.status), reasons: v.reasons.joined(separator: "; "),
-                readiness: Wording.code(v.readiness), missing: v.readiness == "ready" ? [] : v.missing,
+                status: Wording.code(v.status), reasons: v.reasons.map(Wording.plain).joined(separator: "; "),
+                readiness: Wording.code(v.readiness), missing: missing,
+                missingSummary: missing.isEmpty
+                    ? nil
+                    : missing.count == 1 ? "1 condition not met" : "\(missing.count) conditions not met",
                 inspection: Wording.code(v.inspectionLevel) + (v.skipLot ? ", skip-lot candidate" : ""),
                 action: v.action)
         }
@@ -202,6 +214,13 @@ struct SupplierPage {
                 flaggedLots: flagged.isEmpty ? nil : flagged.joined(separator: ", "),
                 chartMarkup: ControlChartSVG.svg(chart, supplierName: supplier.name))
         }
+        let needsLook = supplier.controlCharts.map { chart in
+            chart.points.contains { $0.flagged || $0.verdict == .edge || $0.verdict == .fail }
+        }
+        attentionCharts = zip(charts, needsLook).filter(\.1).map(\.0)
+        quietCharts = zip(charts, needsLook).filter { !$0.1 }.map(\.0)
+        quietChartCount = quietCharts.count
+        hasQuietCharts = !quietCharts.isEmpty
         responses = supplier.monthlyResponse.map { month in
             ResponseRow(
                 month: ReportFormat.month(month.month), messages: ReportFormat.count(month.messages),

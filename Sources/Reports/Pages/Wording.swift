@@ -89,27 +89,42 @@ enum Wording {
     }
 
     /// The kind of problem a stored rejection reason names, for the one-line summary per supplier; the
-    /// reason itself stays beside each file.
+    /// reason itself stays beside each file. Read from the reason's opening words, which the intake writes.
     static func rejectionKind(_ reason: String) -> String {
         let text = reason.lowercased()
-        if text.contains("duplicate") || text.contains("already") { return "duplicate" }
-        if text.contains("unknown material") || text.contains("no material") || text.contains("material '") {
+        let kinds: [(prefixes: [String], kind: String)] = [
+            (["not well-formed", "the document has no root", "not readable as utf-8"], "malformed"),
+            (
+                [
+                    "unsafe xml", "too deeply nested", "too many ", "too large", "file is ",
+                    "over the time budget",
+                ],
+                "unsafe or oversized"
+            ),
+            (
+                ["not valid against", "cannot validate", "profile '", "the document contains no results"],
+                "not in the agreed format"
+            ),
+            (["same bytes as"], "duplicate"),
+            (["no unit reported", "the value carries the unit"], "unit problem"),
+        ]
+        for (prefixes, kind) in kinds where prefixes.contains(where: { text.hasPrefix($0) }) { return kind }
+        if text.hasPrefix("material ") && text.contains("not in procurement.materials") {
             return "unknown material"
         }
-        if text.contains("unknown supplier") || text.contains("supplier") { return "wrong supplier" }
-        if text.contains("lot") && (text.contains("unknown") || text.contains("no receipt")) {
-            return "unknown lot"
-        }
-        if text.contains("specification") { return "no specification" }
-        if text.contains("unit") { return "unit problem" }
-        if text.contains("xsd") || text.contains("valid") || text.contains("parse") || text.contains("xml")
-            || text.contains("element") || text.contains("root") || text.contains("encoding")
-            || text.contains("entity") || text.contains("dtd") || text.contains("profile")
-            || text.contains("no results")
-        {
-            return "malformed"
-        }
-        if text.contains("too large") || text.contains("bytes") { return "too large" }
+        if text.contains("not an approved source") { return "not an approved source" }
+        if text.contains("specification") { return "no specification in force" }
+        if text.contains("lot") { return "unknown lot" }
         return "other problem"
+    }
+}
+
+extension Wording {
+    /// A stored reason in a buyer's words: the risk is named by what it is about, and its 0–100 figure
+    /// says which end is bad (a supplier score of 100 is best, a risk of 100 is worst).
+    static func plain(_ reason: String) -> String {
+        guard reason.contains("priority-position risk") else { return reason }
+        return reason.replacingOccurrences(of: "priority-position risk", with: "delivery-priority risk")
+            .replacingOccurrences(of: "(score ", with: "(0–100, higher is worse: ")
     }
 }
