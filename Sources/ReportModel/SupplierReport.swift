@@ -22,6 +22,8 @@ public struct SupplierReport: Sendable, Hashable {
     public var verdictRisk: String?
     /// One verdict per material the supplier delivers, ordered by material.
     public var materialVerdicts: [MaterialVerdict] = []
+    /// The stored capability of each characteristic it delivers, by material then characteristic.
+    public var capabilities: [CharacteristicCapability] = []
     public var delivery: DeliveryFigures
     public var quality: QualityFigures
     public var responsiveness: ResponsivenessFigures

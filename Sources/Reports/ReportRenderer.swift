@@ -35,13 +35,14 @@ public struct ReportRenderer: Sendable {
             }
         }
         let knownSuppliers = Set(input.suppliers.map(\.supplierId))
+        let scored = Dictionary(input.suppliers.map { ($0.supplierId, $0) }, uniquingKeysWith: { a, _ in a })
         let materials = input.materials
         let materialFlags = flagsByMaterial
         return try Self.renderInParallel(count: materials.count) { index in
             let material = materials[index]
             let page = MaterialPage(
                 material, run: run, knownSuppliers: knownSuppliers,
-                flags: materialFlags[material.materialId] ?? [])
+                flags: materialFlags[material.materialId] ?? [], scored: scored)
             return (
                 templates.render(page, template: "material"),
                 folders.materials.appendingPathComponent(PageFileName.html(for: material.materialId))

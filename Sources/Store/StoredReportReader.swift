@@ -28,6 +28,7 @@ public struct StoredReportReader {
         let materials = try materials(runId)
         let previous = try previousStanding(of: previousRun)
         var verdicts = try materialVerdicts(runId)
+        var capabilities = try capabilities(runId)
         // The suppliers' scores first, without their charts, deliveries and documents: that is all the
         // material pages need, and they are rendered while the rest is read.
         var suppliers: [SupplierReport] = []
@@ -89,6 +90,7 @@ public struct StoredReportReader {
                 ?? []
             report.verdictRisk = try row.decodeIfPresent(String.self, column: "verdict_risk")
             report.materialVerdicts = verdicts.removeValue(forKey: id) ?? []
+            report.capabilities = capabilities.removeValue(forKey: id) ?? []
             suppliers.append(report)
         }
         materialPagesReady(
@@ -200,6 +202,24 @@ public struct StoredReportReader {
                 inspectionLevel: try row.decodeIfPresent(String.self, column: "inspection_level"),
                 skipLot: try row.decodeIfPresent(Bool.self, column: "skip_lot_candidate") ?? false,
                 action: try row.decodeIfPresent(String.self, column: "action"))
+        }
+    }
+
+    /// Each characteristic's stored Cpk, by supplier, for the material pages' side-by-side sources.
+    private func capabilities(_ runId: Int64) throws -> [String: [CharacteristicCapability]] {
+        try bySupplier(
+            """
+            SELECT supplier_id, material_id, characteristic, lots, recent_cpk, recent_n
+            FROM scorecard_store.characteristic_capability WHERE run_id = $1
+            ORDER BY supplier_id, material_id, characteristic
+            """, runId
+        ) { row in
+            CharacteristicCapability(
+                materialId: try row.decode(String.self, column: "material_id"),
+                characteristic: try row.decode(String.self, column: "characteristic"),
+                lots: try row.decodeIfPresent(Int.self, column: "lots") ?? 0,
+                recentCpk: try row.decodeIfPresent(Double.self, column: "recent_cpk"),
+                recentLots: try row.decodeIfPresent(Int.self, column: "recent_n") ?? 0)
         }
     }
 
