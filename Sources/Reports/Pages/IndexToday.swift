@@ -75,11 +75,13 @@ struct TodayLine {
             return a.order < b.order
         }.map { level, stake, _, s in
             let worst = s.flags.sorted { $0.severity > $1.severity }.first
-            // The worst flag's own sentence carries the figures ("orders above 1,105 kg arrive 10.4 days
-            // late"); the status reason when there is no flag.
+            // A critical flag's own sentence carries the figures ("orders above 1,105 kg arrive 10.4 days
+            // late"); otherwise the status's first reason, which names the limit that decided it.
+            let critical = worst.flatMap { $0.severity == .critical ? $0 : nil }
             let reason =
-                worst.map { Wording.flagKind($0.kind) + ": " + $0.message }
-                ?? s.statusReasons.first.map(Wording.plain) ?? "no reason recorded"
+                critical.map { Wording.flagKind($0.kind) + ": " + $0.message }
+                ?? s.statusReasons.first.map(Wording.plain)
+                ?? worst.map { Wording.flagKind($0.kind) + ": " + $0.message } ?? "no reason recorded"
             let action =
                 s.action ?? worst.map { Wording.flagMeaning($0.kind) } ?? "Open the scorecard and review."
             let safeLevel = min(max(level, 0), 2)
