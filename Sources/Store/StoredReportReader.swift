@@ -121,14 +121,24 @@ public struct StoredReportReader {
             SELECT r.as_of, r.status, r.started_at, r.finished_at, r.suppliers_scored,
                    r.documents_accepted + coalesce(i.accepted, 0) AS documents_accepted,
                    r.documents_rejected + coalesce(i.rejected, 0) AS documents_rejected,
-                   r.flags_raised, r.error
+                   r.flags_raised, r.error, r.current_first, r.current_last, r.baseline_first, r.baseline_last
             FROM scorecard_store.runs r
             LEFT JOIN LATERAL (SELECT sum(documents_accepted)::int AS accepted, sum(documents_rejected)::int AS rejected
                                FROM scorecard_store.runs WHERE run_id = ANY($2::bigint[])) i ON true
             WHERE r.run_id = $1
             """, [runId, PostgresArray(intakes)])
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("run \(runId)") }
-        return RunInfo(
+        var windows: RunWindows?
+        if let currentFirst = try row.decodeIfPresent(Day.self, column: "current_first"),
+            let currentLast = try row.decodeIfPresent(Day.self, column: "current_last"),
+            let baselineFirst = try row.decodeIfPresent(Day.self, column: "baseline_first"),
+            let baselineLast = try row.decodeIfPresent(Day.self, column: "baseline_last")
+        {
+            windows = RunWindows(
+                currentFirst: currentFirst, currentLast: currentLast, baselineFirst: baselineFirst,
+                baselineLast: baselineLast)
+        }
+        var info = RunInfo(
             runId: runId, asOf: try row.decode(Day.self, column: "as_of"),
             status: try row.decode(String.self, column: "status"),
             startedAt: try row.decode(Date.self, column: "started_at"),
@@ -140,6 +150,8 @@ public struct StoredReportReader {
                 flagsRaised: try row.decodeIfPresent(Int.self, column: "flags_raised") ?? 0),
             previousRunId: previous?.runId, previousAsOf: previous?.asOf,
             error: try row.decodeIfPresent(String.self, column: "error"))
+        info.windows = windows
+        return info
     }
 
     private func flagsBySupplier(_ runId: Int64) throws -> [String: [Flag]] {

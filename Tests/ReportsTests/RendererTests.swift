@@ -170,6 +170,10 @@ import Testing
         #expect(try section("materials").contains("Sodium citrate</a> (MAT-0007, critical)"))
         #expect(index.contains("<b class=\"sev-critical\">1</b>critical flags"))
         #expect(index.contains("Run <strong>42</strong> as of <strong>2026-03-01</strong>"))
+        #expect(
+            index.contains(
+                "Figures cover the current window 2025-12-02 to 2026-03-01; trends compare it with the baseline"
+                    + " 2025-06-05 to 2025-12-01."))
         #expect(index.contains("started 2026-03-01 02:00 UTC, finished 2026-03-01 02:02 UTC"))
     }
 
@@ -197,7 +201,9 @@ import Testing
         #expect(page.contains("Flagged lots: L-110, L-111."))
         // February has no delivery data: marked in words, not as an empty or zero bar.
         #expect(page.contains(">n/d</text>"))
-        #expect(page.contains("<title>2026-03: OTD 50.0 %, OTIF 25.0 %, 4 due lines</title>"))
+        #expect(page.contains("<title>2026-03: OTD 50.0 %, OTIF 25.0 %, 4 due lines (partial month)</title>"))
+        #expect(page.contains(">n=4, partial</text>"))
+        #expect(page.contains(">n=20</text>"))
     }
 
     @Test func renderingIsDeterministicAndLeavesNoTemporaryFiles() throws {

@@ -205,6 +205,8 @@ struct RunView {
     var documentsAccepted: String
     var documentsRejected: String
     var flagsRaised: String
+    /// The stored windows' days in a sentence; nil when the run did not store them.
+    var windows: String?
 
     init(_ run: RunInfo) {
         runId = String(run.runId)
@@ -220,5 +222,10 @@ struct RunView {
         documentsAccepted = ReportFormat.count(run.counts.documentsAccepted)
         documentsRejected = ReportFormat.count(run.counts.documentsRejected)
         flagsRaised = ReportFormat.count(run.counts.flagsRaised)
+        windows = run.windows.map { w in
+            "Figures cover the current window \(ReportFormat.date(w.currentFirst)) to "
+                + "\(ReportFormat.date(w.currentLast)); trends compare it with the baseline "
+                + "\(ReportFormat.date(w.baselineFirst)) to \(ReportFormat.date(w.baselineLast))."
+        }
     }
 }

@@ -187,7 +187,9 @@ struct SupplierPage {
                 materialLink: flag.materialId.map { "../materials/" + PageFileName.html(for: $0) },
                 characteristic: flag.characteristic, evidence: EvidenceView(flag.evidence).rows)
         }
-        deliveryChartMarkup = DeliveryChart.svg(supplier.monthlyDelivery, supplierName: supplier.name)
+        deliveryChartMarkup = DeliveryChart.svg(
+            supplier.monthlyDelivery, supplierName: supplier.name, asOf: report.run.asOf,
+            firstDay: report.run.windows?.baselineFirst)
         months = supplier.monthlyDelivery.map { month in
             MonthRow(
                 month: ReportFormat.month(month.month), lines: ReportFormat.count(month.lines),
