@@ -96,7 +96,7 @@ enum Wording {
             (["not well-formed", "the document has no root", "not readable as utf-8"], "malformed"),
             (
                 [
-                    "unsafe xml", "too deeply nested", "too many ", "too large", "file is ",
+                    "unsafe xml", "too deeply nested", "too many ", "too large",
                     "over the time budget",
                 ],
                 "unsafe or oversized"
@@ -109,6 +109,7 @@ enum Wording {
             (["no unit reported", "the value carries the unit"], "unit problem"),
         ]
         for (prefixes, kind) in kinds where prefixes.contains(where: { text.hasPrefix($0) }) { return kind }
+        if text.hasPrefix("file is ") && text.contains("byte limit") { return "unsafe or oversized" }
         if text.hasPrefix("material ") && text.contains("not in procurement.materials") {
             return "unknown material"
         }
