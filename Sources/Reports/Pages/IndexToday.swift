@@ -64,8 +64,11 @@ struct TodayLine {
                     ($0, Stake(supplier.supplierId, materials: materials), order, supplier)
                 }
             }
+        // Within one urgency a supplier with an open critical flag is the more severe case.
+        func critical(_ s: SupplierReport) -> Bool { s.flags.contains { $0.severity == .critical } }
         return candidates.sorted { a, b in
             if a.level != b.level { return a.level < b.level }
+            if critical(a.supplier) != critical(b.supplier) { return critical(a.supplier) }
             if a.stake.soleSourced.count != b.stake.soleSourced.count {
                 return a.stake.soleSourced.count > b.stake.soleSourced.count
             }
