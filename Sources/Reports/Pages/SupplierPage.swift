@@ -132,6 +132,7 @@ struct SupplierPage {
     var quietChartCount: Int
     var hasQuietCharts: Bool
     var responses: [ResponseRow]
+    var responseChartMarkup: Markup?
     var documents: [DocumentRow]
     /// Rejected documents, and documents with warnings, listed on screen and on paper.
     var documentsToRead: [DocumentRow]
@@ -223,6 +224,7 @@ struct SupplierPage {
         quietCharts = zip(charts, needsLook).filter { !$0.1 }.map(\.0)
         quietChartCount = quietCharts.count
         hasQuietCharts = !quietCharts.isEmpty
+        responseChartMarkup = ResponseChart.svg(supplier.monthlyResponse, supplierName: supplier.name)
         responses = supplier.monthlyResponse.map { month in
             ResponseRow(
                 month: ReportFormat.month(month.month), messages: ReportFormat.count(month.messages),
