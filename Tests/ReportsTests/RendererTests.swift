@@ -201,10 +201,12 @@ import Testing
         #expect(page.contains("Flagged lots: L-110, L-111."))
         // February has no delivery data: marked in words, not as an empty or zero bar.
         #expect(page.contains(">n/d</text>"))
-        #expect(page.contains("<title>2026-03: OTD 50.0 %, OTIF 25.0 %, 4 due lines (partial month)</title>"))
+        #expect(
+            page.contains("<title>2026-03: OTD 50.0 %, OTIF 25.0 %, 4 due lines (partial month)</title>"))
         #expect(page.contains(">n=4, partial</text>"))
         // Responsiveness drawn too: February's median with its one unanswered message; March had none.
-        #expect(page.contains("<title>2026-02: median response 30.0 h, 5 messages, 1 still unanswered</title>"))
+        #expect(
+            page.contains("<title>2026-02: median response 30.0 h, 5 messages, 1 still unanswered</title>"))
         #expect(page.contains(">1 open</text>"))
         #expect(page.contains(">n=20</text>"))
     }
