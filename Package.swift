@@ -71,9 +71,12 @@ let package = Package(
         // The SQL readers and writers of Store against a throwaway cluster.
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Scoring", "ReportModel", "Postgres", "Domain", "TestSupport"]),
+            dependencies: ["Store", "Scoring", "ReportModel", "Postgres", "Domain", "CoA", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ReportModel", "Domain"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "Domain"]),
+        // Job's parts that need no database: batches, inbox names and scanning, shards, the log format.
+        .testTarget(name: "JobUnitTests", dependencies: ["Job", "Domain", "TestSupport"]),
+        // The job end to end against throwaway clusters: runs, faults, intake, reprocess, check-coa.
         .testTarget(
             name: "JobTests",
             dependencies: [

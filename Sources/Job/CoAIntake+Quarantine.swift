@@ -1,3 +1,4 @@
+import CoA
 import Foundation
 import Store
 

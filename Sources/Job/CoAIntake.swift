@@ -40,6 +40,9 @@ struct CoAIntake {
     /// Listed files checked against the recorded ones per query. Most nights nearly every file is known:
     /// one query per parse batch was 392 round trips for nothing at a hundred thousand files.
     var knownCheckSize = 8_192
+    /// Files of an imported archive: each dated by its own evidence and never counted as late
+    /// (``ArchiveArrival``, `scorecard run --archive`).
+    var archive = false
     /// When set, only the supplier folders it accepts are ingested (a shard intake, ``IntakeShard``).
     var supplierFolders: (@Sendable (String) -> Bool)? = nil
     /// The zone a receipt's timestamp is cut into its day in (`time_zone`).
@@ -172,6 +175,7 @@ struct CoAIntake {
         let judge = CoAJudge(reference: reference, evaluator: evaluator)
         let outcomes = ResultSlots<(CoADocumentRecord, [MeasurementRecord])>(count: fresh.count)
         let freshFiles = fresh
+        let (archive, zone) = (archive, timeZone)
         DispatchQueue.concurrentPerform(iterations: freshFiles.count) { index in
             let file = freshFiles[index]
             TestHooks.abortIfAsked(judging: file.entry.relativePath)
@@ -181,6 +185,10 @@ struct CoAIntake {
                 receivedAt: min(file.entry.modified ?? now, now))
             document.raw = file.raw
             let measurements = judge.judge(file.parsed, into: &document, lotDays: days, asOf: asOf)
+            if archive {
+                Self.dateFromArchive(
+                    &document, modified: file.entry.modified, now: now, receiptDays: days, timeZone: zone)
+            }
             outcomes[index] = (document, measurements)
         }
         var judged = Judged()
@@ -188,6 +196,7 @@ struct CoAIntake {
         for index in fresh.indices {
             guard let (document, measurements) = outcomes[index] else { continue }
             judged.measurements += measurements
+            logArchiveArrival(of: document)
             if document.status == .accepted {
                 counts.accepted += 1
             } else {
@@ -209,6 +218,7 @@ struct CoAIntake {
                 supplierId: file.entry.supplierFolder, status: .duplicate, sizeBytes: file.entry.size,
                 receivedAt: min(file.entry.modified ?? now, now))
             let duplicateOf = originalId >= 0 ? originalId : ids[Int(-originalId - 1)]
+            document.importedFromArchive = archive
             document.duplicateOf = duplicateOf
             document.reason = "same bytes as \(pathsById[duplicateOf] ?? "document \(duplicateOf)")"
             judged.documents.append(document)
@@ -321,8 +331,11 @@ struct CoAIntake {
     func receiptDays(for files: [ReadFile], store: CoADocumentStore) throws -> [String: [String: Day]] {
         var lotsBySupplier: [String: Set<String>] = [:]
         for file in files {
+            // An archive's file without an issue date is dated by its lot's receipt: every lot then.
             guard case .success(let certificate) = file.parsed,
-                let lot = CoAJudge.receiptLot(of: certificate, folder: file.entry.supplierFolder)
+                let lot = archive
+                    ? CoAJudge.lot(of: certificate, folder: file.entry.supplierFolder)
+                    : CoAJudge.receiptLot(of: certificate, folder: file.entry.supplierFolder)
             else { continue }
             lotsBySupplier[lot.supplierId, default: []].insert(lot.lotNumber)
         }

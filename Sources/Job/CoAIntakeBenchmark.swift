@@ -1,3 +1,4 @@
+import CoA
 import Domain
 import Foundation
 import Logging

@@ -1,4 +1,5 @@
 import CoA
+import Domain
 import Foundation
 import Scoring
 
@@ -23,6 +24,10 @@ public struct Configuration: Sendable {
     public var maxReceivedFactor = 10.0
     /// supplier id → profile name.
     public var supplierProfiles: [String: String] = [:]
+    /// A night with at least this many certificates for old lots records a bulk-arrival notice.
+    public var bulkArrivalFiles = 100
+    /// Lots received more than this many days before the as-of day are old for that notice.
+    public var bulkArrivalDays = 30
     public var scoring = ScoringConfig()
     public var decisions = DecisionConfig()
 
@@ -47,6 +52,17 @@ public struct Configuration: Sendable {
 
     /// Sets one key from text, recording its source.
     public mutating func set(_ key: String, _ value: String, from source: Source) throws(ConfigurationError) {
+        if key.hasPrefix(Self.collectedSincePrefix) {
+            let supplier = String(key.dropFirst(Self.collectedSincePrefix.count))
+            guard !supplier.isEmpty, let day = Day(iso: value.trimmingCharacters(in: .whitespaces)) else {
+                throw ConfigurationError.invalid(
+                    key: key, value: value, expected: "\(Self.collectedSincePrefix)<SUPPLIER_ID> = YYYY-MM-DD"
+                )
+            }
+            scoring.coaCollectedSinceBySupplier[supplier] = day
+            sources[key] = source.text
+            return
+        }
         if key.hasPrefix("profile.") {
             let supplier = String(key.dropFirst("profile.".count))
             let profile = value.trimmingCharacters(in: .whitespaces)
@@ -124,8 +140,19 @@ public struct Configuration: Sendable {
             rows.append(
                 (key, profile, sources[key] ?? "default", "CoA format profile of supplier \(supplier)"))
         }
+        for (supplier, day) in scoring.coaCollectedSinceBySupplier.sorted(by: { $0.key < $1.key }) {
+            let key = Self.collectedSincePrefix + supplier
+            rows.append(
+                (
+                    key, day.iso, sources[key] ?? "default",
+                    "Day CoAs of supplier \(supplier) are collected since"
+                ))
+        }
         return rows
     }
+
+    /// A supplier's own start of CoA collection: `coa.collected_since.<SUPPLIER_ID> = YYYY-MM-DD`.
+    static let collectedSincePrefix = "coa.collected_since."
 
     /// The sample file: every key, commented, with its default.
     public static func sample() -> String {
@@ -140,6 +167,9 @@ public struct Configuration: Sendable {
             text += "\n# \(key.help) (env \(key.environmentVariable))\n# \(key.name) = \(key.defaultText)\n"
         }
         text += "\n# A supplier's CoA format profile (by profile name), e.g.:\n# profile.SUP-0007 = en10168\n"
+        text +=
+            "\n# A supplier's own start of CoA collection (e.g. onboarded to a profile later), overriding\n"
+            + "# coa.collected_since for it, e.g.:\n# coa.collected_since.SUP-0007 = 2026-09-01\n"
         return text
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Scoring
 
@@ -73,6 +74,25 @@ extension ConfigurationKey {
             })
     }
 
+    static func day(
+        _ name: String, _ help: String, _ keyPath: WritableKeyPath<Configuration, Day?> & Sendable
+    ) -> ConfigurationKey {
+        ConfigurationKey(
+            name: name, help: help, defaultText: Configuration()[keyPath: keyPath]?.iso ?? "",
+            read: { $0[keyPath: keyPath]?.iso ?? "" },
+            apply: { config, text throws(ConfigurationError) in
+                let value = text.trimmingCharacters(in: .whitespaces)
+                if value.isEmpty {
+                    config[keyPath: keyPath] = nil
+                    return
+                }
+                guard let day = Day(iso: value) else {
+                    throw ConfigurationError.invalid(key: name, value: text, expected: "a date YYYY-MM-DD")
+                }
+                config[keyPath: keyPath] = day
+            })
+    }
+
     fileprivate static func formatted(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
@@ -108,6 +128,19 @@ extension Configuration {
             "coa.missing_after_days",
             "Days after receipt before a lot without an accepted CoA counts as missing",
             0...90, \.scoring.missingCoADays),
+        .day(
+            "coa.collected_since",
+            "Day CoAs are collected since (YYYY-MM-DD, empty: always); lots received before it are never missing a CoA",
+            \.scoring.coaCollectedSince),
+        .int(
+            "coa.bulk_arrival_files",
+            "Certificates for old lots in one night that make the run record a bulk-arrival notice",
+            1...10_000_000,
+            \.bulkArrivalFiles),
+        .int(
+            "coa.bulk_arrival_days",
+            "Days before the as-of day a lot was received for that notice to count it",
+            1...3653, \.bulkArrivalDays),
         .double(
             "coa.edge_fraction", "Outer share of the tolerance range on each side that counts as 'edge'",
             0.01...0.45,

@@ -24,6 +24,9 @@ public struct NightlyRun {
     /// Tests only: called with each batch of inbox files between the listing and the reading
     /// (``CoAIntake/beforeReading``).
     var beforeReadingInbox: (@Sendable ([InboxScanner.Entry]) -> Void)? = nil
+    /// A CoA archive to import before the inbox (`--archive DIR`, laid out as the inbox): its files are
+    /// dated by their own evidence and never counted as late (``ArchiveArrival``).
+    public var archive: String? = nil
 
     public init(configuration: Configuration, paths: ResourcePaths, logger: Logger) {
         self.configuration = configuration
@@ -61,9 +64,17 @@ public struct NightlyRun {
         var summary = RunSummary(runId: runId, asOf: asOf)
         do {
             try connection.inTransaction {
-                let intake = try ingest(
-                    connection, attempts: CoAAttempts(attemptsConnection), runId: runId, asOf: asOf,
-                    logger: logger)
+                var intake = CoAIntake.Counts()
+                if let archive {
+                    intake = try ingest(
+                        connection, folder: URL(fileURLWithPath: archive), archive: true,
+                        attempts: CoAAttempts(attemptsConnection), runId: runId, asOf: asOf, logger: logger)
+                }
+                intake.add(
+                    try ingest(
+                        connection, folder: URL(fileURLWithPath: configuration.inbox), archive: false,
+                        attempts: CoAAttempts(attemptsConnection), runId: runId, asOf: asOf, logger: logger))
+                summary.notices = try recordNotices(connection, runId: runId, asOf: asOf, logger: logger)
                 if intake.accepted + intake.rejected >= Self.analyzeAfterDocuments {
                     try TableStatistics.refresh(connection, tables: TableStatistics.intakeTables)
                 }
@@ -108,10 +119,12 @@ public struct NightlyRun {
     }
 
     private func ingest(
-        _ connection: PostgresConnection, attempts: CoAAttempts, runId: Int64, asOf: Day, logger: Logger
+        _ connection: PostgresConnection, folder inbox: URL, archive: Bool, attempts: CoAAttempts,
+        runId: Int64,
+        asOf: Day, logger: Logger
     ) throws -> CoAIntake.Counts {
-        let inbox = URL(fileURLWithPath: configuration.inbox)
         guard FileManager.default.fileExists(atPath: inbox.path) else {
+            if archive { throw JobError(.usage, "--archive \(inbox.path) is not a folder") }
             logger.notice("no inbox folder at \(inbox.path): no CoAs ingested")
             return CoAIntake.Counts()
         }
@@ -123,8 +136,27 @@ public struct NightlyRun {
                 metadata: ["profile.file": "\(unusable.file)", "problem": "\(unusable.error.message)"])
         }
         intake.attempts = attempts
-        intake.beforeReading = beforeReadingInbox
+        intake.archive = archive
+        if !archive { intake.beforeReading = beforeReadingInbox }
+        if archive { logger.info("importing a CoA archive", metadata: ["folder": "\(inbox.path)"]) }
         return try intake.ingest(inbox: inbox, runId: runId, asOf: asOf)
+    }
+
+    /// Records (and logs) the notices this night's intake calls for: a bulk arrival of certificates for
+    /// lots received long before.
+    private func recordNotices(_ connection: PostgresConnection, runId: Int64, asOf: Day, logger: Logger)
+        throws
+        -> [RunNotices.Notice]
+    {
+        let bulk = BulkArrival(
+            minimumFiles: configuration.bulkArrivalFiles, ageDays: configuration.bulkArrivalDays)
+        let store = RunNotices(connection)
+        let arrivals = try store.oldLotArrivals(
+            runId: runId, before: bulk.cutoff(asOf: asOf), timeZone: configuration.timeZone)
+        let notices = bulk.notices(arrivals, asOf: asOf)
+        for notice in notices { logger.notice("\(notice.text)", metadata: ["notice": "\(notice.kind)"]) }
+        try store.write(notices, runId: runId)
+        return notices
     }
 
     /// Documents the shard intakes since the previous nightly run rejected (`scorecard intake`): this run
@@ -257,6 +289,8 @@ public struct RunSummary: Sendable {
     public var status = "running"
     public var counts = RunCounts()
     public var anomalies: [InputAnomaly] = []
+    /// What an operator must know to read the run right (a bulk arrival of old lots' certificates).
+    public var notices: [RunNotices.Notice] = []
     public var pagesRendered = 0
     public var renderError: String?
     public var seconds = 0.0
@@ -269,5 +303,6 @@ public struct RunSummary: Sendable {
             + "\(leftOut) input rows left out, \(anomalies.count - leftOut) used with a warning, "
             + "\(pagesRendered) pages, "
             + String(format: "%.1f s", seconds)
+            + notices.map { "; " + $0.text }.joined()
     }
 }

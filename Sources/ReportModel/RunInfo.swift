@@ -17,6 +17,8 @@ public struct RunInfo: Sendable, Hashable {
     public var error: String?
     /// The days the run's current and baseline windows covered; nil for runs that did not store them.
     public var windows: RunWindows?
+    /// What an operator must know to read the run right (`scorecard.run_notices`), e.g. a bulk arrival.
+    public var notices: [String] = []
 
     public init(
         runId: Int64, asOf: Day, status: String, startedAt: Date, finishedAt: Date? = nil,

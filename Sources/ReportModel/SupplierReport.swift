@@ -100,6 +100,8 @@ public struct QualityFigures: Sendable, Hashable {
     public var coaConformanceRate: Double?
     public var coaEdgeRate: Double?
     public var missingCoALots: Int
+    /// Since when CoAs are collected from the supplier (lots before it are never missing one); nil: always.
+    public var coaCollectedSince: Day? = nil
 
     public init(
         lotsReceived: Int = 0, ppm: Double? = nil, lotRejectionRate: Double? = nil,

@@ -54,7 +54,10 @@ struct QualityCalculator {
         f.coaConformanceRate = Stats.ratio(judged.filter { $0.verdict != .fail }.count, judged.count)
         f.coaEdgeRate = Stats.ratio(judged.filter { $0.verdict == .edge }.count, judged.count)
 
+        // Lots received before CoAs were collected cannot be missing one.
+        let collectedSince = config.coaCollectedSince(for: inputs.supplier.supplierId)
         for lot in inputs.lots where window.contains(lot.receivedOn) && lot.receivedOn <= asOf {
+            if let collectedSince, lot.receivedOn < collectedSince { continue }
             let deadline = lot.receivedOn.advanced(by: config.missingCoADays)
             // A CoA accepted after the as-of day was not known then.
             let accepted = lot.coaAcceptedOn.flatMap { $0 <= asOf ? $0 : nil }

@@ -62,6 +62,7 @@ public struct Scorer: Sendable {
 
         var score = SupplierScore(supplierId: supplierId)
         score.fill(delivery: delivery, quality: quality, responsiveness: responsiveness)
+        score.coaCollectedSince = config.coaCollectedSince(for: supplierId)
 
         var flags: [Flag] = []
         let flagger = FlagWriter(config: config, supplierId: supplierId)

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Every threshold the scoring uses, with the defaults documented in docs/metrics.md.
@@ -21,6 +22,10 @@ public struct ScoringConfig: Sendable, Hashable {
     // Quality and CoAs.
     /// Days after receipt within which an accepted CoA must exist.
     public var missingCoADays = 3
+    /// CoAs are collected since this day: lots received before it are never missing one (nil: always).
+    public var coaCollectedSince: Day? = nil
+    /// A supplier's own start of collection, overriding ``coaCollectedSince`` for it.
+    public var coaCollectedSinceBySupplier: [String: Day] = [:]
     /// Lots of a critical material without a CoA in the window that make `missing_coa` critical.
     public var criticalMissingCoALots = 2
 
@@ -79,4 +84,11 @@ public struct ScoringConfig: Sendable, Hashable {
     public var riskHighScore = 50.0
 
     public init() {}
+}
+
+extension ScoringConfig {
+    /// Since when `supplierId`'s CoAs are collected: its own day, else the global one, else nil (always).
+    public func coaCollectedSince(for supplierId: String) -> Day? {
+        coaCollectedSinceBySupplier[supplierId] ?? coaCollectedSince
+    }
 }

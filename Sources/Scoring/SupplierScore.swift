@@ -19,6 +19,8 @@ public struct SupplierScore: Sendable, Hashable {
     public var coaConformanceRate: Double?
     public var coaEdgeRate: Double?
     public var missingCoALots: Int
+    /// Since when the supplier's CoAs are collected (`coa.collected_since`); nil: always.
+    public var coaCollectedSince: Day?
     // Responsiveness, current window.
     public var messages: Int
     public var medianResponseHours: Double?

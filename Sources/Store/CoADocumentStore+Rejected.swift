@@ -21,9 +21,9 @@ extension CoADocumentStore {
         ) { row in
             rejections.append(
                 StoredRejection(
-                    supplierId: try row.decodeIfPresent(String.self, at: 0),
-                    path: try row.decode(String.self, at: 1),
-                    reason: try row.decodeIfPresent(String.self, at: 2) ?? ""))
+                    supplierId: try row.decodeIfPresent(String.self, column: "supplier_id"),
+                    path: try row.decode(String.self, column: "path"),
+                    reason: try row.decodeIfPresent(String.self, column: "reason") ?? ""))
         }
         return rejections
     }

@@ -11,31 +11,8 @@ public struct CoADocumentStore {
         self.connection = connection
     }
 
-    /// Reference data the intake checks every document against, loaded once per run.
-    public struct ReferenceData: Sendable {
-        public var supplierIds: Set<String>
-        public var materialIds: Set<String>
-        /// supplier id → supplier part number → our material id (`procurement.approved_sources`).
-        public var partNumbers: [String: [String: String]]
-        /// material id → characteristic → versions.
-        public var specifications: [String: [String: [Specification]]]
-
-        public init(
-            supplierIds: Set<String> = [], materialIds: Set<String> = [],
-            partNumbers: [String: [String: String]] = [:],
-            specifications: [String: [String: [Specification]]] = [:]
-        ) {
-            self.supplierIds = supplierIds
-            self.materialIds = materialIds
-            self.partNumbers = partNumbers
-            self.specifications = specifications
-        }
-
-        /// The version in force on `day`.
-        public func specification(material: String, characteristic: String, on day: Day) -> Specification? {
-            specifications[material]?[characteristic]?.first { $0.isInForce(on: day) }
-        }
-    }
+    /// Reference data the intake checks every document against (``CoAReferenceData``).
+    public typealias ReferenceData = CoAReferenceData
 
     public func referenceData() throws -> ReferenceData {
         var data = ReferenceData()
@@ -51,26 +28,27 @@ public struct CoADocumentStore {
             WHERE supplier_part_number IS NOT NULL
             """
         ) { row in
-            data.partNumbers[try row.decode(String.self, at: 0), default: [:]][
-                try row.decode(String.self, at: 1)] =
-                try row.decode(String.self, at: 2)
+            data.partNumbers[try row.decode(String.self, column: "supplier_id"), default: [:]][
+                try row.decode(String.self, column: "supplier_part_number")] =
+                try row.decode(String.self, column: "material_id")
         }
         try connection.stream(
             """
-            SELECT material_id, characteristic, unit, \(SafeSQL.float8("lower_limit")),
-                   \(SafeSQL.float8("upper_limit")), \(SafeSQL.float8("target")),
-                   \(SafeSQL.day("valid_from")), \(SafeSQL.day("valid_to"))
+            SELECT material_id, characteristic, unit, \(SafeSQL.float8("lower_limit")) AS lower_limit,
+                   \(SafeSQL.float8("upper_limit")) AS upper_limit, \(SafeSQL.float8("target")) AS target,
+                   \(SafeSQL.day("valid_from")) AS valid_from, \(SafeSQL.day("valid_to")) AS valid_to
             FROM procurement.specifications ORDER BY material_id, characteristic, valid_from
             """
         ) { row in
             let spec = Specification(
-                materialId: try row.decode(String.self, at: 0),
-                characteristic: try row.decode(String.self, at: 1),
-                unit: try row.decode(String.self, at: 2),
-                lowerLimit: try row.decodeIfPresent(Double.self, at: 3),
-                upperLimit: try row.decodeIfPresent(Double.self, at: 4),
-                target: try row.decodeIfPresent(Double.self, at: 5),
-                validFrom: try row.decode(Day.self, at: 6), validTo: try row.decodeIfPresent(Day.self, at: 7))
+                materialId: try row.decode(String.self, column: "material_id"),
+                characteristic: try row.decode(String.self, column: "characteristic"),
+                unit: try row.decode(String.self, column: "unit"),
+                lowerLimit: try row.decodeIfPresent(Double.self, column: "lower_limit"),
+                upperLimit: try row.decodeIfPresent(Double.self, column: "upper_limit"),
+                target: try row.decodeIfPresent(Double.self, column: "target"),
+                validFrom: try row.decode(Day.self, column: "valid_from"),
+                validTo: try row.decodeIfPresent(Day.self, column: "valid_to"))
             data.specifications[spec.materialId, default: [:]][spec.characteristic, default: []].append(spec)
         }
         return data
@@ -84,8 +62,10 @@ public struct CoADocumentStore {
             [PostgresArray(sha256s)]
         ) { row in
             let doc = KnownDocument(
-                documentId: try row.decode(Int64.self, at: 2), status: try row.decode(String.self, at: 3))
-            known[try row.decode(String.self, at: 0), default: [:]][try row.decode(String.self, at: 1)] = doc
+                documentId: try row.decode(Int64.self, column: "document_id"),
+                status: try row.decode(String.self, column: "status"))
+            known[try row.decode(String.self, column: "sha256"), default: [:]][
+                try row.decode(String.self, column: "path")] = doc
         }
         return known
     }
@@ -96,13 +76,14 @@ public struct CoADocumentStore {
         var days: [String: Day] = [:]
         try connection.stream(
             """
-            SELECT r.lot_number, \(LocalDay.of("min(r.received_at)", zone: "$3"))
+            SELECT r.lot_number, \(LocalDay.of("min(r.received_at)", zone: "$3")) AS first_received_on
             FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id)
             WHERE ol.supplier_id = $1 AND r.lot_number = ANY($2::text[])
             GROUP BY r.lot_number
             """, [supplierId, PostgresArray(lots), timeZone]
         ) { row in
-            days[try row.decode(String.self, at: 0)] = try row.decode(Day.self, at: 1)
+            days[try row.decode(String.self, column: "lot_number")] = try row.decode(
+                Day.self, column: "first_received_on")
         }
         return days
     }
@@ -129,6 +110,7 @@ public struct CoADocumentStore {
                 "document_id", "sha256", "path", "supplier_id", "format", "status", "reason", "error_line",
                 "error_column", "duplicate_of", "material_id", "lot_number", "manufactured", "issued",
                 "purchase_order", "size_bytes", "raw", "run_id", "received_at", "warnings",
+                "imported_from_archive", "file_modified_at",
             ]
         ) { writer in
             for d in documents {
@@ -153,6 +135,8 @@ public struct CoADocumentStore {
                     try row.append(runId)
                     try row.append(d.receivedAt)
                     try row.append(d.warningsJSON)
+                    try row.append(d.importedFromArchive)
+                    try row.append(d.fileModifiedAt)
                 }
             }
         }
@@ -233,14 +217,17 @@ extension CoADocumentStore {
             ORDER BY d.document_id
             """, [rejected, withoutSpecification, supplierId, PostgresArray(ids)]
         ) { row in
-            guard let status = DocumentStatus(rawValue: try row.decode(String.self, at: 4)) else { return }
+            guard let status = DocumentStatus(rawValue: try row.decode(String.self, column: "status")) else {
+                return
+            }
             let record = CoADocumentRecord(
-                documentId: try row.decode(Int64.self, at: 0), sha256: try row.decode(String.self, at: 1),
-                path: try row.decode(String.self, at: 2),
-                supplierId: try row.decodeIfPresent(String.self, at: 3),
-                status: status, sizeBytes: try row.decode(Int.self, at: 5),
-                receivedAt: try row.decode(Date.self, at: 6))
-            let raw = try row.decode([UInt8].self, at: 7)
+                documentId: try row.decode(Int64.self, column: "document_id"),
+                sha256: try row.decode(String.self, column: "sha256"),
+                path: try row.decode(String.self, column: "path"),
+                supplierId: try row.decodeIfPresent(String.self, column: "supplier_id"),
+                status: status, sizeBytes: try row.decode(Int.self, column: "size_bytes"),
+                receivedAt: try row.decode(Date.self, column: "received_at"))
+            let raw = try row.decode([UInt8].self, column: "raw")
             // An excerpt is not the document: there is nothing to read again.
             guard !RawExcerpt.isExcerpt(raw) else { return }
             documents.append(StoredDocument(record: record, raw: raw))
@@ -277,109 +264,4 @@ extension CoADocumentStore {
 public struct KnownDocument: Sendable, Hashable {
     public var documentId: Int64
     public var status: String
-}
-
-public enum DocumentStatus: String, Sendable {
-    case accepted, rejected, duplicate
-}
-
-/// A row of `scorecard_store.coa_documents`.
-public struct CoADocumentRecord: Sendable {
-    public var documentId: Int64
-    public var sha256: String
-    public var path: String
-    public var supplierId: String?
-    public var format: String?
-    public var status: DocumentStatus
-    public var reason: String?
-    public var errorLine: Int?
-    public var errorColumn: Int?
-    public var duplicateOf: Int64?
-    public var materialId: String?
-    public var lotNumber: String?
-    public var manufactured: Day?
-    public var issued: Day?
-    public var purchaseOrder: String?
-    /// What the profile could not read into a field; stored as a JSON array.
-    public var warnings: [ExtractionWarning] = []
-    public var sizeBytes: Int
-    /// The bytes as received, or a ``RawExcerpt`` of a document that is not XML; nil for duplicates.
-    public var raw: [UInt8]?
-    /// When the file arrived (its modification time, never later than now).
-    public var receivedAt: Date
-
-    public init(
-        documentId: Int64, sha256: String, path: String, supplierId: String?, status: DocumentStatus,
-        sizeBytes: Int,
-        receivedAt: Date
-    ) {
-        self.receivedAt = receivedAt
-        self.documentId = documentId
-        self.sha256 = sha256
-        self.path = path
-        self.supplierId = supplierId
-        self.status = status
-        self.sizeBytes = sizeBytes
-    }
-}
-
-/// A row of `scorecard_store.coa_measurements`.
-public struct MeasurementRecord: Sendable {
-    public var documentId: Int64
-    public var position: Int
-    public var supplierId: String
-    public var materialId: String
-    public var lotNumber: String
-    public var lotDay: Day
-    public var characteristic: String
-    public var reportedCharacteristic: String
-    public var method: String?
-    public var reportedText: String
-    public var qualifier: String?
-    public var value: Double?
-    public var unit: String?
-    public var valueInSpecUnit: Double?
-    public var specUnit: String?
-    public var lowerLimit: Double?
-    public var upperLimit: Double?
-    public var target: Double?
-    public var specValidFrom: Day?
-    public var supplierLower: Double?
-    public var supplierUpper: Double?
-    public var supplierLimitsWider: Bool
-    public var bandPosition: Double?
-    public var verdict: Verdict
-    public var note: String?
-
-    public init(
-        documentId: Int64, position: Int, supplierId: String, materialId: String, lotNumber: String,
-        lotDay: Day,
-        result: ReportedResult, evaluation: Evaluation, specification: Specification?
-    ) {
-        self.documentId = documentId
-        self.position = position
-        self.supplierId = supplierId
-        self.materialId = materialId
-        self.lotNumber = lotNumber
-        self.lotDay = lotDay
-        characteristic = result.characteristic
-        reportedCharacteristic = result.reportedCharacteristic
-        method = result.method
-        reportedText = result.reportedText
-        qualifier = evaluation.qualifier == .none ? nil : evaluation.qualifier.rawValue
-        value = evaluation.value
-        unit = result.unit
-        valueInSpecUnit = evaluation.valueInSpecUnit
-        specUnit = specification?.unit
-        lowerLimit = specification?.lowerLimit
-        upperLimit = specification?.upperLimit
-        target = specification?.target
-        specValidFrom = specification?.validFrom
-        supplierLower = result.supplierLower
-        supplierUpper = result.supplierUpper
-        supplierLimitsWider = evaluation.supplierLimitsWider
-        bandPosition = evaluation.bandPosition
-        verdict = evaluation.verdict
-        self.note = evaluation.note
-    }
 }

@@ -52,9 +52,10 @@ public struct InputLoader {
         ) { row in
             suppliers.append(
                 SupplierInfo(
-                    supplierId: try row.decode(String.self, at: 0), name: try row.decode(String.self, at: 1),
-                    country: try row.decodeIfPresent(String.self, at: 2),
-                    active: try row.decode(Bool.self, at: 3)))
+                    supplierId: try row.decode(String.self, column: "supplier_id"),
+                    name: try row.decode(String.self, column: "name"),
+                    country: try row.decodeIfPresent(String.self, column: "country"),
+                    active: try row.decode(Bool.self, column: "active")))
         }
         return suppliers
     }
@@ -63,8 +64,10 @@ public struct InputLoader {
     public func materialCriticality() throws -> [String: MaterialCriticality] {
         var map: [String: MaterialCriticality] = [:]
         try connection.stream("SELECT material_id, criticality FROM procurement.materials") { row in
-            if let criticality = MaterialCriticality(rawValue: try row.decode(String.self, at: 1)) {
-                map[try row.decode(String.self, at: 0)] = criticality
+            if let criticality = MaterialCriticality(
+                rawValue: try row.decode(String.self, column: "criticality"))
+            {
+                map[try row.decode(String.self, column: "material_id")] = criticality
             }
         }
         return map
@@ -76,14 +79,16 @@ public struct InputLoader {
         try connection.stream(
             "SELECT supplier_id, material_id, status, supplier_part_number FROM procurement.approved_sources"
         ) { row in
-            guard let status = ApprovedSource.Status(rawValue: try row.decode(String.self, at: 2)) else {
+            guard let status = ApprovedSource.Status(rawValue: try row.decode(String.self, column: "status"))
+            else {
                 return
             }
             sources.append(
                 ApprovedSource(
-                    supplierId: try row.decode(String.self, at: 0),
-                    materialId: try row.decode(String.self, at: 1),
-                    status: status, supplierPartNumber: try row.decodeIfPresent(String.self, at: 3)))
+                    supplierId: try row.decode(String.self, column: "supplier_id"),
+                    materialId: try row.decode(String.self, column: "material_id"),
+                    status: status,
+                    supplierPartNumber: try row.decodeIfPresent(String.self, column: "supplier_part_number")))
         }
         return sources
     }
@@ -93,16 +98,17 @@ public struct InputLoader {
         var versions: [SpecificationVersion] = []
         try connection.stream(
             """
-            SELECT material_id, characteristic, \(SafeSQL.day("valid_from")), \(SafeSQL.day("valid_to"))
+            SELECT material_id, characteristic, \(SafeSQL.day("valid_from")) AS valid_from,
+                   \(SafeSQL.day("valid_to")) AS valid_to
             FROM procurement.specifications
             """
         ) { row in
             versions.append(
                 SpecificationVersion(
-                    materialId: try row.decode(String.self, at: 0),
-                    characteristic: try row.decode(String.self, at: 1),
-                    validFrom: try row.decode(Day.self, at: 2),
-                    validTo: try row.decodeIfPresent(Day.self, at: 3)))
+                    materialId: try row.decode(String.self, column: "material_id"),
+                    characteristic: try row.decode(String.self, column: "characteristic"),
+                    validFrom: try row.decode(Day.self, column: "valid_from"),
+                    validTo: try row.decodeIfPresent(Day.self, column: "valid_to")))
         }
         return versions
     }
@@ -117,8 +123,11 @@ public struct InputLoader {
             "SELECT supplier_id, recommended_status FROM scorecard_store.supplier_scores WHERE run_id = $1",
             [last]
         ) { row in
-            guard let status = SupplierStatus(rawValue: try row.decode(String.self, at: 1)) else { return }
-            let id = try row.decode(String.self, at: 0)
+            guard
+                let status = SupplierStatus(
+                    rawValue: try row.decode(String.self, column: "recommended_status"))
+            else { return }
+            let id = try row.decode(String.self, column: "supplier_id")
             previous[id] = PreviousDecision(supplierId: id, status: status)
         }
         try connection.stream(
@@ -127,9 +136,12 @@ public struct InputLoader {
             WHERE run_id = $1 AND recommended_status IS NOT NULL
             """, [last]
         ) { row in
-            guard let status = SupplierStatus(rawValue: try row.decode(String.self, at: 2)) else { return }
-            previous[try row.decode(String.self, at: 0)]?.materialStatuses[
-                try row.decode(String.self, at: 1)] = status
+            guard
+                let status = SupplierStatus(
+                    rawValue: try row.decode(String.self, column: "recommended_status"))
+            else { return }
+            previous[try row.decode(String.self, column: "supplier_id")]?.materialStatuses[
+                try row.decode(String.self, column: "material_id")] = status
         }
         return previous
     }
@@ -150,38 +162,40 @@ public struct InputLoader {
         // The three big inputs of a batch (lines, receipts, measurements) are read whole and decoded on every
         // core, then sorted here: the server's sort held back every row until the batch was read, and
         // decoding a hundred thousand rows on one core left the other idle.
-        var loadedLines = try connection.query(Self.orderLinesSQL, [ids]).decodeInParallel { row in
-            (
-                orderedAt: try row.decode(Double.self, at: 12),
+        var loadedLines = try connection.query(Self.orderLinesSQL, [ids]).decodeInParallel { raw in
+            let row = raw.columns(OrderLineColumn.self)
+            return (
+                orderedAt: try row.decode(Double.self, .orderedAt),
                 line: OrderLine(
-                    orderLineId: try row.decode(String.self, at: 0),
-                    supplierId: try row.decode(String.self, at: 1),
-                    materialId: try row.decode(String.self, at: 2),
-                    quantity: try row.decode(Double.self, at: 3),
-                    unit: try row.decode(String.self, at: 4),
-                    unitPrice: try row.decodeIfPresent(Double.self, at: 5),
-                    orderedOn: try row.decode(Day.self, at: 6),
-                    requestedDate: try row.decode(Day.self, at: 7),
-                    promisedDate: try row.decodeIfPresent(Day.self, at: 8),
-                    confirmationHours: try row.decodeIfPresent(Double.self, at: 9),
-                    repromisedDate: try row.decodeIfPresent(Day.self, at: 10),
-                    cancelled: try row.decode(Bool.self, at: 11))
+                    orderLineId: try row.decode(String.self, .orderLineId),
+                    supplierId: try row.decode(String.self, .supplierId),
+                    materialId: try row.decode(String.self, .materialId),
+                    quantity: try row.decode(Double.self, .quantity),
+                    unit: try row.decode(String.self, .unit),
+                    unitPrice: try row.decodeIfPresent(Double.self, .unitPrice),
+                    orderedOn: try row.decode(Day.self, .orderedOn),
+                    requestedDate: try row.decode(Day.self, .requestedDate),
+                    promisedDate: try row.decodeIfPresent(Day.self, .promisedDate),
+                    confirmationHours: try row.decodeIfPresent(Double.self, .confirmationHours),
+                    repromisedDate: try row.decodeIfPresent(Day.self, .repromisedDate),
+                    cancelled: try row.decode(Bool.self, .cancelled))
             )
         }
         var lines: [String: Int] = [:]
         for (slot, loaded) in loadedLines.enumerated() { lines[loaded.line.orderLineId] = slot }
-        var receipts = try connection.query(Self.receiptsSQL, [ids]).decodeInParallel { row in
-            ScopedReceipt(
+        var receipts = try connection.query(Self.receiptsSQL, [ids]).decodeInParallel { raw in
+            let row = raw.columns(ReceiptColumn.self)
+            return ScopedReceipt(
                 receipt: Receipt(
-                    receiptId: try row.decode(String.self, at: 0),
-                    orderLineId: try row.decode(String.self, at: 1),
-                    supplierId: try row.decode(String.self, at: 2),
-                    materialId: try row.decode(String.self, at: 3),
-                    receivedOn: try row.decode(Day.self, at: 4),
-                    quantity: try row.decode(Double.self, at: 5),
-                    lotNumber: try row.decodeIfPresent(String.self, at: 6)),
-                receivedAt: try row.decode(Double.self, at: 7),
-                coaAcceptedOn: try row.decodeIfPresent(Day.self, at: 8))
+                    receiptId: try row.decode(String.self, .receiptId),
+                    orderLineId: try row.decode(String.self, .orderLineId),
+                    supplierId: try row.decode(String.self, .supplierId),
+                    materialId: try row.decode(String.self, .materialId),
+                    receivedOn: try row.decode(Day.self, .receivedOn),
+                    quantity: try row.decode(Double.self, .quantity),
+                    lotNumber: try row.decodeIfPresent(String.self, .lotNumber)),
+                receivedAt: try row.decode(Double.self, .receivedAt),
+                coaAcceptedOn: try row.decodeIfPresent(Day.self, .coaAcceptedOn))
         }
         receipts = receipts.sortedByIndex(by: ScopedReceipt.byLine)
         var lots: [ScopedReceipt] = []
@@ -216,9 +230,10 @@ public struct InputLoader {
                     coaAcceptedOn: lot.coaAcceptedOn))
         }
 
-        try connection.stream(Self.defectsSQL, bounds) { row in
-            let defectId = try row.decode(String.self, at: 0)
-            let quantity = try row.decode(Double.self, at: 6)
+        try connection.stream(Self.defectsSQL, bounds) { raw in
+            let row = raw.columns(DefectColumn.self)
+            let defectId = try row.decode(String.self, .defectId)
+            let quantity = try row.decode(Double.self, .defectiveQuantity)
             guard quantity >= 0 else {
                 anomalies.append(
                     InputAnomaly(
@@ -235,8 +250,8 @@ public struct InputLoader {
                     ))
                 return
             }
-            guard let severity = Severity(defectSeverity: try row.decode(String.self, at: 5)),
-                let disposition = Defect.Disposition(rawValue: try row.decode(String.self, at: 7))
+            guard let severity = Severity(defectSeverity: try row.decode(String.self, .severity)),
+                let disposition = Defect.Disposition(rawValue: try row.decode(String.self, .disposition))
             else {
                 anomalies.append(
                     InputAnomaly(
@@ -245,18 +260,20 @@ public struct InputLoader {
                 return
             }
             let defect = Defect(
-                defectId: defectId, receiptId: try row.decodeIfPresent(String.self, at: 1),
-                supplierId: try row.decode(String.self, at: 2),
-                materialId: try row.decode(String.self, at: 3),
-                detectedOn: try row.decode(Day.self, at: 4), severity: severity, defectiveQuantity: quantity,
+                defectId: defectId, receiptId: try row.decodeIfPresent(String.self, .receiptId),
+                supplierId: try row.decode(String.self, .supplierId),
+                materialId: try row.decode(String.self, .materialId),
+                detectedOn: try row.decode(Day.self, .detectedOn), severity: severity,
+                defectiveQuantity: quantity,
                 disposition: disposition)
             inputs[defect.supplierId]?.defects.append(defect)
         }
 
-        try connection.stream(Self.communicationsSQL, bounds) { row in
-            let communicationId = try row.decode(String.self, at: 0)
+        try connection.stream(Self.communicationsSQL, bounds) { raw in
+            let row = raw.columns(CommunicationColumn.self)
+            let communicationId = try row.decode(String.self, .communicationId)
             // Not decoded then: it may be any timestamp at all (`-infinity`, BC).
-            if try row.decode(Bool.self, at: 6) {
+            if try row.decode(Bool.self, .answeredBeforeSent) {
                 anomalies.append(
                     InputAnomaly(
                         table: "procurement.communications", key: communicationId, field: "responded_at",
@@ -265,49 +282,53 @@ public struct InputLoader {
             }
             let message = Communication(
                 communicationId: communicationId,
-                supplierId: try row.decode(String.self, at: 1),
-                kind: try row.decode(String.self, at: 2), sentAt: try row.decode(Date.self, at: 3),
-                sentOn: try row.decode(Day.self, at: 4),
-                respondedAt: try row.decodeIfPresent(Date.self, at: 5))
+                supplierId: try row.decode(String.self, .supplierId),
+                kind: try row.decode(String.self, .kind), sentAt: try row.decode(Date.self, .sentAt),
+                sentOn: try row.decode(Day.self, .sentOn),
+                respondedAt: try row.decodeIfPresent(Date.self, .respondedAt))
             inputs[message.supplierId]?.communications.append(message)
         }
 
         try connection.stream(
             Self.quotationsSQL, [window.asOf, ids, InputRange.earliestDay]
-        ) { row in
-            if let broken = try row.decodeIfPresent(Int.self, at: 8) {
+        ) { raw in
+            let row = raw.columns(QuotationColumn.self)
+            if let broken = try row.decodeIfPresent(Int.self, .brokenRule) {
                 anomalies.append(
                     InputRule.anomaly(
                         Self.quotationRules, index: broken,
-                        value: try row.decodeIfPresent(String.self, at: 9),
-                        table: "procurement.quotations", key: try row.decode(String.self, at: 0),
+                        value: try row.decodeIfPresent(String.self, .brokenValue),
+                        table: "procurement.quotations", key: try row.decode(String.self, .quotationId),
                         action: .leftOut))
                 return
             }
             let quotation = Quotation(
-                quotationId: try row.decode(String.self, at: 0),
-                supplierId: try row.decode(String.self, at: 1),
-                materialId: try row.decode(String.self, at: 2), quotedOn: try row.decode(Day.self, at: 3),
-                minQuantity: try row.decode(Double.self, at: 4),
-                unitPrice: try row.decode(Double.self, at: 5),
-                leadTimeDays: try row.decode(Int.self, at: 6),
-                validUntil: try row.decodeIfPresent(Day.self, at: 7))
+                quotationId: try row.decode(String.self, .quotationId),
+                supplierId: try row.decode(String.self, .supplierId),
+                materialId: try row.decode(String.self, .materialId),
+                quotedOn: try row.decode(Day.self, .quotedAt),
+                minQuantity: try row.decode(Double.self, .minQuantity),
+                unitPrice: try row.decode(Double.self, .unitPrice),
+                leadTimeDays: try row.decode(Int.self, .leadTimeDays),
+                validUntil: try row.decodeIfPresent(Day.self, .validUntil))
             inputs[quotation.supplierId]?.quotations.append(quotation)
         }
 
         let measurements = try connection.query(Self.measurementsSQL, [ids, window.asOf]).decodeInParallel {
-            row -> LotMeasurement? in
-            guard let verdict = Verdict(rawValue: try row.decode(String.self, at: 7)) else { return nil }
+            raw -> LotMeasurement? in
+            let row = raw.columns(MeasurementColumn.self)
+            guard let verdict = Verdict(rawValue: try row.decode(String.self, .verdict)) else { return nil }
             return LotMeasurement(
-                documentId: try row.decode(Int64.self, at: 0), supplierId: try row.decode(String.self, at: 1),
-                materialId: try row.decode(String.self, at: 2),
-                characteristic: try row.decode(String.self, at: 3),
-                lotNumber: try row.decode(String.self, at: 4), lotDay: try row.decode(Day.self, at: 5),
-                value: try row.decodeIfPresent(Double.self, at: 6), verdict: verdict,
-                lowerLimit: try row.decodeIfPresent(Double.self, at: 8),
-                upperLimit: try row.decodeIfPresent(Double.self, at: 9),
-                target: try row.decodeIfPresent(Double.self, at: 10),
-                unit: try row.decodeIfPresent(String.self, at: 11))
+                documentId: try row.decode(Int64.self, .documentId),
+                supplierId: try row.decode(String.self, .supplierId),
+                materialId: try row.decode(String.self, .materialId),
+                characteristic: try row.decode(String.self, .characteristic),
+                lotNumber: try row.decode(String.self, .lotNumber), lotDay: try row.decode(Day.self, .lotDay),
+                value: try row.decodeIfPresent(Double.self, .valueInSpecUnit), verdict: verdict,
+                lowerLimit: try row.decodeIfPresent(Double.self, .lowerLimit),
+                upperLimit: try row.decodeIfPresent(Double.self, .upperLimit),
+                target: try row.decodeIfPresent(Double.self, .target),
+                unit: try row.decodeIfPresent(String.self, .specUnit))
         }
         for measurement in measurements { inputs[measurement.supplierId]?.measurements.append(measurement) }
         // Sorted per supplier (see the lines above).
@@ -315,93 +336,20 @@ public struct InputLoader {
             inputs[id]?.measurements = input.measurements.sortedByIndex(by: LotMeasurement.inSeriesOrder)
         }
 
-        try connection.stream(Self.inspectionsSQL, [ids]) { row in
+        try connection.stream(Self.inspectionsSQL, [ids]) { raw in
+            let row = raw.columns(InspectionColumn.self)
             let inspection = InspectionResult(
-                receiptId: try row.decode(String.self, at: 1), materialId: try row.decode(String.self, at: 2),
-                lotNumber: try row.decodeIfPresent(String.self, at: 3),
-                characteristic: try row.decode(String.self, at: 4),
-                value: try row.decode(Double.self, at: 5), unit: try row.decode(String.self, at: 6),
-                measuredOn: try row.decode(Day.self, at: 7))
-            inputs[try row.decode(String.self, at: 0)]?.inspections.append(inspection)
+                receiptId: try row.decode(String.self, .receiptId),
+                materialId: try row.decode(String.self, .materialId),
+                lotNumber: try row.decodeIfPresent(String.self, .lotNumber),
+                characteristic: try row.decode(String.self, .characteristic),
+                value: try row.decode(Double.self, .value), unit: try row.decode(String.self, .unit),
+                measuredOn: try row.decode(Day.self, .measuredOn))
+            inputs[try row.decode(String.self, .supplierId)]?.inspections.append(inspection)
         }
 
         return suppliers.compactMap { inputs[$0.supplierId] }
     }
-
-    // $1 supplier ids: the batch's rows from the run's scope (``RunScope``), in no order; the epoch seconds
-    // of the order's and the receipt's timestamps order them.
-    static let orderLinesSQL = """
-        SELECT order_line_id, supplier_id, material_id, quantity, unit, unit_price, ordered_on, requested_date,
-               promised_date, confirmation_hours, repromised_date, cancelled, date_part('epoch', ordered_at)
-        FROM \(RunScope.linesTable)
-        WHERE supplier_id = ANY($1::text[])
-        """
-
-    /// With the day the lot's first accepted CoA arrived (NULL: none by the end of the as-of day), for the
-    /// lots whose CoA is missing. A receipt in the look-back puts its line in scope, so the scope's receipts
-    /// hold every such lot.
-    static let receiptsSQL = """
-        SELECT receipt_id, order_line_id, supplier_id, material_id, received_on, quantity, lot_number,
-               date_part('epoch', received_at), coa_accepted_on
-        FROM \(RunScope.receiptsTable)
-        WHERE supplier_id = ANY($1::text[])
-        """
-
-    // $1 from day, $2 as-of day, $3 time zone, $4 supplier ids; `bounds` as in ``RunScope/bounds``.
-    static let defectsSQL = """
-        WITH \(RunScope.bounds)
-        SELECT d.defect_id, d.receipt_id, d.supplier_id, d.material_id, \(LocalDay.of("d.detected_at", zone: "$3")),
-               d.severity, \(SafeSQL.float8("d.defective_quantity")), d.disposition
-        FROM procurement.defects d, bounds b
-        WHERE d.supplier_id = ANY($4::text[]) AND d.detected_at >= b.lo AND d.detected_at < b.hi
-        ORDER BY d.supplier_id, d.detected_at, d.defect_id
-        """
-
-    static let communicationsSQL = """
-        WITH \(RunScope.bounds)
-        SELECT c.communication_id, c.supplier_id, c.kind, c.sent_at, \(LocalDay.of("c.sent_at", zone: "$3")),
-               CASE WHEN c.responded_at < b.hi AND c.responded_at >= c.sent_at THEN c.responded_at END,
-               coalesce(c.responded_at < c.sent_at, false)
-        FROM procurement.communications c, bounds b
-        WHERE c.supplier_id = ANY($4::text[]) AND c.sent_at >= b.lo AND c.sent_at < b.hi
-        ORDER BY c.supplier_id, c.sent_at, c.communication_id
-        """
-
-    static let quotationsSQL = """
-        SELECT quotation_id, supplier_id, material_id, quoted_at, min_quantity, unit_price, lead_time_days,
-               \(SafeSQL.day("valid_until")), \(InputRule.firstBroken(quotationRules))
-        FROM (SELECT quotation_id, supplier_id, material_id, quoted_at, \(SafeSQL.float8("min_quantity")) AS min_quantity,
-                     \(SafeSQL.float8("unit_price")) AS unit_price, lead_time_days, valid_until
-              FROM procurement.quotations) q
-        WHERE supplier_id = ANY($2::text[]) AND quoted_at <= $1::date
-        ORDER BY supplier_id, material_id, quoted_at, min_quantity, quotation_id
-        """
-
-    /// $3 the earliest plausible day; valid-until is clamped to the days read (`infinity`: open).
-    static let quotationRules = [
-        InputRule.day("quoted_at", earliest: "$3::date"), InputRule.magnitude("min_quantity"),
-        InputRule.magnitude("unit_price", allowZero: true),
-        InputRule(
-            field: "lead_time_days", broken: "lead_time_days > \(InputRange.latestDaysAfterAsOf)",
-            problem: "is more than ten years"),
-    ]
-
-    /// Every judged result of accepted CoAs known by the end of the as-of day, in no order
-    /// (``LotMeasurement/inSeriesOrder`` sorts them).
-    static let measurementsSQL = """
-        SELECT m.document_id, m.supplier_id, m.material_id, m.characteristic, m.lot_number, m.lot_day,
-               m.value_in_spec_unit, m.verdict, m.lower_limit, m.upper_limit, m.target, m.spec_unit
-        FROM scorecard_store.coa_measurements m JOIN \(RunScope.acceptedDocumentsTable) USING (document_id)
-        WHERE m.supplier_id = ANY($1::text[]) AND m.lot_day <= $2::date
-        """
-
-    /// Our own lab's results on lots received by the supplier, measured by the end of the as-of day.
-    static let inspectionsSQL = """
-        SELECT supplier_id, receipt_id, material_id, lot_number, characteristic, value, unit, measured_on
-        FROM \(RunScope.inspectionsTable)
-        WHERE supplier_id = ANY($1::text[])
-        ORDER BY supplier_id, measured_at, receipt_id, characteristic
-        """
 }
 
 /// An input row that breaks the model's assumptions: named in the log and the run summary, excluded

@@ -22,12 +22,22 @@ struct InputRule {
         rules.map { "coalesce(\($0.broken), false)" }.joined(separator: " OR ")
     }
 
-    /// Two SQL columns: the index of the first rule broken (NULL: none) and its value as text.
+    /// Two SQL columns: `broken_rule`, the index of the first rule broken (NULL: none), and `broken_value`,
+    /// its value as text.
     static func firstBroken(_ rules: [InputRule]) -> String {
-        let index = rules.enumerated().map { "WHEN \($1.broken) THEN \($0)" }.joined(separator: " ")
-        let value = rules.map { "WHEN \($0.broken) THEN (\($0.value ?? $0.field))::text" }
-            .joined(separator: " ")
-        return "CASE \(index) END, CASE \(value) END"
+        "\(firstBrokenIndex(rules)) AS broken_rule, \(firstBrokenValue(rules)) AS broken_value"
+    }
+
+    /// SQL for the index of the first rule broken (NULL: none).
+    static func firstBrokenIndex(_ rules: [InputRule]) -> String {
+        "CASE " + rules.enumerated().map { "WHEN \($1.broken) THEN \($0)" }.joined(separator: " ") + " END"
+    }
+
+    /// SQL for the value of the first rule broken, as text (NULL: none).
+    static func firstBrokenValue(_ rules: [InputRule]) -> String {
+        "CASE "
+            + rules.map { "WHEN \($0.broken) THEN (\($0.value ?? $0.field))::text" }.joined(separator: " ")
+            + " END"
     }
 
     /// A magnitude outside ``InputRange`` (a float8 that is NaN here did not fit one; see ``SafeSQL``).

@@ -6,7 +6,7 @@ public struct KnownFiles {
     /// What was recorded of a file when it was read.
     public struct Record: Sendable, Hashable {
         public var sizeBytes: Int
-        /// The file's modification time as recorded (`received_at`).
+        /// The file's modification time as recorded (`file_modified_at`, else `received_at`).
         public var receivedAt: Date
     }
 
@@ -21,7 +21,7 @@ public struct KnownFiles {
         var records: [String: Record] = [:]
         guard !paths.isEmpty else { return records }
         try connection.stream(
-            "SELECT path, size_bytes, received_at FROM scorecard_store.coa_documents WHERE path = ANY($1::text[])",
+            "SELECT path, size_bytes, coalesce(file_modified_at, received_at) FROM scorecard_store.coa_documents WHERE path = ANY($1::text[])",
             [PostgresArray(paths)]
         ) { row in
             records[try row.decode(String.self, at: 0)] = Record(

@@ -4,13 +4,18 @@ extension ResultWriter {
         guard !anomalies.isEmpty else { return }
         _ = try connection.copyIn(
             table: "scorecard_store.input_anomalies",
-            columns: ["run_id", "position", "source_table", "row_key", "field", "problem", "action"]
+            columns: AnomalyColumn.self
         ) { writer in
             for (index, anomaly) in anomalies.enumerated() {
-                try writer.appendRow([
-                    runId, index + 1, anomaly.table, anomaly.key, anomaly.field, anomaly.problem,
-                    anomaly.action.rawValue,
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, AnomalyColumn.runId)
+                    try row.append(index + 1, AnomalyColumn.position)
+                    try row.append(anomaly.table, AnomalyColumn.sourceTable)
+                    try row.append(anomaly.key, AnomalyColumn.rowKey)
+                    try row.append(anomaly.field, AnomalyColumn.field)
+                    try row.append(anomaly.problem, AnomalyColumn.problem)
+                    try row.append(anomaly.action.rawValue, AnomalyColumn.action)
+                }
             }
         }
     }

@@ -7,24 +7,34 @@ extension ResultWriter {
     public func write(charts: [ControlChartRecord]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.control_charts",
-            columns: [
-                "run_id", "supplier_id", "material_id", "characteristic", "unit", "lower_limit",
-                "upper_limit",
-                "target", "edge_lower", "edge_upper", "centre", "sigma", "ewma_lambda", "ewma_l",
-                "lot_numbers",
-                "lot_days", "lot_values", "verdicts", "ewma", "ewma_lower", "ewma_upper", "flagged",
-            ]
+            columns: ChartColumn.self
         ) { writer in
             for c in charts {
                 let p = c.points
-                try writer.appendRow([
-                    runId, c.supplierId, c.materialId, c.characteristic, c.unit, c.lowerLimit, c.upperLimit,
-                    c.target, c.edgeLower, c.edgeUpper, c.centre, c.sigma, c.lambda, c.sigmaMultiple,
-                    PostgresArray(p.map(\.lotNumber)), PostgresArray(p.map(\.lotDay)),
-                    PostgresArray(p.map(\.value)), PostgresArray(p.map(\.verdict.rawValue)),
-                    PostgresArray(p.map(\.ewma)), PostgresArray(p.map(\.ewmaLower)),
-                    PostgresArray(p.map(\.ewmaUpper)), PostgresArray(p.map(\.flagged)),
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, ChartColumn.runId)
+                    try row.append(c.supplierId, ChartColumn.supplierId)
+                    try row.append(c.materialId, ChartColumn.materialId)
+                    try row.append(c.characteristic, ChartColumn.characteristic)
+                    try row.append(c.unit, ChartColumn.unit)
+                    try row.append(c.lowerLimit, ChartColumn.lowerLimit)
+                    try row.append(c.upperLimit, ChartColumn.upperLimit)
+                    try row.append(c.target, ChartColumn.target)
+                    try row.append(c.edgeLower, ChartColumn.edgeLower)
+                    try row.append(c.edgeUpper, ChartColumn.edgeUpper)
+                    try row.append(c.centre, ChartColumn.centre)
+                    try row.append(c.sigma, ChartColumn.sigma)
+                    try row.append(c.lambda, ChartColumn.ewmaLambda)
+                    try row.append(c.sigmaMultiple, ChartColumn.ewmaL)
+                    try row.append(PostgresArray(p.map(\.lotNumber)), ChartColumn.lotNumbers)
+                    try row.append(PostgresArray(p.map(\.lotDay)), ChartColumn.lotDays)
+                    try row.append(PostgresArray(p.map(\.value)), ChartColumn.lotValues)
+                    try row.append(PostgresArray(p.map(\.verdict.rawValue)), ChartColumn.verdicts)
+                    try row.append(PostgresArray(p.map(\.ewma)), ChartColumn.ewma)
+                    try row.append(PostgresArray(p.map(\.ewmaLower)), ChartColumn.ewmaLower)
+                    try row.append(PostgresArray(p.map(\.ewmaUpper)), ChartColumn.ewmaUpper)
+                    try row.append(PostgresArray(p.map(\.flagged)), ChartColumn.flagged)
+                }
             }
         }
     }
@@ -32,17 +42,21 @@ extension ResultWriter {
     public func write(responseMonths months: [(supplierId: String, figures: MonthlyResponseFigures)]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.response_months",
-            columns: [
-                "run_id", "supplier_id", "month", "messages", "answered", "unanswered_overdue", "pending",
-                "median_response_hours", "within_sla_rate",
-            ]
+            columns: ResponseMonthColumn.self
         ) { writer in
             for (supplier, m) in months {
                 let f = m.figures
-                try writer.appendRow([
-                    runId, supplier, m.month, f.messages, f.answered, f.unansweredOverdue, f.pending,
-                    f.medianResponseHours, f.withinSLARate,
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, ResponseMonthColumn.runId)
+                    try row.append(supplier, ResponseMonthColumn.supplierId)
+                    try row.append(m.month, ResponseMonthColumn.month)
+                    try row.append(f.messages, ResponseMonthColumn.messages)
+                    try row.append(f.answered, ResponseMonthColumn.answered)
+                    try row.append(f.unansweredOverdue, ResponseMonthColumn.unansweredOverdue)
+                    try row.append(f.pending, ResponseMonthColumn.pending)
+                    try row.append(f.medianResponseHours, ResponseMonthColumn.medianResponseHours)
+                    try row.append(f.withinSLARate, ResponseMonthColumn.withinSlaRate)
+                }
             }
         }
     }
@@ -50,17 +64,18 @@ extension ResultWriter {
     public func write(sourcing: [MaterialSourcing]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.material_sourcing",
-            columns: [
-                "run_id", "material_id", "criticality", "sources", "usable_sources", "required_sources",
-                "single_sourced",
-            ]
+            columns: SourcingColumn.self
         ) { writer in
             for s in sourcing {
-                try writer.appendRow([
-                    runId, s.materialId, s.criticality?.rawValue, s.sources, s.usableSources,
-                    s.requiredSources,
-                    s.singleSourced,
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, SourcingColumn.runId)
+                    try row.append(s.materialId, SourcingColumn.materialId)
+                    try row.append(s.criticality?.rawValue, SourcingColumn.criticality)
+                    try row.append(s.sources, SourcingColumn.sources)
+                    try row.append(s.usableSources, SourcingColumn.usableSources)
+                    try row.append(s.requiredSources, SourcingColumn.requiredSources)
+                    try row.append(s.singleSourced, SourcingColumn.singleSourced)
+                }
             }
         }
     }

@@ -18,41 +18,61 @@ public struct ResultWriter {
     {
         _ = try connection.copyIn(
             table: "scorecard_store.supplier_scores",
-            columns: [
-                "run_id", "supplier_id", "supplier_name", "due_lines", "otd_rate", "otif_rate",
-                "avg_days_late",
-                "lots_received", "received_quantity", "defective_quantity", "ppm", "lot_rejection_rate",
-                "coa_results", "coa_conformance_rate", "coa_edge_rate", "missing_coa_lots", "messages",
-                "median_response_hours", "within_sla_rate", "unanswered_overdue", "open_lines", "late_lines",
-                "repromise_rate", "avg_days_moved", "median_confirmation_hours", "avg_lead_time_days",
-                "avg_quoted_lead_time_days", "lead_time_cv", "rejected_lots", "unlinked_defects",
-                "pending_coa_lots",
-                "answered_messages", "pending_messages", "unanswered_share", "priority_risk_score",
-                "priority_risk_level", "overall_score", "grade", "score_parts", "score_note",
-                "recommended_status",
-                "status_reasons", "scale_up_ready", "action", "ready_materials", "verdict_risk",
-                "uncapped_score",
-            ]
+            columns: SupplierScoreColumn.self
         ) { writer in
             for (s, d) in scores {
-                try writer.appendRow([
-                    runId, s.supplierId, names[s.supplierId] ?? s.supplierId, s.dueLines, s.otdRate,
-                    s.otifRate,
-                    s.avgDaysLate, s.lotsReceived, s.receivedQuantity, s.defectiveQuantity, s.ppm,
-                    s.lotRejectionRate, s.coaResults, s.coaConformanceRate, s.coaEdgeRate, s.missingCoALots,
-                    s.messages, s.medianResponseHours, s.withinSLARate, s.unansweredOverdue, s.openLines,
-                    s.lateLines, s.repromiseRate, s.avgDaysMoved, s.medianConfirmationHours,
-                    s.avgLeadTimeDays,
-                    s.avgQuotedLeadTimeDays, s.leadTimeCV, s.rejectedLots, s.unlinkedDefects,
-                    s.pendingCoALots,
-                    s.answeredMessages, s.pendingMessages, s.unansweredShare, s.riskScore,
-                    s.riskLevel?.rawValue, d.overall.score, d.overall.grade?.rawValue,
-                    d.overall.partsJSON.jsonText,
-                    d.overall.note, d.status.status.rawValue, d.status.reasonsJSON.jsonText,
-                    !d.readyMaterials.isEmpty, d.status.action,
-                    JSONValue.array(d.readyMaterials.map { .string($0) }).jsonText, d.risk.rawValue,
-                    d.overall.uncappedScore,
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, SupplierScoreColumn.runId)
+                    try row.append(s.supplierId, SupplierScoreColumn.supplierId)
+                    try row.append(names[s.supplierId] ?? s.supplierId, SupplierScoreColumn.supplierName)
+                    try row.append(s.dueLines, SupplierScoreColumn.dueLines)
+                    try row.append(s.otdRate, SupplierScoreColumn.otdRate)
+                    try row.append(s.otifRate, SupplierScoreColumn.otifRate)
+                    try row.append(s.avgDaysLate, SupplierScoreColumn.avgDaysLate)
+                    try row.append(s.lotsReceived, SupplierScoreColumn.lotsReceived)
+                    try row.append(s.receivedQuantity, SupplierScoreColumn.receivedQuantity)
+                    try row.append(s.defectiveQuantity, SupplierScoreColumn.defectiveQuantity)
+                    try row.append(s.ppm, SupplierScoreColumn.ppm)
+                    try row.append(s.lotRejectionRate, SupplierScoreColumn.lotRejectionRate)
+                    try row.append(s.coaResults, SupplierScoreColumn.coaResults)
+                    try row.append(s.coaConformanceRate, SupplierScoreColumn.coaConformanceRate)
+                    try row.append(s.coaEdgeRate, SupplierScoreColumn.coaEdgeRate)
+                    try row.append(s.missingCoALots, SupplierScoreColumn.missingCoaLots)
+                    try row.append(s.messages, SupplierScoreColumn.messages)
+                    try row.append(s.medianResponseHours, SupplierScoreColumn.medianResponseHours)
+                    try row.append(s.withinSLARate, SupplierScoreColumn.withinSlaRate)
+                    try row.append(s.unansweredOverdue, SupplierScoreColumn.unansweredOverdue)
+                    try row.append(s.openLines, SupplierScoreColumn.openLines)
+                    try row.append(s.lateLines, SupplierScoreColumn.lateLines)
+                    try row.append(s.repromiseRate, SupplierScoreColumn.repromiseRate)
+                    try row.append(s.avgDaysMoved, SupplierScoreColumn.avgDaysMoved)
+                    try row.append(s.medianConfirmationHours, SupplierScoreColumn.medianConfirmationHours)
+                    try row.append(s.avgLeadTimeDays, SupplierScoreColumn.avgLeadTimeDays)
+                    try row.append(s.avgQuotedLeadTimeDays, SupplierScoreColumn.avgQuotedLeadTimeDays)
+                    try row.append(s.leadTimeCV, SupplierScoreColumn.leadTimeCv)
+                    try row.append(s.rejectedLots, SupplierScoreColumn.rejectedLots)
+                    try row.append(s.unlinkedDefects, SupplierScoreColumn.unlinkedDefects)
+                    try row.append(s.pendingCoALots, SupplierScoreColumn.pendingCoaLots)
+                    try row.append(s.answeredMessages, SupplierScoreColumn.answeredMessages)
+                    try row.append(s.pendingMessages, SupplierScoreColumn.pendingMessages)
+                    try row.append(s.unansweredShare, SupplierScoreColumn.unansweredShare)
+                    try row.append(s.riskScore, SupplierScoreColumn.priorityRiskScore)
+                    try row.append(s.riskLevel?.rawValue, SupplierScoreColumn.priorityRiskLevel)
+                    try row.append(d.overall.score, SupplierScoreColumn.overallScore)
+                    try row.append(d.overall.grade?.rawValue, SupplierScoreColumn.grade)
+                    try row.append(d.overall.partsJSON.jsonText, SupplierScoreColumn.scoreParts)
+                    try row.append(d.overall.note, SupplierScoreColumn.scoreNote)
+                    try row.append(d.status.status.rawValue, SupplierScoreColumn.recommendedStatus)
+                    try row.append(d.status.reasonsJSON.jsonText, SupplierScoreColumn.statusReasons)
+                    try row.append(!d.readyMaterials.isEmpty, SupplierScoreColumn.scaleUpReady)
+                    try row.append(d.status.action, SupplierScoreColumn.action)
+                    try row.append(
+                        JSONValue.array(d.readyMaterials.map { .string($0) }).jsonText,
+                        SupplierScoreColumn.readyMaterials)
+                    try row.append(d.risk.rawValue, SupplierScoreColumn.verdictRisk)
+                    try row.append(d.overall.uncappedScore, SupplierScoreColumn.uncappedScore)
+                    try row.append(s.coaCollectedSince, SupplierScoreColumn.coaCollectedSince)
+                }
             }
         }
     }
@@ -60,19 +80,21 @@ public struct ResultWriter {
     public func write(flags: [Flag]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.flags",
-            columns: [
-                "run_id", "flag_id", "supplier_id", "material_id", "characteristic", "kind", "severity",
-                "message",
-                "evidence",
-            ]
+            columns: FlagColumn.self
         ) { writer in
             for (index, flag) in flags.enumerated() {
                 let evidence = flag.evidence.jsonText
-                try writer.appendRow([
-                    runId, index + 1, flag.supplierId, flag.materialId, flag.characteristic,
-                    flag.kind.rawValue,
-                    flag.severity.rawValue, flag.message, evidence,
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, FlagColumn.runId)
+                    try row.append(index + 1, FlagColumn.flagId)
+                    try row.append(flag.supplierId, FlagColumn.supplierId)
+                    try row.append(flag.materialId, FlagColumn.materialId)
+                    try row.append(flag.characteristic, FlagColumn.characteristic)
+                    try row.append(flag.kind.rawValue, FlagColumn.kind)
+                    try row.append(flag.severity.rawValue, FlagColumn.severity)
+                    try row.append(flag.message, FlagColumn.message)
+                    try row.append(evidence, FlagColumn.evidence)
+                }
             }
         }
     }
@@ -80,31 +102,47 @@ public struct ResultWriter {
     public func write(capabilities: [CharacteristicCapability]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.characteristic_capability",
-            columns: [
-                "run_id", "supplier_id", "material_id", "characteristic", "unit", "lower_limit",
-                "upper_limit", "lots",
-                "first_lot_day", "last_lot_day", "baseline_n", "baseline_mean", "baseline_sd", "baseline_cp",
-                "baseline_cpk", "recent_n", "recent_mean", "recent_sd", "recent_cp", "recent_cpk",
-                "sigma_used",
-                "edge_share_baseline", "edge_share_recent", "monitored", "ewma", "ewma_lower_limit",
-                "ewma_upper_limit", "ewma_signal_lot", "trend_signal_lot", "edge_share_signal",
-                "drift_direction",
-                "recent_slope_per_lot", "projected_lots_to_limit", "drift_p_value", "drift_test",
-                "drift_shift_sigmas",
-            ]
+            columns: CapabilityColumn.self
         ) { writer in
             for c in capabilities {
-                try writer.appendRow([
-                    runId, c.supplierId, c.materialId, c.characteristic, c.unit, c.lowerLimit, c.upperLimit,
-                    c.lots,
-                    c.firstLotDay, c.lastLotDay, c.baseline.n, c.baseline.mean, c.baseline.sd, c.baseline.cp,
-                    c.baseline.cpk, c.recent.n, c.recent.mean, c.recent.sd, c.recent.cp, c.recent.cpk,
-                    c.sigmaUsed,
-                    c.edgeShareBaseline, c.edgeShareRecent, c.monitored, c.ewma, c.ewmaLowerLimit,
-                    c.ewmaUpperLimit, c.ewmaSignalLot, c.trendSignalLot, c.edgeShareSignal,
-                    c.driftDirection?.rawValue, c.recentSlopePerLot, c.projectedLotsToLimit, c.driftPValue,
-                    c.driftTest?.rawValue, c.driftShiftSigmas,
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, CapabilityColumn.runId)
+                    try row.append(c.supplierId, CapabilityColumn.supplierId)
+                    try row.append(c.materialId, CapabilityColumn.materialId)
+                    try row.append(c.characteristic, CapabilityColumn.characteristic)
+                    try row.append(c.unit, CapabilityColumn.unit)
+                    try row.append(c.lowerLimit, CapabilityColumn.lowerLimit)
+                    try row.append(c.upperLimit, CapabilityColumn.upperLimit)
+                    try row.append(c.lots, CapabilityColumn.lots)
+                    try row.append(c.firstLotDay, CapabilityColumn.firstLotDay)
+                    try row.append(c.lastLotDay, CapabilityColumn.lastLotDay)
+                    try row.append(c.baseline.n, CapabilityColumn.baselineN)
+                    try row.append(c.baseline.mean, CapabilityColumn.baselineMean)
+                    try row.append(c.baseline.sd, CapabilityColumn.baselineSd)
+                    try row.append(c.baseline.cp, CapabilityColumn.baselineCp)
+                    try row.append(c.baseline.cpk, CapabilityColumn.baselineCpk)
+                    try row.append(c.recent.n, CapabilityColumn.recentN)
+                    try row.append(c.recent.mean, CapabilityColumn.recentMean)
+                    try row.append(c.recent.sd, CapabilityColumn.recentSd)
+                    try row.append(c.recent.cp, CapabilityColumn.recentCp)
+                    try row.append(c.recent.cpk, CapabilityColumn.recentCpk)
+                    try row.append(c.sigmaUsed, CapabilityColumn.sigmaUsed)
+                    try row.append(c.edgeShareBaseline, CapabilityColumn.edgeShareBaseline)
+                    try row.append(c.edgeShareRecent, CapabilityColumn.edgeShareRecent)
+                    try row.append(c.monitored, CapabilityColumn.monitored)
+                    try row.append(c.ewma, CapabilityColumn.ewma)
+                    try row.append(c.ewmaLowerLimit, CapabilityColumn.ewmaLowerLimit)
+                    try row.append(c.ewmaUpperLimit, CapabilityColumn.ewmaUpperLimit)
+                    try row.append(c.ewmaSignalLot, CapabilityColumn.ewmaSignalLot)
+                    try row.append(c.trendSignalLot, CapabilityColumn.trendSignalLot)
+                    try row.append(c.edgeShareSignal, CapabilityColumn.edgeShareSignal)
+                    try row.append(c.driftDirection?.rawValue, CapabilityColumn.driftDirection)
+                    try row.append(c.recentSlopePerLot, CapabilityColumn.recentSlopePerLot)
+                    try row.append(c.projectedLotsToLimit, CapabilityColumn.projectedLotsToLimit)
+                    try row.append(c.driftPValue, CapabilityColumn.driftPValue)
+                    try row.append(c.driftTest?.rawValue, CapabilityColumn.driftTest)
+                    try row.append(c.driftShiftSigmas, CapabilityColumn.driftShiftSigmas)
+                }
             }
         }
     }
@@ -112,14 +150,18 @@ public struct ResultWriter {
     public func write(monthly: [(supplierId: String, figures: MonthlyDeliveryFigures)]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.delivery_months",
-            columns: [
-                "run_id", "supplier_id", "month", "due_lines", "otd_rate", "otif_rate", "avg_days_late",
-            ]
+            columns: DeliveryMonthColumn.self
         ) { writer in
             for (supplier, m) in monthly {
-                try writer.appendRow([
-                    runId, supplier, m.month, m.dueLines, m.otdRate, m.otifRate, m.avgDaysLate,
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, DeliveryMonthColumn.runId)
+                    try row.append(supplier, DeliveryMonthColumn.supplierId)
+                    try row.append(m.month, DeliveryMonthColumn.month)
+                    try row.append(m.dueLines, DeliveryMonthColumn.dueLines)
+                    try row.append(m.otdRate, DeliveryMonthColumn.otdRate)
+                    try row.append(m.otifRate, DeliveryMonthColumn.otifRate)
+                    try row.append(m.avgDaysLate, DeliveryMonthColumn.avgDaysLate)
+                }
             }
         }
     }
@@ -127,10 +169,18 @@ public struct ResultWriter {
     public func write(orderSizes: [(supplierId: String, figures: OrderSizeFigures)]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.delivery_order_sizes",
-            columns: ["run_id", "supplier_id", "bucket", "label", "lines", "otd_rate", "avg_days_late"]
+            columns: OrderSizeColumn.self
         ) { writer in
             for (supplier, o) in orderSizes {
-                try writer.appendRow([runId, supplier, o.bucket, o.label, o.lines, o.otdRate, o.avgDaysLate])
+                try writer.appendRow { row in
+                    try row.append(runId, OrderSizeColumn.runId)
+                    try row.append(supplier, OrderSizeColumn.supplierId)
+                    try row.append(o.bucket, OrderSizeColumn.bucket)
+                    try row.append(o.label, OrderSizeColumn.label)
+                    try row.append(o.lines, OrderSizeColumn.lines)
+                    try row.append(o.otdRate, OrderSizeColumn.otdRate)
+                    try row.append(o.avgDaysLate, OrderSizeColumn.avgDaysLate)
+                }
             }
         }
     }
@@ -180,29 +230,24 @@ public struct ResultWriter {
     public func write(materialDecisions rows: [MaterialDecisionRow]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.material_decisions",
-            columns: [
-                "run_id", "supplier_id", "material_id", "recommended_status", "status_reasons",
-                "scale_up_ready",
-                "readiness_conditions", "inspection_level", "skip_lot_candidate", "switching_score",
-                "inspection_reasons", "inspection_steps", "action", "readiness_state",
-            ]
+            columns: MaterialDecisionColumn.self
         ) { writer in
             for row in rows {
                 try writer.appendRow { fields in
-                    try fields.append(runId)
-                    try fields.append(row.supplierId)
-                    try fields.append(row.materialId)
-                    try fields.append(row.status)
-                    try fields.append(row.statusReasons)
-                    try fields.append(row.scaleUpReady)
-                    try fields.append(row.readinessConditions)
-                    try fields.append(row.inspectionLevel)
-                    try fields.append(row.skipLotCandidate)
-                    try fields.append(row.switchingScore)
-                    try fields.append(row.inspectionReasons)
-                    try fields.append(row.inspectionSteps)
-                    try fields.append(row.action)
-                    try fields.append(row.readinessState)
+                    try fields.append(runId, MaterialDecisionColumn.runId)
+                    try fields.append(row.supplierId, MaterialDecisionColumn.supplierId)
+                    try fields.append(row.materialId, MaterialDecisionColumn.materialId)
+                    try fields.append(row.status, MaterialDecisionColumn.recommendedStatus)
+                    try fields.append(row.statusReasons, MaterialDecisionColumn.statusReasons)
+                    try fields.append(row.scaleUpReady, MaterialDecisionColumn.scaleUpReady)
+                    try fields.append(row.readinessConditions, MaterialDecisionColumn.readinessConditions)
+                    try fields.append(row.inspectionLevel, MaterialDecisionColumn.inspectionLevel)
+                    try fields.append(row.skipLotCandidate, MaterialDecisionColumn.skipLotCandidate)
+                    try fields.append(row.switchingScore, MaterialDecisionColumn.switchingScore)
+                    try fields.append(row.inspectionReasons, MaterialDecisionColumn.inspectionReasons)
+                    try fields.append(row.inspectionSteps, MaterialDecisionColumn.inspectionSteps)
+                    try fields.append(row.action, MaterialDecisionColumn.action)
+                    try fields.append(row.readinessState, MaterialDecisionColumn.readinessState)
                 }
             }
         }
@@ -211,12 +256,17 @@ public struct ResultWriter {
     public func write(statusChanges changes: [StatusChange]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.status_changes",
-            columns: ["run_id", "supplier_id", "material_id", "from_status", "to_status", "line"]
+            columns: StatusChangeColumn.self
         ) { writer in
             for c in changes {
-                try writer.appendRow([
-                    runId, c.supplierId, c.materialId, c.from.rawValue, c.to.rawValue, c.line,
-                ])
+                try writer.appendRow { row in
+                    try row.append(runId, StatusChangeColumn.runId)
+                    try row.append(c.supplierId, StatusChangeColumn.supplierId)
+                    try row.append(c.materialId, StatusChangeColumn.materialId)
+                    try row.append(c.from.rawValue, StatusChangeColumn.fromStatus)
+                    try row.append(c.to.rawValue, StatusChangeColumn.toStatus)
+                    try row.append(c.line, StatusChangeColumn.line)
+                }
             }
         }
     }

@@ -103,17 +103,17 @@ public struct RunLedger {
             """, [runId])
         guard let row = result.first(where: { _ in true }) else { return nil }
         return StoredRun(
-            runId: try row.decode(Int64.self, at: 0),
-            asOf: try row.decode(Day.self, at: 1),
-            startedAt: try row.decode(Date.self, at: 2),
-            finishedAt: try row.decodeIfPresent(Date.self, at: 3),
+            runId: try row.decode(Int64.self, column: "run_id"),
+            asOf: try row.decode(Day.self, column: "as_of"),
+            startedAt: try row.decode(Date.self, column: "started_at"),
+            finishedAt: try row.decodeIfPresent(Date.self, column: "finished_at"),
             counts: RunCounts(
-                suppliersScored: try row.decodeIfPresent(Int.self, at: 4) ?? 0,
-                documentsAccepted: try row.decodeIfPresent(Int.self, at: 5) ?? 0,
-                documentsRejected: try row.decodeIfPresent(Int.self, at: 6) ?? 0,
-                documentsDuplicate: try row.decodeIfPresent(Int.self, at: 7) ?? 0,
-                flagsRaised: try row.decodeIfPresent(Int.self, at: 8) ?? 0,
-                inputAnomalies: try row.decodeIfPresent(Int.self, at: 9) ?? 0))
+                suppliersScored: try row.decodeIfPresent(Int.self, column: "suppliers_scored") ?? 0,
+                documentsAccepted: try row.decodeIfPresent(Int.self, column: "documents_accepted") ?? 0,
+                documentsRejected: try row.decodeIfPresent(Int.self, column: "documents_rejected") ?? 0,
+                documentsDuplicate: try row.decodeIfPresent(Int.self, column: "documents_duplicate") ?? 0,
+                flagsRaised: try row.decodeIfPresent(Int.self, column: "flags_raised") ?? 0,
+                inputAnomalies: try row.decodeIfPresent(Int.self, column: "input_anomalies") ?? 0))
     }
 }
 

@@ -147,13 +147,14 @@ public struct RunScope: Sendable {
     private static let createAcceptedDocuments = """
         CREATE TEMP TABLE scorecard_accepted_documents (
             document_id bigint NOT NULL, supplier_id text, material_id text, lot_number text,
-            received_on date NOT NULL) ON COMMIT DROP
+            received_on date NOT NULL, imported_from_archive boolean NOT NULL) ON COMMIT DROP
         """
 
     private static let insertAcceptedDocuments = """
         WITH \(bounds)
         INSERT INTO \(acceptedDocumentsTable)
-        SELECT d.document_id, d.supplier_id, d.material_id, d.lot_number, \(LocalDay.of("d.received_at", zone: "$3"))
+        SELECT d.document_id, d.supplier_id, d.material_id, d.lot_number, \(LocalDay.of("d.received_at", zone: "$3")),
+               d.imported_from_archive
         FROM scorecard_store.coa_documents d, bounds b
         WHERE d.status = 'accepted' AND d.received_at < b.hi
         """
@@ -166,15 +167,22 @@ public struct RunScope: Sendable {
             coa_accepted_on date, ordered_on date NOT NULL, ordered_quantity float8 NOT NULL) ON COMMIT DROP
         """
 
-    /// With the day the lot's first accepted CoA arrived (NULL: none by the end of the as-of day).
+    /// With the day the lot's first accepted CoA arrived (NULL: none by the end of the as-of day). A CoA
+    /// imported from an archive is known from the day its own dates give, but it is never late: it counts
+    /// as arrived by the lot's receipt at the latest (its file's time says nothing of when it came).
     private static let insertReceipts = """
         WITH \(bounds),
         first_accepted AS (
-            SELECT supplier_id, material_id, lot_number, min(received_on) AS accepted_on
+            SELECT supplier_id, material_id, lot_number,
+                   min(received_on) FILTER (WHERE NOT imported_from_archive) AS accepted_on,
+                   min(received_on) FILTER (WHERE imported_from_archive) AS archived_on
             FROM \(acceptedDocumentsTable) WHERE lot_number IS NOT NULL GROUP BY supplier_id, material_id, lot_number)
         INSERT INTO \(receiptsTable)
         SELECT r.receipt_id, r.order_line_id, l.supplier_id, l.material_id, l.cancelled, r.received_at,
-               \(LocalDay.of("r.received_at", zone: "$3")), \(SafeSQL.float8("r.quantity")), r.lot_number, f.accepted_on,
+               \(LocalDay.of("r.received_at", zone: "$3")), \(SafeSQL.float8("r.quantity")), r.lot_number,
+               least(f.accepted_on,
+                     CASE WHEN f.archived_on IS NOT NULL
+                          THEN least(f.archived_on, \(LocalDay.of("r.received_at", zone: "$3"))) END),
                l.ordered_on, l.quantity
         FROM \(linesTable) l JOIN procurement.receipts r USING (order_line_id)
         LEFT JOIN first_accepted f

@@ -87,7 +87,7 @@ struct ScopeChecks {
         var anomalies: [InputAnomaly] = []
         for check in checks(for: table) {
             let broken = InputRule.anyBroken(check.rules)
-            let named = "\(check.key), \(InputRule.firstBroken(check.rules))"
+            let named = "\(check.key) AS row_key, \(InputRule.firstBroken(check.rules))"
             // A set-aside field is named before it is cleared (RETURNING would see it cleared).
             let statement =
                 check.setAside == nil
@@ -97,9 +97,10 @@ struct ScopeChecks {
             try connection.stream(statement, parameters) { row in
                 anomalies.append(
                     InputRule.anomaly(
-                        check.rules, index: try row.decode(Int.self, at: 1),
-                        value: try row.decodeIfPresent(String.self, at: 2), table: check.source,
-                        key: try row.decode(String.self, at: 0), action: action))
+                        check.rules, index: try row.decode(Int.self, column: "broken_rule"),
+                        value: try row.decodeIfPresent(String.self, column: "broken_value"),
+                        table: check.source,
+                        key: try row.decode(String.self, column: "row_key"), action: action))
             }
             if let setAside = check.setAside {
                 try connection.execute(

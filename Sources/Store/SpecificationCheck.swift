@@ -22,7 +22,8 @@ public struct SpecificationCheck {
         )
         try connection.stream(
             """
-            SELECT material_id, characteristic, \(SafeSQL.day("valid_from")), \(InputRule.firstBroken(Self.rules))
+            SELECT material_id, characteristic, \(SafeSQL.day("valid_from")) AS valid_from,
+                   \(InputRule.firstBroken(Self.rules))
             FROM (SELECT material_id, characteristic, valid_from, \(lower) AS lower_limit,
                          \(upper) AS upper_limit, \(target) AS target
                   FROM procurement.specifications WHERE valid_from <= $1::date) s
@@ -31,12 +32,14 @@ public struct SpecificationCheck {
             """, [asOf]
         ) { row in
             let key =
-                "\(try row.decode(String.self, at: 0)) \(try row.decode(String.self, at: 1)) "
-                + "from \(try row.decode(Day.self, at: 2))"
+                "\(try row.decode(String.self, column: "material_id")) "
+                + "\(try row.decode(String.self, column: "characteristic")) "
+                + "from \(try row.decode(Day.self, column: "valid_from"))"
             anomalies.append(
                 InputRule.anomaly(
-                    Self.rules, index: try row.decode(Int.self, at: 3),
-                    value: try row.decodeIfPresent(String.self, at: 4), table: "procurement.specifications",
+                    Self.rules, index: try row.decode(Int.self, column: "broken_rule"),
+                    value: try row.decodeIfPresent(String.self, column: "broken_value"),
+                    table: "procurement.specifications",
                     key: key, action: .leftOut))
         }
         return anomalies

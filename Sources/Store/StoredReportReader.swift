@@ -38,7 +38,7 @@ public struct StoredReportReader {
                    lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
                    median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level,
                    overall_score, grade, recommended_status, status_reasons::text AS status_reasons, scale_up_ready,
-                   action, ready_materials::text AS ready_materials, verdict_risk
+                   action, ready_materials::text AS ready_materials, verdict_risk, coa_collected_since
             FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
             """, [runId]
         ) { row in
@@ -89,6 +89,8 @@ public struct StoredReportReader {
                 ))
                 ?? []
             report.verdictRisk = try row.decodeIfPresent(String.self, column: "verdict_risk")
+            report.quality.coaCollectedSince = try row.decodeIfPresent(
+                Day.self, column: "coa_collected_since")
             report.materialVerdicts = verdicts.removeValue(forKey: id) ?? []
             report.capabilities = capabilities.removeValue(forKey: id) ?? []
             suppliers.append(report)
@@ -151,6 +153,7 @@ public struct StoredReportReader {
             previousRunId: previous?.runId, previousAsOf: previous?.asOf,
             error: try row.decodeIfPresent(String.self, column: "error"))
         info.windows = windows
+        info.notices = try RunNotices(connection).notices(runId: runId).map(\.text)
         return info
     }
 

@@ -25,6 +25,9 @@ struct DemoCommand: ParsableCommand {
             """)
     var size: String = "standard"
 
+    @Option(help: "Years of history ending at the as-of date (1 to 10; default: the size's own, 2 or 3).")
+    var years: Int?
+
     @ArgumentParser.Flag(
         name: .customLong("no-run"), help: "Only load the world and write its CoA files; do not run the job.")
     var noRun = false
@@ -42,6 +45,9 @@ struct DemoCommand: ParsableCommand {
         guard Self.sizes[size] != nil else {
             throw ValidationError("--size must be standard, medium or large")
         }
+        if let years, !(1...10).contains(years) {
+            throw ValidationError("--years must be 1 to 10, got \(years)")
+        }
     }
 
     func run() throws {
@@ -54,7 +60,9 @@ struct DemoCommand: ParsableCommand {
             let day = asOf.flatMap { Day(iso: $0) } ?? configuration.today
             _ = try Database.migrate(common.conninfo, paths: paths, logger: logger)
             let connection = try Database.connect(common.conninfo, logger: logger)
-            let world = DemoWorld(seed: seed, size: Self.sizes[size] ?? .standard, asOf: day)
+            var worldSize = Self.sizes[size] ?? .standard
+            if let years { worldSize.years = years }
+            let world = DemoWorld(seed: seed, size: worldSize, asOf: day)
             let summary = try DemoLoader(connection: connection, logger: logger)
                 .load(world, inbox: URL(fileURLWithPath: configuration.inbox))
             connection.close()

@@ -19,6 +19,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Folder for the HTML scorecards (configuration key: reports).")
     var reports: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Import a CoA archive laid out as the inbox before the inbox's news: each file dated by its issue date (else its lot's receipt, else its manufacture date), never after its file's time, never counted late. README \"First night\".",
+            valueName: "DIR"))
+    var archive: String?
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'")
@@ -32,10 +38,9 @@ struct RunCommand: ParsableCommand {
             ])
             let paths = try ResourcePaths.locate()
             let day = asOf.flatMap { Day(iso: $0) } ?? configuration.today
-            let summary = try NightlyRun(
-                configuration: configuration, paths: paths, logger: common.makeLogger()
-            )
-            .run(asOf: day, database: common.conninfo)
+            var nightly = NightlyRun(configuration: configuration, paths: paths, logger: common.makeLogger())
+            nightly.archive = archive
+            let summary = try nightly.run(asOf: day, database: common.conninfo)
             print(summary.line)
             print(
                 "HTML scorecards: \(URL(fileURLWithPath: configuration.reports).standardizedFileURL.path)/index.html"

@@ -46,7 +46,8 @@ import Testing
             ("range-to", "≥98.0 ≤101.0"),
             ("range-between", "≥98.0 ≤101.0"), ("range-negative", "≥-5.0 ≤5.0"),
             ("both-words", "≥98.0 ≤101.0 %"), ("both-exclusive", ">0.2 <0.4"), ("bare", "- -"),
-            ("words", "- -"), ("reversed", "- -"), ("other-unit", "- - %"),
+            ("words", "- -"), ("reversed", "- -"), ("other-unit", "- ≤0.0005 %"),
+            ("incompatible-unit", "- - %"),
         ]
         for (name, limit) in expected {
             #expect(limits(name) == limit, "\(name)")
@@ -56,7 +57,7 @@ import Testing
                 "results[0] 'bare'.limits: '0.5' is a number without a side: say NMT/NLT, ≤/≥, max/min or give a range; not used",
                 "results[0] 'words'.limits: 'see monograph' is not a limit (a range or NMT/NLT/≤/≥/max/min with a number); not used",
                 "results[0] 'reversed'.limits: '101 - 98' has its lower limit above the upper; not used",
-                "results[0] 'other-unit'.limits: '≤ 5 mg/kg' are in mg/kg, the result in %; not used",
+                "results[0] 'incompatible-unit'.limits: '≤ 5 °C' are in °C, the result in % (temperature and mass fraction do not convert); not used",
             ])
     }
 

@@ -15,7 +15,7 @@ private let minimal = """
 
 @Test func shippedProfilesLoad() throws {
     let profiles = try CoAProfile.loadAll(in: FixtureFiles.profilesDirectory)
-    #expect(profiles.map(\.name) == ["acme-labs", "animl", "en10168", "qif3"])
+    #expect(profiles.map(\.name) == ["acme-labs", "animl", "en10168", "oagis-batch-coa", "qif3"])
 }
 
 @Test func minimalProfileReadsAliasesIgnoringCaseAndSpacing() throws {

@@ -13,7 +13,8 @@ import Testing
         certificate
             == Certificate(
                 format: "acme-labs", supplierName: "Acme Labs", partNumber: "ZN-200", lotNumber: "A-2291",
-                manufactured: Day(year: 2026, month: 3, day: 2), purchaseOrder: "PO-45012",
+                manufactured: Day(year: 2026, month: 3, day: 2), expires: Day(year: 2028, month: 3, day: 1),
+                purchaseOrder: "PO-45012",
                 issued: Day(year: 2026, month: 3, day: 4), approvedBy: "K. Mayer",
                 results: [
                     ReportedResult(
@@ -26,6 +27,10 @@ import Testing
                     ReportedResult(
                         characteristic: "lead", reportedCharacteristic: "Blei (ICP-MS)", unit: "mg/kg",
                         reportedText: "0,3", supplierUpper: 1.0),
+                    ReportedResult(
+                        characteristic: "loss_on_drying", reportedCharacteristic: "Trocknungsverlust",
+                        unit: "%",
+                        reportedText: "0,2", supplierUpper: 0.5),
                     ReportedResult(
                         characteristic: "appearance", reportedCharacteristic: "Aussehen",
                         reportedText: "entspricht"),

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Job
 import Testing
@@ -75,13 +76,37 @@ import Testing
         #expect(
             shipped == Configuration.sample(), "regenerate: scorecard config --sample > scorecard.conf.sample"
         )
-        // Uncommenting every key of the sample gives the defaults back.
+        // Uncommenting every key of the sample gives the defaults back (the per-supplier lines are examples).
         let uncommented = shipped.split(separator: "\n").map { line in
             line.hasPrefix("# ") && line.contains(" = ") && !line.contains("profile.")
+                && !line.contains("coa.collected_since.")
                 ? String(line.dropFirst(2)) : String(line)
         }.joined(separator: "\n")
         var configuration = Configuration()
         try configuration.load(file: try file(uncommented))
         #expect(configuration.scoring == Configuration().scoring)
+    }
+}
+
+@Suite struct CollectedSinceConfigurationTests {
+    @Test func aGlobalDayAndASuppliersOwn() throws {
+        var configuration = Configuration()
+        try configuration.set("coa.collected_since", "2026-09-01", from: .option("--set"))
+        try configuration.set("coa.collected_since.SUP-0007", "2026-10-01", from: .option("--set"))
+        #expect(configuration.scoring.coaCollectedSince(for: "SUP-0001") == Day(year: 2026, month: 9, day: 1))
+        #expect(
+            configuration.scoring.coaCollectedSince(for: "SUP-0007") == Day(year: 2026, month: 10, day: 1))
+        #expect(
+            configuration.describe().contains {
+                $0.key == "coa.collected_since.SUP-0007" && $0.value == "2026-10-01"
+            })
+        try configuration.set("coa.collected_since", "", from: .option("--set"))
+        #expect(configuration.scoring.coaCollectedSince(for: "SUP-0001") == nil)
+        #expect(throws: ConfigurationError.self) {
+            try configuration.set("coa.collected_since", "1.9.2026", from: .option("--set"))
+        }
+        #expect(throws: ConfigurationError.self) {
+            try configuration.set("coa.collected_since.SUP-0007", "soon", from: .option("--set"))
+        }
     }
 }

@@ -1,12 +1,12 @@
 -- The buyers' contract: views, columns, types, and what the read-only role may and may not do.
 -- Run by scripts/sql-tests (pg_prove) on the hand-computed world after two runs (2026-06-30, 2026-07-01).
 BEGIN;
-SELECT plan(68);
+SELECT plan(71);
 
 SELECT views_are('scorecard', ARRAY[
     'runs', 'latest_run', 'coa_documents', 'coa_measurements', 'supplier_scorecards', 'supplier_flags',
     'characteristic_capability', 'score_history', 'material_decisions', 'status_changes', 'input_anomalies',
-    'control_chart_points', 'response_months', 'material_sourcing']);
+    'control_chart_points', 'response_months', 'material_sourcing', 'run_notices']);
 SELECT tables_are('scorecard', ARRAY[]::name[], 'schema scorecard holds views only');
 
 SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[
@@ -14,7 +14,8 @@ SELECT columns_are('scorecard', 'supplier_scorecards', ARRAY[
     'scale_up_ready', 'otd_rate', 'otif_rate', 'avg_days_late', 'ppm', 'lot_rejection_rate', 'coa_conformance_rate',
     'coa_edge_rate', 'missing_coa_lots', 'median_response_hours', 'unanswered_overdue', 'priority_risk_score',
     'priority_risk_level', 'flag_count', 'critical_flag_count', 'due_lines', 'lots_received', 'within_sla_rate',
-    'status_reasons', 'score_parts', 'action', 'ready_materials', 'verdict_risk', 'uncapped_score']);
+    'status_reasons', 'score_parts', 'action', 'ready_materials', 'verdict_risk', 'uncapped_score',
+    'coa_collected_since']);
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'ready_materials', 'jsonb', 'supplier_scorecards.ready_materials is jsonb');
 SELECT col_type_is('scorecard', 'supplier_scorecards', 'action', 'text', 'supplier_scorecards.action is text');
 SELECT has_column('scorecard', 'material_decisions', 'action', 'material decisions: what to do');
@@ -45,6 +46,9 @@ SELECT has_column('scorecard', 'control_chart_points', 'flagged', 'charts: wheth
 SELECT has_column('scorecard', 'control_chart_points', 'edge_upper', 'charts: the edge band used');
 SELECT has_column('scorecard', 'material_sourcing', 'single_sourced', 'sourcing: the single-source verdict');
 SELECT has_column('scorecard', 'response_months', 'within_sla_rate', 'responsiveness by month');
+SELECT col_type_is('scorecard', 'coa_documents', 'imported_from_archive', 'boolean',
+    'documents: whether imported from an archive (never counted late)');
+SELECT hasnt_column('scorecard', 'coa_documents', 'file_modified_at', 'documents: the quick check''s file time stays in the store');
 SELECT hasnt_column('scorecard', 'coa_documents', 'raw', 'documents: the raw bytes stay in the store');
 SELECT has_column('scorecard', 'coa_measurements', 'verdict', 'measurements: verdict');
 SELECT has_column('scorecard', 'coa_measurements', 'band_position', 'measurements: band position');
@@ -108,6 +112,7 @@ SELECT lives_ok('SELECT * FROM scorecard.supplier_flags', 'reader reads supplier
 SELECT lives_ok('SELECT * FROM scorecard.coa_documents', 'reader reads coa_documents');
 SELECT lives_ok('SELECT * FROM scorecard.score_history', 'reader reads score_history');
 SELECT lives_ok('SELECT * FROM scorecard.input_anomalies', 'reader reads input_anomalies');
+SELECT lives_ok('SELECT * FROM scorecard.run_notices', 'reader reads run_notices');
 SELECT lives_ok('SELECT input_anomaly_list FROM scorecard.runs', 'reader reads runs.input_anomaly_list');
 SELECT throws_ok('SELECT * FROM scorecard_store.input_anomalies', '42501', NULL,
     'reader cannot read the anomalies base table');

@@ -61,9 +61,11 @@ extension CoAProfile {
         certificate.approvedBy = try text(fields.approvedBy)
         certificate.approvedOn = try date("approvedOn", fields.approvedOn)
         for (index, group) in results.enumerated() {
+            var numbering = group.repeating.map { ResultNumbering(start: $0.start) }
             for node in try xpath.nodes(group.select) {
                 if let result = try result(
-                    of: group, at: node, in: xpath, place: "results[\(index)]", warnings: &warnings)
+                    of: group, at: node, in: xpath, place: "results[\(index)]", numbering: &numbering,
+                    warnings: &warnings)
                 {
                     certificate.results.append(result)
                 }
@@ -91,19 +93,29 @@ extension CoAProfile {
 
     private func result(
         of group: ResultGroup, at node: XMLNode, in xpath: XPathContext, place: String,
-        warnings: inout [ExtractionWarning]
+        numbering: inout ResultNumbering?, warnings: inout [ExtractionWarning]
     ) throws(XMLError) -> ReportedResult? {
+        var index: String?
+        if let repeating = group.repeating, numbering != nil {
+            index = try self.index(
+                repeating, at: node, in: xpath, place: place, numbering: &numbering, warnings: &warnings)
+        }
         for binding in group.bindings {
             try xpath.bind(binding.name, to: binding.xpath, at: node)
         }
-        guard let reported = try first(group.characteristic, in: xpath, at: node) else { return nil }
+        guard var reported = try first(group.characteristic, in: xpath, at: node) else { return nil }
+        var characteristic = characteristicAlias(reported)
+        if let index, !group.characteristic.usesIndex {
+            reported += " \(index)"
+            characteristic += " \(index)"
+        }
         let place = "\(place) '\(reported)'"
         // `99.2 %, titration`, `0.3 (ICP-MS)`: the words are how it was measured, not its unit.
         let (value, annotation) = ValueAnnotation.split(try first(group.value, in: xpath, at: node) ?? "")
         var method = try first(group.method, in: xpath, at: node)
         if let annotation { method = method.map { "\($0); \(annotation)" } ?? annotation }
         var result = ReportedResult(
-            characteristic: characteristicAlias(reported), reportedCharacteristic: reported,
+            characteristic: characteristic, reportedCharacteristic: reported,
             unit: try first(group.unit, in: xpath, at: node).map(unitAlias), method: method,
             reportedText: value)
         func limit(_ expression: ProfileExpression?, _ side: String) throws(XMLError) -> Double? {
@@ -124,15 +136,19 @@ extension CoAProfile {
         if let test = group.upperExclusive, result.supplierUpper != nil {
             result.supplierUpperExclusive = try xpath.boolean(test, at: node)
         }
+        let limitUnit = try first(group.limitUnit, in: xpath, at: node).map(unitAlias)
+        if let limitUnit, result.supplierLower != nil || result.supplierUpper != nil {
+            convertLimits(of: &result, from: limitUnit, place: "\(place).limitUnit", warnings: &warnings)
+        }
         if let text = try first(group.limits, in: xpath, at: node) {
-            apply(limits: text, to: &result, place: place, warnings: &warnings)
+            apply(limits: text, unit: limitUnit, to: &result, place: place, warnings: &warnings)
         }
         return result
     }
 
     /// Limits written as text fill the sides `lower` and `upper` left open.
     private func apply(
-        limits text: String, to result: inout ReportedResult, place: String,
+        limits text: String, unit limitUnit: String?, to result: inout ReportedResult, place: String,
         warnings: inout [ExtractionWarning]
     ) {
         switch LimitText.parse(text, convention: options.decimalConvention) {
@@ -140,15 +156,25 @@ extension CoAProfile {
             warnings.append(
                 ExtractionWarning(
                     field: "\(place).limits", written: text, problem: "\(problem.text); not used"))
-        case .success(let limits):
-            if let unit = limits.unit, let reported = result.unit, unitAlias(unit) != reported {
-                warnings.append(
-                    ExtractionWarning(
-                        field: "\(place).limits", written: text,
-                        problem: "are in \(unit), the result in \(reported); not used"))
-                return
+        case .success(var limits):
+            // A unit printed with the limits wins over the group's `limitUnit`.
+            let unit = limits.unit.map(unitAlias) ?? limitUnit
+            if let unit, let reported = result.unit, unit != reported {
+                switch UnitCatalog.conversion(from: unit, to: reported) {
+                case .failure(let mismatch):
+                    warnings.append(
+                        ExtractionWarning(
+                            field: "\(place).limits", written: text,
+                            problem:
+                                "are in \(unit), the result in \(reported) (\(Self.limitProblem(mismatch))); not used"
+                        ))
+                    return
+                case .success(let conversion):
+                    limits.lower = limits.lower.map(conversion.convert)
+                    limits.upper = limits.upper.map(conversion.convert)
+                }
             }
-            if result.unit == nil, let unit = limits.unit { result.unit = unitAlias(unit) }
+            if result.unit == nil, let unit { result.unit = unit }
             if result.supplierLower == nil, let lower = limits.lower {
                 result.supplierLower = lower
                 result.supplierLowerExclusive = limits.lowerExclusive
@@ -161,7 +187,7 @@ extension CoAProfile {
     }
 
     /// The first alternative whose string value, trimmed, is neither empty nor `NaN`.
-    private func first(_ expression: ProfileExpression?, in xpath: XPathContext, at node: XMLNode?)
+    func first(_ expression: ProfileExpression?, in xpath: XPathContext, at node: XMLNode?)
         throws(XMLError) -> String?
     {
         guard let expression else { return nil }

@@ -90,7 +90,8 @@ extension CoAProfile {
             let named: [(String, ProfileExpression?)] = [
                 ("characteristic", group.characteristic), ("value", group.value), ("unit", group.unit),
                 ("method", group.method), ("lower", group.lower), ("upper", group.upper),
-                ("limits", group.limits),
+                ("limits", group.limits), ("limitUnit", group.limitUnit),
+                ("repeat.index", group.repeating?.index),
             ]
             for case (let name, let expression?) in named {
                 all += expression.alternatives.map { ("\(place).\(name)", $0) }

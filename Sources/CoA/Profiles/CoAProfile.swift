@@ -73,15 +73,21 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
         public var upper: ProfileExpression?
         /// The limits as text (`NMT 0.5`, `98.0 - 101.0`), for the sides `lower` and `upper` leave open.
         public var limits: ProfileExpression?
+        /// The unit of `lower`, `upper` and of limit text that states none, when it is not the result's;
+        /// the limits are converted to the result's unit with the unit table.
+        public var limitUnit: ProfileExpression?
         /// XPath booleans: the limit excludes its own value.
         public var lowerExclusive: String?
         public var upperExclusive: String?
+        /// Numbers the results of repeated nodes (the wells of a plate), so each gets its own name.
+        public var repeating: Repeat?
 
         enum CodingKeys: String, CodingKey {
             case select
             case bindings = "let"
-            case characteristic, value, unit, method, lower, upper, limits
+            case characteristic, value, unit, method, lower, upper, limits, limitUnit
             case lowerExclusive, upperExclusive
+            case repeating = "repeat"
         }
 
         public init(from decoder: any Decoder) throws {
@@ -95,8 +101,26 @@ public struct CoAProfile: Sendable, Hashable, Decodable {
             lower = try c.decodeIfPresent(ProfileExpression.self, forKey: .lower)
             upper = try c.decodeIfPresent(ProfileExpression.self, forKey: .upper)
             limits = try c.decodeIfPresent(ProfileExpression.self, forKey: .limits)
+            limitUnit = try c.decodeIfPresent(ProfileExpression.self, forKey: .limitUnit)
+            repeating = try c.decodeIfPresent(Repeat.self, forKey: .repeating)
             lowerExclusive = try c.decodeIfPresent(String.self, forKey: .lowerExclusive)
             upperExclusive = try c.decodeIfPresent(String.self, forKey: .upperExclusive)
+        }
+    }
+
+    /// How the results of one group's nodes are told apart: by an index the document gives (`@well`),
+    /// or counted from `start` in document order.
+    public struct Repeat: Sendable, Hashable, Decodable {
+        /// Evaluated at the result node, with `$position` bound to the counted index.
+        public var index: ProfileExpression?
+        public var start: Int
+
+        enum CodingKeys: String, CodingKey { case index, start }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            index = try c.decodeIfPresent(ProfileExpression.self, forKey: .index)
+            start = try c.decodeIfPresent(Int.self, forKey: .start) ?? 1
         }
     }
 

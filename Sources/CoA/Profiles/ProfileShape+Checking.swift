@@ -18,6 +18,13 @@ extension ProfileShape {
             return
         case (.expression, .string):
             return
+        case (.wholeNumber, .number(let number)):
+            guard number.rounded() == number, Double(Self.wholeNumberRange.lowerBound) <= number,
+                number <= Double(Self.wholeNumberRange.upperBound)
+            else {
+                found.append("\(Self.name(path)): expected \(expected), found \(number)")
+                return
+            }
         case (.expression, .array(let items)):
             if items.isEmpty { found.append("\(Self.name(path)): an expression needs at least one XPath") }
             for (index, item) in items.enumerated() {

@@ -6,6 +6,8 @@ indirect enum ProfileShape: Sendable {
     /// A string, or null for "none".
     case optionalText
     case flag
+    /// A whole number within ``wholeNumberRange``.
+    case wholeNumber
     /// An XPath, or a non-empty array of alternatives.
     case expression
     /// An object of strings (aliases, namespaces).
@@ -27,6 +29,8 @@ indirect enum ProfileShape: Sendable {
         case .text: "a string"
         case .optionalText: "a string or null"
         case .flag: "true or false"
+        case .wholeNumber:
+            "a whole number from \(Self.wholeNumberRange.lowerBound) to \(Self.wholeNumberRange.upperBound)"
         case .expression: "an XPath string or an array of them"
         case .textMap: "an object of strings"
         case .choice(let values): "one of " + values.map { "'\($0)'" }.joined(separator: ", ")
@@ -59,9 +63,15 @@ extension ProfileShape {
             ("select", .text), ("let", .list(binding)), ("characteristic", .expression),
             ("value", .expression),
             ("unit", .expression), ("method", .expression), ("lower", .expression), ("upper", .expression),
-            ("limits", .expression),
-            ("lowerExclusive", .text), ("upperExclusive", .text),
+            ("limits", .expression), ("limitUnit", .expression),
+            ("lowerExclusive", .text), ("upperExclusive", .text), ("repeat", repeating),
         ], required: ["select", "characteristic", "value"])
+
+    static let repeating = ProfileShape.record(
+        [("index", .expression), ("start", .wholeNumber)], required: [])
+
+    /// Wide enough for any numbering, small enough that counting on from it cannot overflow.
+    static let wholeNumberRange = -1_000_000...1_000_000
 
     static let match = ProfileShape.record(
         [("root", .text), ("namespace", .optionalText), ("test", .text)], required: ["root"])

@@ -207,6 +207,8 @@ struct RunView {
     var flagsRaised: String
     /// The stored windows' days in a sentence; nil when the run did not store them.
     var windows: String?
+    /// What an operator must know to read the run right (a bulk arrival of old lots' certificates).
+    var notices: [String]
 
     init(_ run: RunInfo) {
         runId = String(run.runId)
@@ -227,5 +229,6 @@ struct RunView {
                 + "\(ReportFormat.date(w.currentLast)); trends compare it with the baseline "
                 + "\(ReportFormat.date(w.baselineFirst)) to \(ReportFormat.date(w.baselineLast))."
         }
+        notices = run.notices
     }
 }

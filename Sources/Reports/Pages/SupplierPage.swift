@@ -280,7 +280,11 @@ struct SupplierPage {
                         q.coaConformanceRate == nil),
                     figure(
                         "CoA results in edge band", ReportFormat.percent(q.coaEdgeRate), q.coaEdgeRate == nil),
-                    figure("Lots without a CoA", ReportFormat.count(q.missingCoALots), false),
+                    figure(
+                        q.coaCollectedSince.map {
+                            "Lots without a CoA (CoAs collected since \(ReportFormat.date($0)))"
+                        }
+                            ?? "Lots without a CoA", ReportFormat.count(q.missingCoALots), false),
                 ]),
             FigureGroup(
                 title: "Responsiveness",

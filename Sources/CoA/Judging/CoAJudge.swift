@@ -1,27 +1,38 @@
-import CoA
 import Domain
-import Store
 
 /// Turns a read (or unreadable) certificate into its document row and judged measurements: the one place
 /// where a CoA is accepted or rejected, used by the nightly intake, `scorecard reprocess` and `check-coa`.
-struct CoAJudge {
-    let reference: CoADocumentStore.ReferenceData
-    let evaluator: ToleranceEvaluator
+public struct CoAJudge: Sendable {
+    public let reference: CoAReferenceData
+    public let evaluator: ToleranceEvaluator
+
+    public init(reference: CoAReferenceData, evaluator: ToleranceEvaluator) {
+        self.reference = reference
+        self.evaluator = evaluator
+    }
 
     /// The lot whose first receipt day ``judge(_:into:lotDays:asOf:)`` needs, keyed as the resolver keys
     /// it (the folder's supplier, the trimmed lot number): only a certificate without a manufacture date.
-    static func receiptLot(of certificate: Certificate, folder: String?) -> (
+    public static func receiptLot(of certificate: Certificate, folder: String?) -> (
         supplierId: String, lotNumber: String
     )? {
-        guard certificate.manufactured == nil, let folder,
-            let lot = certificate.lotNumber.map(CoAResolver.trimmed), !lot.isEmpty
-        else { return nil }
+        guard certificate.manufactured == nil else { return nil }
+        return lot(of: certificate, folder: folder)
+    }
+
+    /// The lot a certificate names, keyed as the resolver keys it.
+    public static func lot(of certificate: Certificate, folder: String?) -> (
+        supplierId: String, lotNumber: String
+    )? {
+        guard let folder, let lot = certificate.lotNumber.map(CoAResolver.trimmed), !lot.isEmpty else {
+            return nil
+        }
         return (folder, lot)
     }
 
     /// Fills the status, reason and identified fields of `document`; returns its measurements (none
     /// unless accepted). `lotDays`: supplier → lot → first receipt day, for lots without a manufacture date.
-    func judge(
+    public func judge(
         _ parsed: Result<Certificate, CoARejection>, into document: inout CoADocumentRecord,
         lotDays: [String: [String: Day]], asOf: Day
     ) -> [MeasurementRecord] {

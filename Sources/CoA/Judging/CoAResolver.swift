@@ -1,24 +1,27 @@
-import CoA
-import Store
+import Foundation
 
 /// Establishes the supplier, our material and the lot of a certificate, or says why they cannot be
 /// established. The inbox folder names the supplier; the document may confirm it but never override it.
-struct CoAResolver {
-    let reference: CoADocumentStore.ReferenceData
+public struct CoAResolver: Sendable {
+    public let reference: CoAReferenceData
 
-    struct Resolved {
-        var supplierId: String
-        var materialId: String
-        var lotNumber: String
+    public init(reference: CoAReferenceData) {
+        self.reference = reference
     }
 
-    enum Resolution {
+    public struct Resolved: Sendable {
+        public var supplierId: String
+        public var materialId: String
+        public var lotNumber: String
+    }
+
+    public enum Resolution: Sendable {
         case resolved(Resolved)
         case unresolved(String)
     }
 
     /// Establishes supplier, material and lot, or says why they cannot be established.
-    func resolve(_ certificate: Certificate, folder: String?) -> Resolution {
+    public func resolve(_ certificate: Certificate, folder: String?) -> Resolution {
         guard let folder else {
             return .unresolved("file is not in a supplier folder (<inbox>/<supplier_id>/...)")
         }
@@ -56,7 +59,7 @@ struct CoAResolver {
 
     /// Without spaces at either end; a lot that starts and ends with a visible ASCII character (nearly
     /// all) is taken as it is, without Foundation's character-set trimming.
-    static func trimmed(_ text: String) -> String {
+    public static func trimmed(_ text: String) -> String {
         let visible = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
         if let first = text.utf8.first, let last = text.utf8.last, visible(first), visible(last) {
             return text
