@@ -54,6 +54,10 @@ public struct NightlyRun {
         if abandoned > 0 { logger.warning("marked \(abandoned) abandoned run(s) failed") }
         let runId = try ledger.start(asOf: asOf)
         try ledger.recordTimeZone(runId, configuration.timeZone)
+        let current = DayWindow.current(asOf: asOf, days: configuration.scoring.currentWindowDays)
+        try ledger.recordWindows(
+            runId, current: current,
+            baseline: DayWindow.before(current, days: configuration.scoring.baselineWindowDays))
         var logger = logger
         logger[metadataKey: "run.id"] = "\(runId)"
         logger.info("run started", metadata: ["as_of": "\(asOf)"])

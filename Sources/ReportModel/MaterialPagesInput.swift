@@ -9,11 +9,23 @@ public struct MaterialPagesInput: Sendable, Hashable {
         public var supplierId: String
         public var name: String
         public var flags: [Flag]
+        /// The supplier's stored figures over all its materials (no per-material delivery is stored).
+        public var otdRate: Double?
+        public var ppm: Double?
+        public var verdicts: [MaterialVerdict]
+        public var capabilities: [CharacteristicCapability]
 
-        public init(supplierId: String, name: String, flags: [Flag]) {
+        public init(
+            supplierId: String, name: String, flags: [Flag], otdRate: Double? = nil, ppm: Double? = nil,
+            verdicts: [MaterialVerdict] = [], capabilities: [CharacteristicCapability] = []
+        ) {
             self.supplierId = supplierId
             self.name = name
             self.flags = flags
+            self.otdRate = otdRate
+            self.ppm = ppm
+            self.verdicts = verdicts
+            self.capabilities = capabilities
         }
     }
 
@@ -33,7 +45,9 @@ public struct MaterialPagesInput: Sendable, Hashable {
         self.init(
             run: report.run, materials: report.materials,
             suppliers: report.suppliers.map {
-                ScoredSupplier(supplierId: $0.supplierId, name: $0.name, flags: $0.flags)
+                ScoredSupplier(
+                    supplierId: $0.supplierId, name: $0.name, flags: $0.flags, otdRate: $0.delivery.otdRate,
+                    ppm: $0.quality.ppm, verdicts: $0.materialVerdicts, capabilities: $0.capabilities)
             })
     }
 }

@@ -15,6 +15,8 @@ public struct RunInfo: Sendable, Hashable {
     public var previousAsOf: Day?
     /// The stored error of a failed run.
     public var error: String?
+    /// The days the run's current and baseline windows covered; nil for runs that did not store them.
+    public var windows: RunWindows?
     /// What an operator must know to read the run right (`scorecard.run_notices`), e.g. a bulk arrival.
     public var notices: [String] = []
 
@@ -49,5 +51,20 @@ public struct RunCounts: Sendable, Hashable {
         self.documentsAccepted = documentsAccepted
         self.documentsRejected = documentsRejected
         self.flagsRaised = flagsRaised
+    }
+}
+
+/// The days a run's windows covered, as the run stored them.
+public struct RunWindows: Sendable, Hashable {
+    public var currentFirst: Day
+    public var currentLast: Day
+    public var baselineFirst: Day
+    public var baselineLast: Day
+
+    public init(currentFirst: Day, currentLast: Day, baselineFirst: Day, baselineLast: Day) {
+        self.currentFirst = currentFirst
+        self.currentLast = currentLast
+        self.baselineFirst = baselineFirst
+        self.baselineLast = baselineLast
     }
 }

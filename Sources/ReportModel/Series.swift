@@ -131,6 +131,8 @@ public struct CoADocumentSummary: Sendable, Hashable {
     public var edgeResults: Int
     /// Why it was rejected, or a note on how it was read.
     public var reason: String?
+    /// What the profile could not read into a field, one line each ("manufactured: '31/02/2026' is not a day").
+    public var warnings: [String] = []
 
     public init(
         documentId: String, path: String, status: String, lotNumber: String? = nil, materialId: String? = nil,

@@ -22,6 +22,8 @@ public struct SupplierReport: Sendable, Hashable {
     public var verdictRisk: String?
     /// One verdict per material the supplier delivers, ordered by material.
     public var materialVerdicts: [MaterialVerdict] = []
+    /// The stored capability of each characteristic it delivers, by material then characteristic.
+    public var capabilities: [CharacteristicCapability] = []
     public var delivery: DeliveryFigures
     public var quality: QualityFigures
     public var responsiveness: ResponsivenessFigures
@@ -152,15 +154,39 @@ public struct PreviousStanding: Sendable, Hashable {
     public var recommendedStatus: String?
     public var riskLevel: String?
     public var flagCount: Int
+    /// The flags open in the previous run, as stored then: what "new" and "closed" flags compare with.
+    public var flags: [PreviousFlag]
 
     public init(
         overallScore: Double? = nil, grade: String? = nil, recommendedStatus: String? = nil,
-        riskLevel: String? = nil, flagCount: Int = 0
+        riskLevel: String? = nil, flagCount: Int = 0, flags: [PreviousFlag] = []
     ) {
         self.overallScore = overallScore
         self.grade = grade
         self.recommendedStatus = recommendedStatus
         self.riskLevel = riskLevel
         self.flagCount = flagCount
+        self.flags = flags
+    }
+}
+
+/// A flag of the previous run, by what it is about: a flag of this run with the same kind, material and
+/// characteristic is the same finding still open.
+public struct PreviousFlag: Sendable, Hashable {
+    public var kind: FlagKind
+    public var severity: Severity
+    public var materialId: String?
+    public var characteristic: String?
+    public var message: String
+
+    public init(
+        kind: FlagKind, severity: Severity, materialId: String? = nil, characteristic: String? = nil,
+        message: String
+    ) {
+        self.kind = kind
+        self.severity = severity
+        self.materialId = materialId
+        self.characteristic = characteristic
+        self.message = message
     }
 }

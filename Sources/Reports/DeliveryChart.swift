@@ -1,9 +1,22 @@
+import Domain
 import ReportModel
 
 /// On-time delivery (bars) and OTIF (line with square markers) by month, 0–100 %, as inline SVG.
 enum DeliveryChart {
-    static func svg(_ months: [MonthlyDelivery], supplierName: String) -> Markup? {
+    /// `asOf` and `firstDay` (the first day the run's windows cover, when stored) mark the months the
+    /// run saw only part of: their bars are drawn as a dashed outline and labelled "partial", not like full months.
+    static func svg(
+        _ months: [MonthlyDelivery], supplierName: String, asOf: Day? = nil, firstDay: Day? = nil
+    ) -> Markup? {
         guard !months.isEmpty else { return nil }
+        func partial(_ month: Day) -> Bool {
+            let start = month.startOfMonth
+            let c = start.components
+            let end = start.advanced(by: Day.daysInMonth(year: c.year, month: c.month) - 1)
+            if let asOf, start <= asOf, asOf < end { return true }
+            if let firstDay, start < firstDay, firstDay <= end { return true }
+            return false
+        }
         let width = 640.0
         let height = 270.0
         let left = 52.0
@@ -65,13 +78,14 @@ enum DeliveryChart {
             text: "OTIF (line, squares)")
         svg.element(
             "text", ["x": SVGBuilder.number(left + 330), "y": "18", "class": "legend"],
-            text: "n = due lines; n/d = no data")
+            text: "n = due lines; n/d = no data; dashed outline = partial month")
 
         let labelEvery = max(1, (months.count + 11) / 12)
         var otifSegments: [[(Double, Double)]] = [[]]
         for (index, month) in months.enumerated() {
             let center = left + band * (Double(index) + 0.5)
             let label = ReportFormat.month(month.month)
+            let isPartial = partial(month.month)
             if let otd = month.otdRate, otd.isFinite {
                 let barWidth = band * 0.6
                 let barTop = y(min(max(otd, 0), 1) * 100)
@@ -80,13 +94,15 @@ enum DeliveryChart {
                     "title",
                     text:
                         "\(label): OTD \(ReportFormat.percent(otd)), OTIF \(ReportFormat.percent(month.otifRate)), \(month.lines) due lines"
+                        + (isPartial ? " (partial month)" : "")
                 )
                 svg.element(
                     "rect",
                     [
                         "x": SVGBuilder.number(center - barWidth / 2), "y": SVGBuilder.number(barTop),
                         "width": SVGBuilder.number(barWidth),
-                        "height": SVGBuilder.number(max(0, y(0) - barTop)), "class": "bar",
+                        "height": SVGBuilder.number(max(0, y(0) - barTop)),
+                        "class": isPartial ? "bar partial" : "bar",
                     ])
                 svg.end("g")
             } else {
@@ -116,7 +132,7 @@ enum DeliveryChart {
                         "x": SVGBuilder.number(center), "y": SVGBuilder.number(ly + 13),
                         "class": "tick small",
                         "text-anchor": "middle",
-                    ], text: "n=\(month.lines)")
+                    ], text: "n=\(month.lines)" + (isPartial ? ", partial" : ""))
             }
         }
         for segment in otifSegments where !segment.isEmpty {

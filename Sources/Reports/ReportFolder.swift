@@ -26,7 +26,7 @@ public struct ReportFolder: Sendable {
     static let setsFolder = ".sets"
     static let currentLink = "current"
     /// What procurement opens, each a link through `current`.
-    static let fixedEntries = ["index.html", "suppliers", "materials"]
+    static let fixedEntries = ["index.html", "glossary.html", "suppliers", "materials"]
 
     public init(_ directory: URL) {
         self.directory = directory

@@ -24,9 +24,12 @@ public enum ReportFormat {
     }
 
     /// Hours with one decimal: 36.25 → "36.3 h".
+    /// Hours up to 48 as hours ("36.3 h"); longer as days, which is how a buyer counts a wait
+    /// (394.4 h → "16.4 days").
     public static func hours(_ value: Double?) -> String {
         guard let value, value.isFinite else { return noData }
-        return fixed(value, decimals: 1) + " h"
+        guard value > 48 else { return fixed(value, decimals: 1) + " h" }
+        return days(value / 24)
     }
 
     /// Days with one decimal: 2.25 → "2.3 days"; exactly one → "1.0 day".

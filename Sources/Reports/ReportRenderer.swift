@@ -35,13 +35,14 @@ public struct ReportRenderer: Sendable {
             }
         }
         let knownSuppliers = Set(input.suppliers.map(\.supplierId))
+        let scored = Dictionary(input.suppliers.map { ($0.supplierId, $0) }, uniquingKeysWith: { a, _ in a })
         let materials = input.materials
         let materialFlags = flagsByMaterial
         return try Self.renderInParallel(count: materials.count) { index in
             let material = materials[index]
             let page = MaterialPage(
                 material, run: run, knownSuppliers: knownSuppliers,
-                flags: materialFlags[material.materialId] ?? [])
+                flags: materialFlags[material.materialId] ?? [], scored: scored)
             return (
                 templates.render(page, template: "material"),
                 folders.materials.appendingPathComponent(PageFileName.html(for: material.materialId))
@@ -75,9 +76,12 @@ public struct ReportRenderer: Sendable {
             )
         }
         // The index last, so its links point at pages that already exist.
+        let glossary = Data(
+            templates.render(GlossaryPage(run: RunView(report.run)), template: "glossary").utf8)
+        try AtomicFile.write(glossary, to: directory.appendingPathComponent("glossary.html"))
         let index = Data(templates.render(IndexPage(report), template: "index").utf8)
         try AtomicFile.write(index, to: directory.appendingPathComponent("index.html"))
-        return summary + RenderSummary(pagesWritten: 1, bytesWritten: index.count)
+        return summary + RenderSummary(pagesWritten: 2, bytesWritten: index.count + glossary.count)
     }
 
     /// The report's folders, created when missing.

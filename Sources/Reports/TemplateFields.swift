@@ -15,7 +15,7 @@ extension SupplierPage.DocumentRow: TemplateFields {
         var fields: [String: Any] = [
             "anchor": anchor, "documentId": documentId, "path": path, "status": status, "rejected": rejected,
             "lot": lot, "material": material, "ingestedOn": ingestedOn, "results": results, "failed": failed,
-            "edge": edge,
+            "edge": edge, "warnings": warnings,
         ]
         if let reason { fields["reason"] = reason }
         return fields

@@ -21,7 +21,7 @@ public struct ReportTemplateError: Error, Sendable, CustomStringConvertible {
 /// The compiled templates of the Reports/ folder: `index`, `supplier`, `material` and any partials
 /// (`partials/*.mustache`, used as `{{> partials/name}}`).
 struct TemplateSet: Sendable {
-    static let pageTemplates = ["index", "supplier", "material"]
+    static let pageTemplates = ["index", "supplier", "material", "glossary"]
 
     let library: MustacheLibrary
 

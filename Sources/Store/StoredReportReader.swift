@@ -28,6 +28,7 @@ public struct StoredReportReader {
         let materials = try materials(runId)
         let previous = try previousStanding(of: previousRun)
         var verdicts = try materialVerdicts(runId)
+        var capabilities = try capabilities(runId)
         // The suppliers' scores first, without their charts, deliveries and documents: that is all the
         // material pages need, and they are rendered while the rest is read.
         var suppliers: [SupplierReport] = []
@@ -91,6 +92,7 @@ public struct StoredReportReader {
             report.quality.coaCollectedSince = try row.decodeIfPresent(
                 Day.self, column: "coa_collected_since")
             report.materialVerdicts = verdicts.removeValue(forKey: id) ?? []
+            report.capabilities = capabilities.removeValue(forKey: id) ?? []
             suppliers.append(report)
         }
         materialPagesReady(
@@ -121,13 +123,23 @@ public struct StoredReportReader {
             SELECT r.as_of, r.status, r.started_at, r.finished_at, r.suppliers_scored,
                    r.documents_accepted + coalesce(i.accepted, 0) AS documents_accepted,
                    r.documents_rejected + coalesce(i.rejected, 0) AS documents_rejected,
-                   r.flags_raised, r.error
+                   r.flags_raised, r.error, r.current_first, r.current_last, r.baseline_first, r.baseline_last
             FROM scorecard_store.runs r
             LEFT JOIN LATERAL (SELECT sum(documents_accepted)::int AS accepted, sum(documents_rejected)::int AS rejected
                                FROM scorecard_store.runs WHERE run_id = ANY($2::bigint[])) i ON true
             WHERE r.run_id = $1
             """, [runId, PostgresArray(intakes)])
         guard let row = result.first(where: { _ in true }) else { throw StoreError.missing("run \(runId)") }
+        var windows: RunWindows?
+        if let currentFirst = try row.decodeIfPresent(Day.self, column: "current_first"),
+            let currentLast = try row.decodeIfPresent(Day.self, column: "current_last"),
+            let baselineFirst = try row.decodeIfPresent(Day.self, column: "baseline_first"),
+            let baselineLast = try row.decodeIfPresent(Day.self, column: "baseline_last")
+        {
+            windows = RunWindows(
+                currentFirst: currentFirst, currentLast: currentLast, baselineFirst: baselineFirst,
+                baselineLast: baselineLast)
+        }
         var info = RunInfo(
             runId: runId, asOf: try row.decode(Day.self, column: "as_of"),
             status: try row.decode(String.self, column: "status"),
@@ -140,6 +152,7 @@ public struct StoredReportReader {
                 flagsRaised: try row.decodeIfPresent(Int.self, column: "flags_raised") ?? 0),
             previousRunId: previous?.runId, previousAsOf: previous?.asOf,
             error: try row.decodeIfPresent(String.self, column: "error"))
+        info.windows = windows
         info.notices = try RunNotices(connection).notices(runId: runId).map(\.text)
         return info
     }
@@ -207,9 +220,44 @@ public struct StoredReportReader {
         }
     }
 
+    /// Each characteristic's stored Cpk, by supplier, for the material pages' side-by-side sources.
+    private func capabilities(_ runId: Int64) throws -> [String: [CharacteristicCapability]] {
+        try bySupplier(
+            """
+            SELECT supplier_id, material_id, characteristic, lots, recent_cpk, recent_n
+            FROM scorecard_store.characteristic_capability WHERE run_id = $1
+            ORDER BY supplier_id, material_id, characteristic
+            """, runId
+        ) { row in
+            CharacteristicCapability(
+                materialId: try row.decode(String.self, column: "material_id"),
+                characteristic: try row.decode(String.self, column: "characteristic"),
+                lots: try row.decodeIfPresent(Int.self, column: "lots") ?? 0,
+                recentCpk: try row.decodeIfPresent(Double.self, column: "recent_cpk"),
+                recentLots: try row.decodeIfPresent(Int.self, column: "recent_n") ?? 0)
+        }
+    }
+
     private func previousStanding(of previous: StoredRun?) throws -> [String: PreviousStanding] {
         var standing: [String: PreviousStanding] = [:]
         guard let previous else { return standing }
+        var previousFlags: [String: [PreviousFlag]] = [:]
+        try connection.stream(
+            """
+            SELECT supplier_id, material_id, characteristic, kind, severity, message
+            FROM scorecard_store.flags WHERE run_id = $1 AND supplier_id IS NOT NULL ORDER BY flag_id
+            """, [previous.runId]
+        ) { row in
+            guard let kind = FlagKind(rawValue: try row.decode(String.self, column: "kind")),
+                let severity = Severity(rawValue: try row.decode(String.self, column: "severity"))
+            else { return }
+            previousFlags[try row.decode(String.self, column: "supplier_id"), default: []].append(
+                PreviousFlag(
+                    kind: kind, severity: severity,
+                    materialId: try row.decodeIfPresent(String.self, column: "material_id"),
+                    characteristic: try row.decodeIfPresent(String.self, column: "characteristic"),
+                    message: try row.decode(String.self, column: "message")))
+        }
         try connection.stream(
             """
             SELECT s.supplier_id, s.priority_risk_level,
@@ -219,12 +267,13 @@ public struct StoredReportReader {
             FROM scorecard_store.supplier_scores s WHERE s.run_id = $1
             """, [previous.runId]
         ) { row in
-            standing[try row.decode(String.self, column: "supplier_id")] = PreviousStanding(
+            let id = try row.decode(String.self, column: "supplier_id")
+            standing[id] = PreviousStanding(
                 overallScore: try row.decodeIfPresent(Double.self, column: "overall_score"),
                 grade: try row.decodeIfPresent(String.self, column: "grade"),
                 recommendedStatus: try row.decodeIfPresent(String.self, column: "recommended_status"),
                 riskLevel: try row.decodeIfPresent(String.self, column: "priority_risk_level"),
-                flagCount: try row.decode(Int.self, column: "flag_count"))
+                flagCount: try row.decode(Int.self, column: "flag_count"), flags: previousFlags[id] ?? [])
         }
         return standing
     }
@@ -361,9 +410,10 @@ public struct StoredReportReader {
             SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id,
                    \(LocalDay.of("d.received_at", zone: "d.time_zone")) AS ingested_on,
                    count(m.position) AS results, count(m.position) FILTER (WHERE m.verdict = 'fail') AS failed_results,
-                   count(m.position) FILTER (WHERE m.verdict = 'edge') AS edge_results, d.reason
+                   count(m.position) FILTER (WHERE m.verdict = 'edge') AS edge_results, d.reason,
+                   d.warnings::text AS warnings
             FROM (SELECT d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at,
-                         d.reason, coalesce(r.time_zone, 'UTC') AS time_zone,
+                         d.reason, d.warnings, coalesce(r.time_zone, 'UTC') AS time_zone,
                          row_number() OVER (PARTITION BY d.supplier_id ORDER BY d.received_at DESC, d.document_id DESC) AS k
                   FROM scorecard_store.coa_documents d, scorecard_store.runs r
                   WHERE r.run_id = $1
@@ -372,11 +422,11 @@ public struct StoredReportReader {
             LEFT JOIN scorecard_store.coa_measurements m USING (document_id)
             WHERE d.k <= $2
             GROUP BY d.supplier_id, d.document_id, d.path, d.status, d.lot_number, d.material_id, d.received_at, d.reason,
-                     d.time_zone
+                     d.warnings, d.time_zone
             ORDER BY d.supplier_id, d.received_at DESC, d.document_id DESC
             """, runId, [limit]
         ) { row in
-            CoADocumentSummary(
+            var document = CoADocumentSummary(
                 documentId: try row.decode(String.self, column: "document_id"),
                 path: try row.decode(String.self, column: "path"),
                 status: try row.decode(String.self, column: "status"),
@@ -387,6 +437,26 @@ public struct StoredReportReader {
                 failedResults: try row.decode(Int.self, column: "failed_results"),
                 edgeResults: try row.decode(Int.self, column: "edge_results"),
                 reason: try row.decodeIfPresent(String.self, column: "reason"))
+            document.warnings = Self.warningLines(try row.decodeIfPresent(String.self, column: "warnings"))
+            return document
+        }
+    }
+
+    /// A document's stored warnings (`[{"field", "written", "problem"}]`) as lines; an entry that is not
+    /// such an object is kept as its JSON text, so nothing stored is hidden.
+    static func warningLines(_ json: String?) -> [String] {
+        guard let json, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)),
+            case .array(let items) = value
+        else { return [] }
+        return items.map { item in
+            guard case .object(let object) = item else { return "\(item)" }
+            func text(_ key: String) -> String? {
+                if case .string(let s)? = object[key] { return s }
+                return nil
+            }
+            let field = text("field") ?? "field"
+            let written = text("written").map { " '\($0)'" } ?? ""
+            return "\(field)\(written): \(text("problem") ?? "not read")"
         }
     }
 

@@ -35,6 +35,26 @@ import Testing
         try expectFlaggedLotsAreNamedByFlags(stored, connection: connection)
         try expectMaterialPagesAsStored(fixture: fixture, connection: connection)
         try expectResponsivenessAsStored(fixture: fixture, connection: connection)
+        try expectWindowsStoredAndInTheHeader(fixture: fixture, connection: connection)
+    }
+
+    /// The run stores its windows' days; the page header states them from there.
+    func expectWindowsStoredAndInTheHeader(fixture: JobFixture, connection: PostgresConnection) throws {
+        let rows = try connection.query(
+            """
+            SELECT current_first::text AS cf, current_last::text AS cl, baseline_first::text AS bf,
+                   baseline_last::text AS bl
+            FROM scorecard_store.runs WHERE kind = 'nightly' ORDER BY run_id DESC LIMIT 1
+            """)
+        let row = try #require(rows.first(where: { _ in true }))
+        let days = try ["cf", "cl", "bf", "bl"].map { try row.decodeIfPresent(String.self, column: $0) }
+        #expect(days == ["2026-08-26", "2026-11-23", "2026-02-27", "2026-08-25"])
+        let index = try String(
+            contentsOf: fixture.reports.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(
+            index.contains(
+                "Figures cover the current window 2026-08-26 to 2026-11-23; trends compare it with the baseline "
+                    + "2026-02-27 to 2026-08-25."))
     }
 
     /// Every chart on every supplier page, point by point, equals `scorecard.control_chart_points`.

@@ -22,8 +22,8 @@ func chromiumBuildsTheExpectedDOM() throws {
 
     let supplier = try dumpDOM(root.appendingPathComponent("suppliers/SUP-0002.html"))
     #expect(supplier.contains("<title>Drift Chemicals GmbH (SUP-0002) — scorecard as of 2026-03-01</title>"))
-    // Two charts survive the browser's parser as SVG (delivery and one control chart).
-    #expect(supplier.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\"").count - 1 == 2)
+    // Three charts survive the browser's parser as SVG (delivery, responsiveness, one control chart).
+    #expect(supplier.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\"").count - 1 == 3)
     #expect(supplier.contains("<dd>96.4 %</dd>"))
 
     let hostile = try dumpDOM(root.appendingPathComponent("suppliers/_2E_2E_2F_2E_2E_2Fetc_2Fpasswd.html"))

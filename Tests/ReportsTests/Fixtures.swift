@@ -20,7 +20,16 @@ enum Fixtures {
         return url
     }
 
-    static let run = RunInfo(
+    static let run: RunInfo = {
+        var run = baseRun
+        run.windows = RunWindows(
+            currentFirst: Day(year: 2025, month: 12, day: 2), currentLast: Day(year: 2026, month: 3, day: 1),
+            baselineFirst: Day(year: 2025, month: 6, day: 5), baselineLast: Day(year: 2025, month: 12, day: 1)
+        )
+        return run
+    }()
+
+    static let baseRun = RunInfo(
         runId: 42, asOf: Day(year: 2026, month: 3, day: 1), status: "succeeded",
         startedAt: Date(timeIntervalSince1970: 1_772_330_400),  // 2026-03-01 02:00 UTC
         finishedAt: Date(timeIntervalSince1970: 1_772_330_520),

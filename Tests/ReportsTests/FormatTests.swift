@@ -26,6 +26,9 @@ import Testing
     #expect(ReportFormat.ppm(999_999.4) == "999,999 ppm")
     #expect(ReportFormat.ppm(0) == "0 ppm")
     #expect(ReportFormat.hours(36.25) == "36.3 h")
+    #expect(ReportFormat.hours(48) == "48.0 h")
+    // Past two days a wait reads in days.
+    #expect(ReportFormat.hours(394.4) == "16.4 days")
     #expect(ReportFormat.days(2.25) == "2.3 days")
     #expect(ReportFormat.days(1) == "1.0 day")
     #expect(ReportFormat.days(-0.5) == "-0.5 days")

@@ -44,5 +44,5 @@ func renderSample() throws {
     let out = URL(fileURLWithPath: ProcessInfo.processInfo.environment["REPORTS_SAMPLE_OUT"] ?? "")
     let renderer = try ReportRenderer(templatesDirectory: Fixtures.templatesDirectory)
     let summary = try renderer.render(Fixtures.smallReport(), to: out)
-    #expect(summary.pagesWritten == 6)
+    #expect(summary.pagesWritten == 7)
 }

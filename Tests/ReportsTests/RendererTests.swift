@@ -31,12 +31,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(
             allFiles(under: out) == [
-                "index.html", "materials", "materials/MAT-0007.html", "materials/_2E_2E_2FMAT.html",
+                "glossary.html", "index.html", "materials", "materials/MAT-0007.html",
+                "materials/_2E_2E_2FMAT.html",
                 "suppliers",
                 "suppliers/SUP-0002.html", "suppliers/SUP-0009.html",
                 "suppliers/_2E_2E_2F_2E_2E_2Fetc_2Fpasswd.html",
             ])
-        #expect(summary.pagesWritten == 6)
+        #expect(summary.pagesWritten == 7)
         let sizes = try allFiles(under: out).filter { $0.hasSuffix(".html") }.map {
             try Data(contentsOf: out.appendingPathComponent($0)).count
         }
@@ -145,23 +146,34 @@ import Testing
         }
         #expect(order.count == 3 && order == order.sorted())
         func section(_ id: String) throws -> Substring {
-            let start = try #require(index.range(of: "<section id=\"\(id)\">"))
+            let start = try #require(index.range(of: "<section id=\"\(id)\""))
             let end = try #require(index[start.upperBound...].range(of: "</section>"))
             return index[start.upperBound..<end.lowerBound]
         }
-        #expect(try section("worse").contains("Drift Chemicals GmbH"))
-        #expect(try section("worse").contains("score 80.0 → 71.3 (\u{2212}8.8)"))
-        #expect(try !section("worse").contains("Quiet Supplies"))
-        #expect(try section("at-risk").contains("&lt;script"))
-        #expect(try !section("at-risk").contains("Drift Chemicals"))
-        #expect(try section("drifting").contains("Moisture of MAT-0007 moves toward the upper limit"))
-        #expect(try section("new").contains("Quiet Supplies Ltd"))
-        #expect(try !section("new").contains("Drift Chemicals"))
+        // Today: the critical flag (hostile supplier) before the conditional one; each with why and what to do.
+        let today = try section("today")
+        let order2 = ["&lt;script", "Drift Chemicals GmbH"].compactMap { today.range(of: $0)?.lowerBound }
+        #expect(order2.count == 2 && order2 == order2.sorted())
+        #expect(today.contains("<strong>keep conditional</strong>"))
+        #expect(today.contains("at stake: only usable source of MAT-0007"))
+        #expect(today.contains("Why: Qualified with one drift warning open."))
+        #expect(!today.contains("Quiet Supplies"))
+        let changes = try section("changes")
+        #expect(changes.contains("score 80.0 → 71.3 (\u{2212}8.8)"))
+        #expect(changes.contains("status qualified → conditional"))
+        #expect(changes.contains("new: Results drifting toward a specification limit (MAT-0007 moisture)"))
+        #expect(
+            changes.contains("Quiet Supplies Ltd</a> (SUP-0009): <span class=\"change\">new supplier</span>"))
+        #expect(try section("rejected").contains("Ask SUP-0002 to resend 1 CoA file: 1 "))
         #expect(try section("rejected").contains("line 3: &lt;script&gt;"))
         #expect(try section("rejected").contains("Drift Chemicals GmbH (SUP-0002)"))
         #expect(try section("materials").contains("Sodium citrate</a> (MAT-0007, critical)"))
         #expect(index.contains("<b class=\"sev-critical\">1</b>critical flags"))
         #expect(index.contains("Run <strong>42</strong> as of <strong>2026-03-01</strong>"))
+        #expect(
+            index.contains(
+                "Figures cover the current window 2025-12-02 to 2026-03-01; trends compare it with the baseline"
+                    + " 2025-06-05 to 2025-12-01."))
         #expect(index.contains("started 2026-03-01 02:00 UTC, finished 2026-03-01 02:02 UTC"))
     }
 
@@ -189,7 +201,14 @@ import Testing
         #expect(page.contains("Flagged lots: L-110, L-111."))
         // February has no delivery data: marked in words, not as an empty or zero bar.
         #expect(page.contains(">n/d</text>"))
-        #expect(page.contains("<title>2026-03: OTD 50.0 %, OTIF 25.0 %, 4 due lines</title>"))
+        #expect(
+            page.contains("<title>2026-03: OTD 50.0 %, OTIF 25.0 %, 4 due lines (partial month)</title>"))
+        #expect(page.contains(">n=4, partial</text>"))
+        // Responsiveness drawn too: February's median with its one unanswered message; March had none.
+        #expect(
+            page.contains("<title>2026-02: median response 30.0 h, 5 messages, 1 still unanswered</title>"))
+        #expect(page.contains(">1 open</text>"))
+        #expect(page.contains(">n=20</text>"))
     }
 
     @Test func renderingIsDeterministicAndLeavesNoTemporaryFiles() throws {

@@ -19,7 +19,8 @@ import Testing
         let document = SupplierPage.DocumentRow(
             anchor: "doc-1", documentId: "1", path: "SUP-A/a.xml", status: "accepted", rejected: false,
             lot: "L1",
-            material: "MAT-1", ingestedOn: "2026-05-01", results: "3", failed: "0", edge: "1", reason: nil)
+            material: "MAT-1", ingestedOn: "2026-05-01", results: "3", failed: "0", edge: "1", reason: nil,
+            warnings: ["manufactured '31/02/2026': not a day"])
         expectListedAsReflected(document)
         var rejected = document
         rejected.rejected = true

@@ -62,6 +62,9 @@ struct IndexPage {
     var anyRejected: Bool
     var singleSourced: [MaterialRow]
     var materials: [MaterialRow]
+    var today: [TodayLine]
+    var changes: [ChangeLine]
+    var rejectionGroups: [RejectionGroup]
 
     init(_ report: ScorecardReport) {
         run = RunView(report.run)
@@ -89,7 +92,8 @@ struct IndexPage {
                     change: supplier.previous == nil && hasPreviousRun
                         ? "new" : ReportFormat.change(supplier.scoreChange),
                     status: Wording.code(supplier.recommendedStatus),
-                    riskLevel: Wording.code(supplier.priorityRisk?.level),
+                    riskLevel: Wording.code(supplier.priorityRisk?.level) == "insufficient data"
+                        ? "too few orders" : Wording.code(supplier.priorityRisk?.level),
                     otd: ReportFormat.percent(supplier.delivery.otdRate),
                     otdNoData: supplier.delivery.otdRate == nil,
                     ppm: ReportFormat.ppm(supplier.quality.ppm), ppmNoData: supplier.quality.ppm == nil,
@@ -149,6 +153,9 @@ struct IndexPage {
             return Document(path: document.path, supplier: supplier, reason: document.reason)
         }
         anyRejected = !rejectedDocuments.isEmpty
+        rejectionGroups = RejectionGroup.groups(report.rejectedDocuments, names: names)
+        today = TodayLine.lines(ranked, materials: report.materials)
+        changes = ChangeLine.lines(ranked, hasPreviousRun: hasPreviousRun)
         materials = report.materials.sorted { $0.materialId < $1.materialId }.map { material in
             MaterialRow(
                 link: "materials/" + PageFileName.html(for: material.materialId),
@@ -198,6 +205,8 @@ struct RunView {
     var documentsAccepted: String
     var documentsRejected: String
     var flagsRaised: String
+    /// The stored windows' days in a sentence; nil when the run did not store them.
+    var windows: String?
     /// What an operator must know to read the run right (a bulk arrival of old lots' certificates).
     var notices: [String]
 
@@ -215,6 +224,11 @@ struct RunView {
         documentsAccepted = ReportFormat.count(run.counts.documentsAccepted)
         documentsRejected = ReportFormat.count(run.counts.documentsRejected)
         flagsRaised = ReportFormat.count(run.counts.flagsRaised)
+        windows = run.windows.map { w in
+            "Figures cover the current window \(ReportFormat.date(w.currentFirst)) to "
+                + "\(ReportFormat.date(w.currentLast)); trends compare it with the baseline "
+                + "\(ReportFormat.date(w.baselineFirst)) to \(ReportFormat.date(w.baselineLast))."
+        }
         notices = run.notices
     }
 }

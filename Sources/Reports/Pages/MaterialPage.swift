@@ -18,6 +18,20 @@ struct MaterialPage {
         var message: String
     }
 
+    /// One source side by side with the others: the run's stored figures for it.
+    struct Comparison {
+        var link: String?
+        var supplierId: String
+        var supplierName: String
+        var listStatus: String
+        var verdict: String
+        var readiness: String
+        var otd: String
+        var ppm: String
+        var cpks: [String]
+        var flags: [String]
+    }
+
     var run: RunView
     var materialId: String
     var name: String
@@ -28,8 +42,15 @@ struct MaterialPage {
     var sourceCount: Int
     var sources: [Source]
     var flags: [FlagView]
+    var characteristics: [String]
+    var comparisons: [Comparison]
+    var hasComparisons: Bool
+    var exposure: String
 
-    init(_ material: MaterialReport, run: RunView, knownSuppliers: Set<String>, flags: [(String, Flag)]) {
+    init(
+        _ material: MaterialReport, run: RunView, knownSuppliers: Set<String>, flags: [(String, Flag)],
+        scored: [String: MaterialPagesInput.ScoredSupplier] = [:]
+    ) {
         self.run = run
         materialId = material.materialId
         name = material.name
@@ -44,6 +65,44 @@ struct MaterialPage {
                 supplierId: source.supplierId, supplierName: source.supplierName, status: source.status,
                 partNumber: source.supplierPartNumber ?? "–")
         }
+        let id = material.materialId
+        var names: [String] = []
+        for source in material.sources {
+            for c in scored[source.supplierId]?.capabilities ?? [] where c.materialId == id {
+                if !names.contains(c.characteristic) { names.append(c.characteristic) }
+            }
+        }
+        characteristics = names.sorted()
+        let columns = characteristics
+        comparisons = material.sources.map { source in
+            let supplier = scored[source.supplierId]
+            let verdict = supplier?.verdicts.first { $0.materialId == id }
+            let caps = supplier?.capabilities.filter { $0.materialId == id } ?? []
+            return Comparison(
+                link: knownSuppliers.contains(source.supplierId)
+                    ? "../suppliers/" + PageFileName.html(for: source.supplierId) : nil,
+                supplierId: source.supplierId, supplierName: source.supplierName, listStatus: source.status,
+                verdict: supplier == nil ? "not scored" : Wording.code(verdict?.status),
+                readiness: Wording.code(verdict?.readiness),
+                otd: supplier == nil ? ReportFormat.noData : ReportFormat.percent(supplier?.otdRate),
+                ppm: supplier == nil ? ReportFormat.noData : ReportFormat.ppm(supplier?.ppm),
+                cpks: columns.map { name in
+                    guard let cap = caps.first(where: { $0.characteristic == name }) else { return "–" }
+                    guard let cpk = cap.recentCpk else { return "too few lots" }
+                    return ReportFormat.fixed(cpk, decimals: 2) + " (\(cap.recentLots) lots)"
+                },
+                flags: (supplier?.flags ?? []).filter { $0.materialId == id }.map {
+                    Wording.flagKind($0.kind)
+                })
+        }
+        hasComparisons = !comparisons.isEmpty
+        let usable = material.sources.filter { $0.status == "approved" || $0.status == "conditional" }.count
+        exposure =
+            material.isSingleSourced
+            ? "Single-sourced: if this supplier cannot deliver, there is no approved alternative."
+            : usable <= 1 && material.criticality != "critical"
+                ? "One usable source; no second source is required for a \(material.criticality) material."
+                : "More than one usable source."
         self.flags = flags.sorted { $0.1.severity > $1.1.severity }.map { supplier, flag in
             FlagView(
                 severity: flag.severity.rawValue, kind: Wording.flagKind(flag.kind), supplier: supplier,

@@ -17,6 +17,7 @@ struct SupplierPage {
     struct FlagView {
         var severity: String
         var kind: String
+        var meaning: String
         var kindCode: String
         var message: String
         var material: String?
@@ -72,6 +73,7 @@ struct SupplierPage {
         var failed: String
         var edge: String
         var reason: String?
+        var warnings: [String]
     }
 
     struct VerdictRow {
@@ -81,6 +83,8 @@ struct SupplierPage {
         var reasons: String
         var readiness: String
         var missing: [String]
+        /// "3 conditions not met", the folded form of `missing`; nil when none is missing.
+        var missingSummary: String?
         var inspection: String
         var action: String?
     }
@@ -121,9 +125,22 @@ struct SupplierPage {
     var months: [MonthRow]
     var buckets: [BucketRow]
     var charts: [ChartView]
+    /// Charts with a flagged lot or a result in the edge band or out of specification: shown first.
+    var attentionCharts: [ChartView]
+    /// The rest, one click away (and folded to a count on paper).
+    var quietCharts: [ChartView]
+    var quietChartCount: Int
+    var hasQuietCharts: Bool
     var responses: [ResponseRow]
+    var responseChartMarkup: Markup?
     var documents: [DocumentRow]
+    /// Rejected documents, and documents with warnings, listed on screen and on paper.
+    var documentsToRead: [DocumentRow]
+    var acceptedDocuments: [DocumentRow]
+    var acceptedCount: Int
+    var rejectedCount: Int
     var materials: [SourceRow]
+    var riskWords: String
 
     init(_ supplier: SupplierReport, report: ScorecardReport, materials sources: [SourceRow]) {
         run = RunView(report.run)
@@ -135,16 +152,20 @@ struct SupplierPage {
         change = ReportFormat.change(supplier.scoreChange)
         previousScore = supplier.previous.map { ReportFormat.score($0.overallScore) }
         status = Wording.code(supplier.recommendedStatus)
-        statusReasons = supplier.statusReasons
+        statusReasons = supplier.statusReasons.map(Wording.plain)
         readiness = Wording.readiness(ready: supplier.readyMaterials, of: supplier.materialVerdicts.count)
         action = supplier.action
         verdictRisk = Wording.code(supplier.verdictRisk)
         verdicts = supplier.materialVerdicts.map { v in
-            VerdictRow(
+            let missing = v.readiness == "ready" ? [] : v.missing.map(Wording.plain)
+            return VerdictRow(
                 materialId: v.materialId,
                 materialLink: "../materials/" + PageFileName.html(for: v.materialId),
-                status: Wording.code(v.status), reasons: v.reasons.joined(separator: "; "),
-                readiness: Wording.code(v.readiness), missing: v.readiness == "ready" ? [] : v.missing,
+                status: Wording.code(v.status), reasons: v.reasons.map(Wording.plain).joined(separator: "; "),
+                readiness: Wording.code(v.readiness), missing: missing,
+                missingSummary: missing.isEmpty
+                    ? nil
+                    : missing.count == 1 ? "1 condition not met" : "\(missing.count) conditions not met",
                 inspection: Wording.code(v.inspectionLevel) + (v.skipLot ? ", skip-lot candidate" : ""),
                 action: v.action)
         }
@@ -162,12 +183,14 @@ struct SupplierPage {
         flags = supplier.flags.sorted { $0.severity > $1.severity }.map { flag in
             FlagView(
                 severity: flag.severity.rawValue, kind: Wording.flagKind(flag.kind),
-                kindCode: flag.kind.rawValue,
+                meaning: Wording.flagMeaning(flag.kind), kindCode: flag.kind.rawValue,
                 message: flag.message, material: flag.materialId,
                 materialLink: flag.materialId.map { "../materials/" + PageFileName.html(for: $0) },
                 characteristic: flag.characteristic, evidence: EvidenceView(flag.evidence).rows)
         }
-        deliveryChartMarkup = DeliveryChart.svg(supplier.monthlyDelivery, supplierName: supplier.name)
+        deliveryChartMarkup = DeliveryChart.svg(
+            supplier.monthlyDelivery, supplierName: supplier.name, asOf: report.run.asOf,
+            firstDay: report.run.windows?.baselineFirst)
         months = supplier.monthlyDelivery.map { month in
             MonthRow(
                 month: ReportFormat.month(month.month), lines: ReportFormat.count(month.lines),
@@ -194,6 +217,14 @@ struct SupplierPage {
                 flaggedLots: flagged.isEmpty ? nil : flagged.joined(separator: ", "),
                 chartMarkup: ControlChartSVG.svg(chart, supplierName: supplier.name))
         }
+        let needsLook = supplier.controlCharts.map { chart in
+            chart.points.contains { $0.flagged || $0.verdict == .edge || $0.verdict == .fail }
+        }
+        attentionCharts = zip(charts, needsLook).filter(\.1).map(\.0)
+        quietCharts = zip(charts, needsLook).filter { !$0.1 }.map(\.0)
+        quietChartCount = quietCharts.count
+        hasQuietCharts = !quietCharts.isEmpty
+        responseChartMarkup = ResponseChart.svg(supplier.monthlyResponse, supplierName: supplier.name)
         responses = supplier.monthlyResponse.map { month in
             ResponseRow(
                 month: ReportFormat.month(month.month), messages: ReportFormat.count(month.messages),
@@ -209,9 +240,15 @@ struct SupplierPage {
                 ingestedOn: document.ingestedOn.map { ReportFormat.date($0) } ?? "–",
                 results: ReportFormat.count(document.results),
                 failed: ReportFormat.count(document.failedResults),
-                edge: ReportFormat.count(document.edgeResults), reason: document.reason)
+                edge: ReportFormat.count(document.edgeResults), reason: document.reason,
+                warnings: document.warnings)
         }
+        documentsToRead = documents.filter { $0.rejected || !$0.warnings.isEmpty }
+        acceptedDocuments = documents.filter { !$0.rejected && $0.warnings.isEmpty }
+        acceptedCount = documents.count(where: { !$0.rejected })
+        rejectedCount = documents.count(where: \.rejected)
         materials = sources
+        riskWords = Wording.deliveryPriorityRisk(supplier.priorityRisk?.level)
     }
 
     private static func figures(_ s: SupplierReport) -> [FigureGroup] {
