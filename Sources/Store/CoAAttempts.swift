@@ -23,14 +23,16 @@ public struct CoAAttempts {
         var pending: [String: Pending] = [:]
         for row in try connection.query(
             """
-            SELECT path, attempts, array_to_string(run_ids, ',') FROM scorecard_store.coa_attempts
+            SELECT path, attempts, array_to_string(run_ids, ',') AS run_ids FROM scorecard_store.coa_attempts
             WHERE path = ANY($1::text[])
             """,
             [PostgresArray(paths)])
         {
-            pending[try row.decode(String.self, at: 0)] = Pending(
-                attempts: try row.decode(Int.self, at: 1),
-                runIds: try row.decode(String.self, at: 2).split(separator: ",").compactMap { Int64($0) })
+            pending[try row.decode(String.self, column: "path")] = Pending(
+                attempts: try row.decode(Int.self, column: "attempts"),
+                runIds: try row.decode(String.self, column: "run_ids").split(separator: ",").compactMap {
+                    Int64($0)
+                })
         }
         return pending
     }

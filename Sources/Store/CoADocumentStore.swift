@@ -106,37 +106,32 @@ public struct CoADocumentStore {
         guard !documents.isEmpty else { return }
         _ = try connection.copyIn(
             table: "scorecard_store.coa_documents",
-            columns: [
-                "document_id", "sha256", "path", "supplier_id", "format", "status", "reason", "error_line",
-                "error_column", "duplicate_of", "material_id", "lot_number", "manufactured", "issued",
-                "purchase_order", "size_bytes", "raw", "run_id", "received_at", "warnings",
-                "imported_from_archive", "file_modified_at",
-            ]
+            columns: DocumentColumn.self
         ) { writer in
             for d in documents {
                 try writer.appendRow { row in
-                    try row.append(d.documentId)
-                    try row.append(d.sha256)
-                    try row.append(d.path)
-                    try row.append(d.supplierId)
-                    try row.append(d.format)
-                    try row.append(d.status.rawValue)
-                    try row.append(d.reason)
-                    try row.append(d.errorLine)
-                    try row.append(d.errorColumn)
-                    try row.append(d.duplicateOf)
-                    try row.append(d.materialId)
-                    try row.append(d.lotNumber)
-                    try row.append(d.manufactured)
-                    try row.append(d.issued)
-                    try row.append(d.purchaseOrder)
-                    try row.append(d.sizeBytes)
-                    try row.append(d.raw)
-                    try row.append(runId)
-                    try row.append(d.receivedAt)
-                    try row.append(d.warningsJSON)
-                    try row.append(d.importedFromArchive)
-                    try row.append(d.fileModifiedAt)
+                    try row.append(d.documentId, DocumentColumn.documentId)
+                    try row.append(d.sha256, DocumentColumn.sha256)
+                    try row.append(d.path, DocumentColumn.path)
+                    try row.append(d.supplierId, DocumentColumn.supplierId)
+                    try row.append(d.format, DocumentColumn.format)
+                    try row.append(d.status.rawValue, DocumentColumn.status)
+                    try row.append(d.reason, DocumentColumn.reason)
+                    try row.append(d.errorLine, DocumentColumn.errorLine)
+                    try row.append(d.errorColumn, DocumentColumn.errorColumn)
+                    try row.append(d.duplicateOf, DocumentColumn.duplicateOf)
+                    try row.append(d.materialId, DocumentColumn.materialId)
+                    try row.append(d.lotNumber, DocumentColumn.lotNumber)
+                    try row.append(d.manufactured, DocumentColumn.manufactured)
+                    try row.append(d.issued, DocumentColumn.issued)
+                    try row.append(d.purchaseOrder, DocumentColumn.purchaseOrder)
+                    try row.append(d.sizeBytes, DocumentColumn.sizeBytes)
+                    try row.append(d.raw, DocumentColumn.raw)
+                    try row.append(runId, DocumentColumn.runId)
+                    try row.append(d.receivedAt, DocumentColumn.receivedAt)
+                    try row.append(d.warningsJSON, DocumentColumn.warnings)
+                    try row.append(d.importedFromArchive, DocumentColumn.importedFromArchive)
+                    try row.append(d.fileModifiedAt, DocumentColumn.fileModifiedAt)
                 }
             }
         }
@@ -149,44 +144,37 @@ extension CoADocumentStore {
         guard !measurements.isEmpty else { return }
         _ = try connection.copyIn(
             table: "scorecard_store.coa_measurements",
-            columns: [
-                "document_id", "position", "supplier_id", "material_id", "lot_number", "lot_day",
-                "characteristic",
-                "reported_characteristic", "method", "reported_text", "qualifier", "value", "unit",
-                "value_in_spec_unit", "spec_unit", "lower_limit", "upper_limit", "target", "spec_valid_from",
-                "supplier_lower", "supplier_upper", "supplier_limits_wider", "band_position", "verdict",
-                "note",
-            ]
+            columns: MeasurementColumn.self
         ) { writer in
             // Field by field with their own types, not an array of existentials per row: this COPY carries
             // hundreds of thousands of rows.
             for m in measurements {
                 try writer.appendRow { row in
-                    try row.append(m.documentId)
-                    try row.append(m.position)
-                    try row.append(m.supplierId)
-                    try row.append(m.materialId)
-                    try row.append(m.lotNumber)
-                    try row.append(m.lotDay)
-                    try row.append(m.characteristic)
-                    try row.append(m.reportedCharacteristic)
-                    try row.append(m.method)
-                    try row.append(m.reportedText)
-                    try row.append(m.qualifier)
-                    try row.append(m.value)
-                    try row.append(m.unit)
-                    try row.append(m.valueInSpecUnit)
-                    try row.append(m.specUnit)
-                    try row.append(m.lowerLimit)
-                    try row.append(m.upperLimit)
-                    try row.append(m.target)
-                    try row.append(m.specValidFrom)
-                    try row.append(m.supplierLower)
-                    try row.append(m.supplierUpper)
-                    try row.append(m.supplierLimitsWider)
-                    try row.append(m.bandPosition)
-                    try row.append(m.verdict.rawValue)
-                    try row.append(m.note)
+                    try row.append(m.documentId, MeasurementColumn.documentId)
+                    try row.append(m.position, MeasurementColumn.position)
+                    try row.append(m.supplierId, MeasurementColumn.supplierId)
+                    try row.append(m.materialId, MeasurementColumn.materialId)
+                    try row.append(m.lotNumber, MeasurementColumn.lotNumber)
+                    try row.append(m.lotDay, MeasurementColumn.lotDay)
+                    try row.append(m.characteristic, MeasurementColumn.characteristic)
+                    try row.append(m.reportedCharacteristic, MeasurementColumn.reportedCharacteristic)
+                    try row.append(m.method, MeasurementColumn.method)
+                    try row.append(m.reportedText, MeasurementColumn.reportedText)
+                    try row.append(m.qualifier, MeasurementColumn.qualifier)
+                    try row.append(m.value, MeasurementColumn.value)
+                    try row.append(m.unit, MeasurementColumn.unit)
+                    try row.append(m.valueInSpecUnit, MeasurementColumn.valueInSpecUnit)
+                    try row.append(m.specUnit, MeasurementColumn.specUnit)
+                    try row.append(m.lowerLimit, MeasurementColumn.lowerLimit)
+                    try row.append(m.upperLimit, MeasurementColumn.upperLimit)
+                    try row.append(m.target, MeasurementColumn.target)
+                    try row.append(m.specValidFrom, MeasurementColumn.specValidFrom)
+                    try row.append(m.supplierLower, MeasurementColumn.supplierLower)
+                    try row.append(m.supplierUpper, MeasurementColumn.supplierUpper)
+                    try row.append(m.supplierLimitsWider, MeasurementColumn.supplierLimitsWider)
+                    try row.append(m.bandPosition, MeasurementColumn.bandPosition)
+                    try row.append(m.verdict.rawValue, MeasurementColumn.verdict)
+                    try row.append(m.note, MeasurementColumn.note)
                 }
             }
         }

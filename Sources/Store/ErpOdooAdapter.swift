@@ -176,9 +176,9 @@ public struct ErpOdooAdapter {
         for row in try connection.query(
             "SELECT table_name, name, definition FROM erp_odoo.dropped_constraints")
         {
-            let table = try row.decode(String.self, at: 0)
-            let name = try row.decode(String.self, at: 1)
-            let definition = try row.decode(String.self, at: 2)
+            let table = try row.decode(String.self, column: "table_name")
+            let name = try row.decode(String.self, column: "name")
+            let definition = try row.decode(String.self, column: "definition")
             try connection.executeScript(
                 "ALTER TABLE procurement.\(identifier(table)) ADD CONSTRAINT \(identifier(name)) \(definition) NOT VALID;"
             )
@@ -207,14 +207,14 @@ public struct ErpOdooAdapter {
         let moved = Self.erpTables.map { "'procurement.\($0)'::regclass" }.joined(separator: ", ")
         let keys = try connection.query(
             """
-            SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
+            SELECT c.conrelid::regclass::text AS table_name, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
             FROM pg_constraint c
             WHERE c.contype = 'f' AND c.confrelid IN (\(moved)) AND c.conrelid NOT IN (\(moved))
             """)
         for row in keys {
-            let table = try row.decode(String.self, at: 0)
-            let name = try row.decode(String.self, at: 1)
-            let definition = try row.decode(String.self, at: 2)
+            let table = try row.decode(String.self, column: "table_name")
+            let name = try row.decode(String.self, column: "name")
+            let definition = try row.decode(String.self, column: "definition")
             let bare = table.hasPrefix("procurement.") ? String(table.dropFirst("procurement.".count)) : table
             try connection.execute(
                 "INSERT INTO erp_odoo.dropped_constraints VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -258,8 +258,8 @@ public struct ErpOdooAdapter {
         for row in try connection.query(
             "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'odoo'")
         {
-            present[try row.decode(String.self, at: 0), default: []].insert(
-                try row.decode(String.self, at: 1))
+            present[try row.decode(String.self, column: "table_name"), default: []].insert(
+                try row.decode(String.self, column: "column_name"))
         }
         return present
     }
@@ -271,8 +271,9 @@ public struct ErpOdooAdapter {
             "SELECT name, state, latest_version FROM odoo.ir_module_module WHERE name = ANY($1)",
             [PostgresArray(["base"] + OdooSchema.requiredModules)])
         {
-            modules[try row.decode(String.self, at: 0)] = (
-                try row.decodeIfPresent(String.self, at: 1), try row.decodeIfPresent(String.self, at: 2)
+            modules[try row.decode(String.self, column: "name")] = (
+                try row.decodeIfPresent(String.self, column: "state"),
+                try row.decodeIfPresent(String.self, column: "latest_version")
             )
         }
         for module in OdooSchema.requiredModules where modules[module]?.state != "installed" {

@@ -19,7 +19,10 @@ public struct ErpOdooPreflight {
             ORDER BY table_name, column_name LIMIT 1
             """)
         guard let row = rows.first else { return nil }
-        return (try row.decode(String.self, at: 0), try row.decode(String.self, at: 1))
+        return (
+            try row.decode(String.self, column: "table_name"),
+            try row.decode(String.self, column: "column_name")
+        )
     }
 
     /// The Odoo major version recorded when connected.

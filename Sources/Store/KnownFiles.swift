@@ -21,11 +21,15 @@ public struct KnownFiles {
         var records: [String: Record] = [:]
         guard !paths.isEmpty else { return records }
         try connection.stream(
-            "SELECT path, size_bytes, coalesce(file_modified_at, received_at) FROM scorecard_store.coa_documents WHERE path = ANY($1::text[])",
+            """
+            SELECT path, size_bytes, coalesce(file_modified_at, received_at) AS file_time
+            FROM scorecard_store.coa_documents WHERE path = ANY($1::text[])
+            """,
             [PostgresArray(paths)]
         ) { row in
-            records[try row.decode(String.self, at: 0)] = Record(
-                sizeBytes: try row.decode(Int.self, at: 1), receivedAt: try row.decode(Date.self, at: 2))
+            records[try row.decode(String.self, column: "path")] = Record(
+                sizeBytes: try row.decode(Int.self, column: "size_bytes"),
+                receivedAt: try row.decode(Date.self, column: "file_time"))
         }
         return records
     }

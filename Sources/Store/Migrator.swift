@@ -128,8 +128,8 @@ public struct Migrator {
         for row in try connection.query(
             "SELECT version, name, checksum FROM scorecard_store.schema_migrations")
         {
-            applied[try row.decode(Int.self, at: 0)] = (
-                try row.decode(String.self, at: 1), try row.decode(String.self, at: 2)
+            applied[try row.decode(Int.self, column: "version")] = (
+                try row.decode(String.self, column: "name"), try row.decode(String.self, column: "checksum")
             )
         }
         return applied

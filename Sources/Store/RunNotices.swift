@@ -36,9 +36,9 @@ public struct RunNotices {
         var found = OldLotArrivals()
         try connection.stream(
             """
-            SELECT count(*) FILTER (WHERE d.imported_from_archive),
+            SELECT count(*) FILTER (WHERE d.imported_from_archive) AS archived,
                    count(*) FILTER (WHERE NOT d.imported_from_archive
-                                      AND d.received_at >= \(LocalDay.start("$2::date", zone: "$3")))
+                                      AND d.received_at >= \(LocalDay.start("$2::date", zone: "$3"))) AS nightly
             FROM scorecard_store.coa_documents d
             WHERE d.run_id = $1 AND d.status = 'accepted' AND d.lot_number IS NOT NULL
               AND EXISTS (SELECT 1 FROM procurement.receipts r JOIN procurement.order_lines ol USING (order_line_id)
@@ -46,8 +46,8 @@ public struct RunNotices {
                             AND r.received_at < \(LocalDay.start("$2::date", zone: "$3")))
             """, [runId, day, timeZone]
         ) { row in
-            found.archived = try row.decode(Int.self, at: 0)
-            found.nightly = try row.decode(Int.self, at: 1)
+            found.archived = try row.decode(Int.self, column: "archived")
+            found.nightly = try row.decode(Int.self, column: "nightly")
         }
         return found
     }
@@ -68,7 +68,9 @@ public struct RunNotices {
             [runId]
         ) { row in
             notices.append(
-                Notice(kind: try row.decode(String.self, at: 0), text: try row.decode(String.self, at: 1)))
+                Notice(
+                    kind: try row.decode(String.self, column: "kind"),
+                    text: try row.decode(String.self, column: "notice")))
         }
         return notices
     }

@@ -16,11 +16,12 @@ import Testing
         entry(ResultWriter.MaterialDecisionColumn.self), entry(ResultWriter.StatusChangeColumn.self),
         entry(ResultWriter.ChartColumn.self), entry(ResultWriter.ResponseMonthColumn.self),
         entry(ResultWriter.SourcingColumn.self), entry(ResultWriter.AnomalyColumn.self),
-        entry(ResultWriter.JudgedLineColumn.self),
+        entry(ResultWriter.JudgedLineColumn.self), entry(CoADocumentStore.DocumentColumn.self),
+        entry(CoADocumentStore.MeasurementColumn.self),
     ]
 
     static func entry<C: PostgresColumns>(_ set: C.Type) -> (name: String, follows: Bool, names: [String]) {
-        ("\(set)", set.positionsFollowDeclaration, set.allCases.map(\.name))
+        (String(reflecting: set), set.positionsFollowDeclaration, set.allCases.map(\.name))
     }
 
     @Test(arguments: sets.map(\.name)) func positionsFollowTheDeclaration(_ name: String) {
