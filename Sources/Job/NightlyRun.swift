@@ -208,6 +208,7 @@ public struct NightlyRun {
         // never changes a status), so that its reasons and readiness agree with the flags on its page.
         let exposure = Dictionary(grouping: flags.filter { $0.supplierId != nil }) { $0.supplierId ?? "" }
         try writer.write(sourcing: decider.materialSourcing(sources: sources, criticality: criticality))
+        try writer.pruneJudgedLines()
         let bands = ChartBands(evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction))
         var changes: [StatusChange] = []
         for batch in suppliers.batches(of: supplierBatchSize).map(Array.init) {

@@ -39,6 +39,23 @@ extension ResultWriter {
         return lines(result.delivery, .current) + lines(result.baselineDelivery, .baseline)
     }
 
+    /// Nightly runs whose judged lines are kept, this one included: a week of nights to drill into, not
+    /// an archive (a thousand suppliers judge about 250,000 lines a night).
+    public static let judgedLinesKeptRuns = 7
+
+    /// Deletes the judged lines of nightly runs older than the latest ``judgedLinesKeptRuns`` − 1 before
+    /// this one; call once per run, inside its transaction (a row delete: a buyer's reading never blocks it).
+    public func pruneJudgedLines() throws {
+        try connection.execute(
+            """
+            DELETE FROM scorecard_store.judged_order_lines
+            WHERE run_id < (SELECT coalesce(min(run_id), 0) FROM (
+                SELECT run_id FROM scorecard_store.runs
+                WHERE kind = 'nightly' AND status = 'succeeded' AND run_id < $1
+                ORDER BY run_id DESC LIMIT $2) kept)
+            """, [runId, Self.judgedLinesKeptRuns - 1])
+    }
+
     public func write(judgedLines: [JudgedLine]) throws {
         _ = try connection.copyIn(
             table: "scorecard_store.judged_order_lines",
