@@ -32,6 +32,26 @@ struct JobFixture {
         if let seedSQL { try execute(seedSQL) }
     }
 
+    /// A second fixture on a copy of this one's database as it is now, with folders of its own: the same
+    /// night can then be run twice from the same state.
+    func copy() throws -> JobFixture {
+        guard let database = conninfo.split(separator: " ").first(where: { $0.hasPrefix("dbname=") }) else {
+            throw FixtureError("no dbname in \(conninfo)")
+        }
+        return try JobFixture(
+            copying: TestCluster.shared.copyDatabase(String(database.dropFirst("dbname=".count))),
+            paths: paths)
+    }
+
+    private init(copying conninfo: String, paths: ResourcePaths) throws {
+        logger = Logger(label: "test")
+        self.conninfo = conninfo
+        self.paths = paths
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scorecard-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
     func connect() throws -> PostgresConnection {
         try PostgresConnection(conninfo, logger: logger)
     }

@@ -56,6 +56,16 @@ public final class TestCluster: Sendable {
         return conninfo(database: name)
     }
 
+    /// A new database made from `database` as it is now (`CREATE DATABASE … TEMPLATE`): no session may
+    /// be connected to `database` meanwhile. Returns the copy's conninfo.
+    public func copyDatabase(_ database: String) throws -> String {
+        let name = "test_" + UUID().uuidString.lowercased().filter { $0 != "-" }.prefix(20)
+        let admin = try PostgresConnection(conninfo(database: "postgres"), logger: Self.quietLogger)
+        defer { admin.close() }
+        try admin.executeScript("CREATE DATABASE \(name) TEMPLATE \(database)")
+        return conninfo(database: name)
+    }
+
     /// A connection to a fresh database, and that database's conninfo (for a second connection).
     public func connect(logger: Logger = TestCluster.quietLogger) throws -> (
         PostgresConnection, conninfo: String
