@@ -222,6 +222,7 @@ public struct NightlyRun {
             var charts: [ControlChartRecord] = []
             var responses: [(supplierId: String, figures: MonthlyResponseFigures)] = []
             var judgedLines: [ResultWriter.JudgedLine] = []
+            var materialFigures: [MaterialFigures] = []
             // Each supplier is scored on its own (the inputs are read-only): on every core, while the
             // database waits for the next batch's queries anyway. The decisions' JSON and the charts' marks
             // and bands are made there too.
@@ -256,6 +257,7 @@ public struct NightlyRun {
                 charts += marked
                 responses += result.monthlyResponse.map { (id, $0) }
                 judgedLines += ResultWriter.judgedLines(of: result, supplierId: id)
+                materialFigures += decision.materialFigures
             }
             try writer.write(
                 scores: scores,
@@ -267,6 +269,7 @@ public struct NightlyRun {
             try writer.write(charts: charts)
             try writer.write(responseMonths: responses)
             try writer.write(judgedLines: judgedLines)
+            try writer.write(materialFigures: materialFigures)
         }
         for anomaly in anomalies {
             logger.warning(
