@@ -38,7 +38,7 @@ enum Fixtures {
 
     /// A drifting supplier with full figures, one with no data at all, and one with hostile strings.
     static func smallReport() -> ScorecardReport {
-        let drifting = SupplierReport(
+        var drifting = SupplierReport(
             supplierId: "SUP-0002", name: "Drift Chemicals GmbH", overallScore: 71.25, grade: "B",
             recommendedStatus: "conditional", statusReasons: ["Qualified with one drift warning open."],
             scaleUpReady: false,
@@ -120,6 +120,14 @@ enum Fixtures {
                             flagged: true)
                     ])
             ])
+        drifting.materialFigures = [
+            SourceFigures(
+                materialId: "MAT-0007", dueLines: 48, otdRate: 0.9644, otifRate: 0.9, avgDaysLate: 2.25,
+                ppm: 1234.5, lotsReceived: 30, medianLeadTimeDays: 15, leadTimeLines: 40, quotedLeadTimeDays: 12,
+                typicalQuantity: 900, orderUnit: "kg", volumeTierMinQuantity: 500, volumeTierPrice: 4.85,
+                volumeTierLeadTimeDays: 14, openLines: 6, openQuantity: 5_400, openUnit: "kg", openValue: 26_190)
+        ]
+        drifting.openOrderValue = 26_190
         return ScorecardReport(
             run: run, suppliers: [empty, drifting, hostileSupplier],
             materials: [
