@@ -24,7 +24,8 @@ public struct SourceFigures: Sendable, Hashable {
 
     public init(
         materialId: String, dueLines: Int = 0, otdRate: Double? = nil, otifRate: Double? = nil,
-        avgDaysLate: Double? = nil, ppm: Double? = nil, lotsReceived: Int = 0, medianLeadTimeDays: Double? = nil,
+        avgDaysLate: Double? = nil, ppm: Double? = nil, lotsReceived: Int = 0,
+        medianLeadTimeDays: Double? = nil,
         leadTimeLines: Int = 0, quotedLeadTimeDays: Double? = nil, typicalQuantity: Double? = nil,
         orderUnit: String? = nil, unitMismatch: Bool = false, volumeTierMinQuantity: Double? = nil,
         volumeTierPrice: Double? = nil, volumeTierLeadTimeDays: Int? = nil, openLines: Int = 0,

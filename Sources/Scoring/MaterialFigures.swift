@@ -72,7 +72,9 @@ struct MaterialFiguresCalculator {
         let delivery = DeliveryCalculator(config: config).figures(
             lines: inputs.orderLines, quotations: inputs.quotations, window: window, asOf: asOf)
         let leadTimes = delivery.outcomes.compactMap { $0.leadTimeDays.map(Double.init) }
-        let live = inputs.orderLines.filter { !$0.cancelled && $0.materialId == material && $0.orderedOn <= asOf }
+        let live = inputs.orderLines.filter {
+            !$0.cancelled && $0.materialId == material && $0.orderedOn <= asOf
+        }
 
         let recent = live.filter { window.contains($0.orderedOn) }
         let recentUnits = Set(recent.map(\.unit))

@@ -6,7 +6,8 @@ import Scoring
 extension ResultWriter {
     public func write(materialFigures: [MaterialFigures]) throws {
         typealias C = MaterialFiguresColumn
-        _ = try connection.copyIn(table: "scorecard_store.supplier_material_figures", columns: C.self) { writer in
+        _ = try connection.copyIn(table: "scorecard_store.supplier_material_figures", columns: C.self) {
+            writer in
             for f in materialFigures {
                 try writer.appendRow { row in
                     try row.append(runId, C.runId)

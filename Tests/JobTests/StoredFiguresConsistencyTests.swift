@@ -229,8 +229,10 @@ import Testing
             #expect(lotsCell == String(lots), "\(supplier) \(material): lots")
             if let price {
                 priced += 1
-                let shown = PageText.matches(#"^([0-9.]+) per"#, in: priceCell).first?.first.flatMap(Double.init)
-                #expect(shown.map { abs($0 - price) < 0.0051 } == true, "\(supplier) \(material): \(priceCell)")
+                let shown = PageText.matches(#"^([0-9.]+) per"#, in: priceCell).first?.first.flatMap(
+                    Double.init)
+                #expect(
+                    shown.map { abs($0 - price) < 0.0051 } == true, "\(supplier) \(material): \(priceCell)")
                 #expect(priceCell.contains("currency not recorded"))
             }
             if openLines == 0 {
@@ -241,7 +243,9 @@ import Testing
                 if let openValue {
                     let text = openCell.replacingOccurrences(of: ",", with: "")
                     let shown = PageText.matches(#" ([0-9]+\.[0-9]{2}) \(currency"#, in: text).first?.first
-                    #expect(shown.flatMap(Double.init).map { abs($0 - openValue) < 0.0051 } == true, "\(openCell)")
+                    #expect(
+                        shown.flatMap(Double.init).map { abs($0 - openValue) < 0.0051 } == true, "\(openCell)"
+                    )
                 }
             }
         }

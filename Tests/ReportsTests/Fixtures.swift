@@ -123,9 +123,11 @@ enum Fixtures {
         drifting.materialFigures = [
             SourceFigures(
                 materialId: "MAT-0007", dueLines: 48, otdRate: 0.9644, otifRate: 0.9, avgDaysLate: 2.25,
-                ppm: 1234.5, lotsReceived: 30, medianLeadTimeDays: 15, leadTimeLines: 40, quotedLeadTimeDays: 12,
+                ppm: 1234.5, lotsReceived: 30, medianLeadTimeDays: 15, leadTimeLines: 40,
+                quotedLeadTimeDays: 12,
                 typicalQuantity: 900, orderUnit: "kg", volumeTierMinQuantity: 500, volumeTierPrice: 4.85,
-                volumeTierLeadTimeDays: 14, openLines: 6, openQuantity: 5_400, openUnit: "kg", openValue: 26_190)
+                volumeTierLeadTimeDays: 14, openLines: 6, openQuantity: 5_400, openUnit: "kg",
+                openValue: 26_190)
         ]
         drifting.openOrderValue = 26_190
         return ScorecardReport(

@@ -124,15 +124,18 @@ struct MaterialPage {
     /// "60.0 % of 5 lines"; "no lines due" when none was judged.
     static func rate(_ rate: Double?, lines: Int) -> String {
         guard lines > 0 else { return "no lines due" }
-        return ReportFormat.percent(rate) + " of " + ReportFormat.count(lines) + (lines == 1 ? " line" : " lines")
+        return ReportFormat.percent(rate) + " of " + ReportFormat.count(lines)
+            + (lines == 1 ? " line" : " lines")
     }
 
     /// "15.0 days actual (median of 3) vs 10.0 days quoted".
     static func leadTime(_ f: SourceFigures) -> String {
         guard let actual = f.medianLeadTimeDays else {
-            return f.quotedLeadTimeDays.map { "no receipt; " + ReportFormat.days($0) + " quoted" } ?? "no receipt"
+            return f.quotedLeadTimeDays.map { "no receipt; " + ReportFormat.days($0) + " quoted" }
+                ?? "no receipt"
         }
-        let quoted = f.quotedLeadTimeDays.map { " vs " + ReportFormat.days($0) + " quoted" } ?? ", no quotation"
+        let quoted =
+            f.quotedLeadTimeDays.map { " vs " + ReportFormat.days($0) + " quoted" } ?? ", no quotation"
         return ReportFormat.days(actual) + " actual (median of \(f.leadTimeLines))" + quoted
     }
 
@@ -154,9 +157,12 @@ struct MaterialPage {
         guard f.openLines > 0 else { return "none" }
         let lines = ReportFormat.count(f.openLines) + (f.openLines == 1 ? " line" : " lines")
         let quantity =
-            f.openQuantity.map { ReportFormat.value($0) + (f.openUnit.map { " " + $0 } ?? "") + " on " + lines }
+            f.openQuantity.map {
+                ReportFormat.value($0) + (f.openUnit.map { " " + $0 } ?? "") + " on " + lines
+            }
             ?? lines + " in several units"
-        let value = f.openValue.map { ", " + ReportFormat.amount($0) + " (currency not recorded)" } ?? ", no price"
+        let value =
+            f.openValue.map { ", " + ReportFormat.amount($0) + " (currency not recorded)" } ?? ", no price"
         return quantity + value
     }
 

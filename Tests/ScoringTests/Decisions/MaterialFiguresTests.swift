@@ -12,7 +12,8 @@ import Testing
 
     func figures(_ inputs: SupplierInputs, material: String = "MAT-1") -> MaterialFigures {
         let part = inputs.byMaterial()[material] ?? SupplierInputs(supplier: inputs.supplier)
-        let quality = QualityCalculator(config: ScoringConfig()).figures(part, window: Self.window, asOf: Self.asOf)
+        let quality = QualityCalculator(config: ScoringConfig()).figures(
+            part, window: Self.window, asOf: Self.asOf)
         return calc.figures(part, material: material, quality: quality, window: Self.window, asOf: Self.asOf)
     }
 
@@ -39,7 +40,8 @@ import Testing
         let decision = DecisionMaker(config: DecisionConfig()).decide(
             result: Scorer(config: ScoringConfig()).score(DecisionMakerTests.cleanInputs(), asOf: Self.asOf),
             inputs: DecisionMakerTests.cleanInputs(), specifications: DecisionMakerTests.specs)
-        #expect(decision.materialFigures.map(\.materialId) == decision.materialStatuses.compactMap(\.materialId))
+        #expect(
+            decision.materialFigures.map(\.materialId) == decision.materialStatuses.compactMap(\.materialId))
         guard let f = decision.materialFigures.first else {
             Issue.record("no figures")
             return
@@ -49,7 +51,8 @@ import Testing
         #expect(f.medianLeadTimeDays == 10 && f.leadTimeLines == 3 && f.leadTimeCV == 0)
         #expect(f.quotedLeadTimeDays == 10)
         #expect(f.typicalQuantity == 100 && f.orderUnit == "kg")
-        #expect(f.volumeTier?.quotationId == "Q-S" && f.volumeTierPrice == 10 && f.volumeTierLeadTimeDays == 10)
+        #expect(
+            f.volumeTier?.quotationId == "Q-S" && f.volumeTierPrice == 10 && f.volumeTierLeadTimeDays == 10)
         #expect(f.openLines == 0 && f.openQuantity == nil && f.openValue == nil)
         #expect(decision.openOrderValue == nil)
     }
@@ -60,11 +63,13 @@ import Testing
         // a fourth (100 ×3, 400 ×4) 400, which reaches the 300 kg tier.
         for k in 0..<4 {
             inputs.orderLines.append(
-                Self.priced(B.line("BIG\(k)", qty: 400, ordered: "2026-06-0\(k + 1)", requested: "2026-07-20"), 8.8))
+                Self.priced(
+                    B.line("BIG\(k)", qty: 400, ordered: "2026-06-0\(k + 1)", requested: "2026-07-20"), 8.8))
         }
         let f = figures(inputs)
         #expect(f.typicalQuantity == 400)
-        #expect(f.volumeTier?.quotationId == "Q-V" && f.volumeTierPrice == 8.8 && f.volumeTierLeadTimeDays == 12)
+        #expect(
+            f.volumeTier?.quotationId == "Q-V" && f.volumeTierPrice == 8.8 && f.volumeTierLeadTimeDays == 12)
         // Not yet due: open, not judged, and valued at the order price.
         #expect(f.dueLines == 3 && f.openLines == 4 && f.openQuantity == 1_600 && f.openUnit == "kg")
         #expect(f.openValue == 1_600 * 8.8 && f.unpricedOpenLines == 0)
@@ -81,8 +86,13 @@ import Testing
     @Test func belowTheLowestTierNoTier() {
         let inputs = SupplierInputs(
             supplier: B.supplier,
-            orderLines: [B.line("S1", qty: 20, ordered: "2026-05-01", requested: "2026-05-10", receipts: [("2026-05-10", 20)])],
-            quotations: DecisionMakerTests.quotes(smallPrice: 10, smallLead: 10, volumePrice: 8.8, volumeLead: 12))
+            orderLines: [
+                B.line(
+                    "S1", qty: 20, ordered: "2026-05-01", requested: "2026-05-10",
+                    receipts: [("2026-05-10", 20)])
+            ],
+            quotations: DecisionMakerTests.quotes(
+                smallPrice: 10, smallLead: 10, volumePrice: 8.8, volumeLead: 12))
         let f = figures(inputs)
         #expect(f.typicalQuantity == 20 && f.volumeTier == nil)
     }
@@ -90,10 +100,16 @@ import Testing
     @Test func allOpen() {
         let lines = [
             Self.priced(B.line("O1", qty: 50, ordered: "2026-06-01", requested: "2026-07-10"), 4),
-            Self.priced(B.line("O2", qty: 30, ordered: "2026-06-10", requested: "2026-07-20", receipts: [("2026-06-29", 10)]), 4),
+            Self.priced(
+                B.line(
+                    "O2", qty: 30, ordered: "2026-06-10", requested: "2026-07-20",
+                    receipts: [("2026-06-29", 10)]), 4),
             Self.priced(B.line("O3", qty: 20, ordered: "2026-06-15", requested: "2026-07-20"), nil),
             // A receipt after the as-of day was not known then.
-            Self.priced(B.line("O4", qty: 10, ordered: "2026-06-15", requested: "2026-07-20", receipts: [("2026-07-02", 10)]), 4),
+            Self.priced(
+                B.line(
+                    "O4", qty: 10, ordered: "2026-06-15", requested: "2026-07-20",
+                    receipts: [("2026-07-02", 10)]), 4),
             B.line("X", qty: 999, ordered: "2026-06-15", requested: "2026-07-20", cancelled: true),
         ]
         let f = figures(SupplierInputs(supplier: B.supplier, orderLines: lines))
@@ -109,12 +125,14 @@ import Testing
     @Test func unitMismatch() {
         let lines = [
             Self.priced(B.line("K1", qty: 500, ordered: "2026-06-01", requested: "2026-07-10"), 2),
-            Self.priced(B.line("T1", qty: 1, ordered: "2026-06-02", requested: "2026-07-10", unit: "t"), 1_900),
+            Self.priced(
+                B.line("T1", qty: 1, ordered: "2026-06-02", requested: "2026-07-10", unit: "t"), 1_900),
         ]
         let f = figures(
             SupplierInputs(
                 supplier: B.supplier, orderLines: lines,
-                quotations: DecisionMakerTests.quotes(smallPrice: 10, smallLead: 10, volumePrice: 8.8, volumeLead: 12)))
+                quotations: DecisionMakerTests.quotes(
+                    smallPrice: 10, smallLead: 10, volumePrice: 8.8, volumeLead: 12)))
         #expect(f.unitMismatch && f.typicalQuantity == nil && f.orderUnit == nil && f.volumeTier == nil)
         // Quantities in kg and t do not add up; their values do.
         #expect(f.openLines == 2 && f.openQuantity == nil && f.openUnit == nil && f.openValue == 2_900)
@@ -123,7 +141,10 @@ import Testing
     @Test func supplierOpenValueSumsItsMaterials() {
         let lines = [
             Self.priced(B.line("A", qty: 10, ordered: "2026-06-01", requested: "2026-07-10"), 3),
-            Self.priced(B.line("B", qty: 5, ordered: "2026-06-01", requested: "2026-07-10", material: "MAT-2", unit: "l"), 7),
+            Self.priced(
+                B.line(
+                    "B", qty: 5, ordered: "2026-06-01", requested: "2026-07-10", material: "MAT-2", unit: "l"),
+                7),
         ]
         let inputs = SupplierInputs(supplier: B.supplier, orderLines: lines)
         let decision = DecisionMaker(config: DecisionConfig()).decide(
