@@ -29,6 +29,18 @@ CREATE TABLE scorecard_store.supplier_material_figures (
     unpriced_open_lines integer NOT NULL,
     PRIMARY KEY (run_id, supplier_id, material_id));
 
+-- The index's "Today" lines, ranked by the run (severity, then what is at stake), so the pages show the run's
+-- order instead of working one out.
+CREATE TABLE scorecard_store.today_lines (
+    run_id bigint NOT NULL REFERENCES scorecard_store.runs ON DELETE CASCADE,
+    supplier_id text NOT NULL,
+    rank integer NOT NULL,                       -- 1 = first line
+    urgency text NOT NULL CHECK (urgency IN ('urgent', 'this_week', 'watch')),
+    sole_sourced jsonb NOT NULL,                 -- critical materials it is the only usable source of
+    critical_materials jsonb NOT NULL,           -- its other critical materials
+    open_order_value double precision,           -- currency not recorded
+    PRIMARY KEY (run_id, supplier_id));
+
 ALTER TABLE scorecard_store.supplier_scores ADD COLUMN open_order_value double precision;
 COMMENT ON COLUMN scorecard_store.supplier_scores.open_order_value IS
     'Open order value over all the supplier''s materials (currency not recorded); NULL: no priced open line or a run before this column.';

@@ -207,7 +207,9 @@ public struct NightlyRun {
         // Each supplier's verdict sees the run-level flags naming it (rejected CoAs; single source, which
         // never changes a status), so that its reasons and readiness agree with the flags on its page.
         let exposure = Dictionary(grouping: flags.filter { $0.supplierId != nil }) { $0.supplierId ?? "" }
-        try writer.write(sourcing: decider.materialSourcing(sources: sources, criticality: criticality))
+        let sourcing = decider.materialSourcing(sources: sources, criticality: criticality)
+        try writer.write(sourcing: sourcing)
+        var todayCandidates: [TodayCandidate] = []
         try writer.pruneJudgedLines()
         let bands = ChartBands(evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction))
         var changes: [StatusChange] = []
@@ -246,6 +248,7 @@ public struct NightlyRun {
             for (index, input) in inputs.enumerated() {
                 guard let (result, decision, rows, marked) = outcomes[index] else { continue }
                 scores.append((result.score, decision))
+                todayCandidates.append(TodayCandidate(decision, score: result.score))
                 decisions += rows
                 changes += decision.changes
                 flags.append(contentsOf: result.flags)
@@ -278,6 +281,8 @@ public struct NightlyRun {
         }
         try writer.write(anomalies: anomalies)
         try writer.write(flags: flags)
+        try writer.write(
+            today: TodayRanking.rank(todayCandidates, flags: flags, sources: sources, sourcing: sourcing))
         try writer.write(statusChanges: changes)
         for change in changes { logger.notice("\(change.line)") }
         logger.info(

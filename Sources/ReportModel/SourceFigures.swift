@@ -53,3 +53,28 @@ public struct SourceFigures: Sendable, Hashable {
         self.openValue = openValue
     }
 }
+
+/// A supplier's line in the index's "Today" block, as the run ranked it (`scorecard_store.today_lines`).
+public struct TodayEntry: Sendable, Hashable {
+    /// 1 = first line.
+    public var rank: Int
+    /// `urgent`, `this_week` or `watch`.
+    public var urgency: String
+    /// Critical materials it is the only usable source of.
+    public var soleSourced: [String]
+    /// Its other critical materials.
+    public var criticalMaterials: [String]
+    /// Open order value over its materials (currency not recorded).
+    public var openOrderValue: Double?
+
+    public init(
+        rank: Int, urgency: String, soleSourced: [String] = [], criticalMaterials: [String] = [],
+        openOrderValue: Double? = nil
+    ) {
+        self.rank = rank
+        self.urgency = urgency
+        self.soleSourced = soleSourced
+        self.criticalMaterials = criticalMaterials
+        self.openOrderValue = openOrderValue
+    }
+}

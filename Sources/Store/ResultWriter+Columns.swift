@@ -87,4 +87,9 @@ extension ResultWriter {
         case unitMismatch, volumeTierQuotationId, volumeTierMinQuantity, volumeTierPrice
         case volumeTierLeadTimeDays, openLines, openQuantity, openUnit, openValue, unpricedOpenLines
     }
+
+    /// The columns of `scorecard_store.today_lines`, in the order the rows give them.
+    enum TodayLineColumn: Int, PostgresColumns {
+        case runId, supplierId, rank, urgency, soleSourced, criticalMaterials, openOrderValue
+    }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Postgres
 import Scoring
 
@@ -35,6 +36,26 @@ extension ResultWriter {
                     try row.append(f.openUnit, C.openUnit)
                     try row.append(f.openValue, C.openValue)
                     try row.append(f.unpricedOpenLines, C.unpricedOpenLines)
+                }
+            }
+        }
+    }
+
+    /// The index's "Today" lines as the run ranked them.
+    public func write(today: [TodayStanding]) throws {
+        typealias C = TodayLineColumn
+        _ = try connection.copyIn(table: "scorecard_store.today_lines", columns: C.self) { writer in
+            for t in today {
+                try writer.appendRow { row in
+                    try row.append(runId, C.runId)
+                    try row.append(t.supplierId, C.supplierId)
+                    try row.append(t.rank, C.rank)
+                    try row.append(t.urgency.rawValue, C.urgency)
+                    try row.append(JSONValue.array(t.soleSourced.map { .string($0) }).jsonText, C.soleSourced)
+                    try row.append(
+                        JSONValue.array(t.criticalMaterials.map { .string($0) }).jsonText, C.criticalMaterials
+                    )
+                    try row.append(t.openOrderValue, C.openOrderValue)
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import ReportModel
 
@@ -44,5 +45,37 @@ extension StoredReportReader {
             grouped[try row.decode(String.self, .supplierId), default: []].append(figures)
         }
         return grouped
+    }
+
+    enum TodayColumn: Int, PostgresColumns {
+        case supplierId, rank, urgency, soleSourced, criticalMaterials, openOrderValue
+
+        var expression: String {
+            switch self {
+            case .soleSourced, .criticalMaterials: "\(name)::text"
+            default: name
+            }
+        }
+    }
+
+    static let todaySQL = """
+        SELECT \(TodayColumn.selectList) FROM scorecard_store.today_lines WHERE run_id = $1 ORDER BY rank
+        """
+
+    /// The run's "Today" lines, by supplier.
+    func todayEntries(_ runId: Int64) throws -> [String: TodayEntry] {
+        func ids(_ json: String) -> [String] {
+            (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+        }
+        var entries: [String: TodayEntry] = [:]
+        try connection.stream(Self.todaySQL, [runId]) { raw in
+            let row = raw.columns(TodayColumn.self)
+            entries[try row.decode(String.self, .supplierId)] = TodayEntry(
+                rank: try row.decode(Int.self, .rank), urgency: try row.decode(String.self, .urgency),
+                soleSourced: ids(try row.decode(String.self, .soleSourced)),
+                criticalMaterials: ids(try row.decode(String.self, .criticalMaterials)),
+                openOrderValue: try row.decodeIfPresent(Double.self, .openOrderValue))
+        }
+        return entries
     }
 }

@@ -30,6 +30,7 @@ public struct StoredReportReader {
         var verdicts = try materialVerdicts(runId)
         var capabilities = try capabilities(runId)
         var figures = try sourceFigures(runId)
+        let today = try todayEntries(runId)
         // The suppliers' scores first, without their charts, deliveries and documents: that is all the
         // material pages need, and they are rendered while the rest is read.
         var suppliers: [SupplierReport] = []
@@ -96,6 +97,7 @@ public struct StoredReportReader {
             report.materialVerdicts = verdicts.removeValue(forKey: id) ?? []
             report.capabilities = capabilities.removeValue(forKey: id) ?? []
             report.materialFigures = figures.removeValue(forKey: id) ?? []
+            report.today = today[id]
             report.openOrderValue = try row.decodeIfPresent(Double.self, column: "open_order_value")
             suppliers.append(report)
         }

@@ -35,6 +35,7 @@ import Testing
         try expectFlaggedLotsAreNamedByFlags(stored, connection: connection)
         try expectMaterialPagesAsStored(fixture: fixture, connection: connection)
         try expectSourceFiguresAsStored(fixture: fixture, connection: connection)
+        try expectTodayInTheStoredOrder(fixture: fixture, connection: connection)
         try expectResponsivenessAsStored(fixture: fixture, connection: connection)
         try expectWindowsStoredAndInTheHeader(fixture: fixture, connection: connection)
     }
@@ -251,6 +252,22 @@ import Testing
         }
         #expect(rows > 100, "the demo's approved sources have stored figures")
         #expect(priced > 0 && open > 0, "some sources have a volume tier and open orders")
+    }
+
+    /// The index's "Today" lines are the stored ones, in the stored rank.
+    func expectTodayInTheStoredOrder(fixture: JobFixture, connection: PostgresConnection) throws {
+        var stored: [String] = []
+        try connection.stream(
+            """
+            SELECT t.supplier_id FROM scorecard_store.today_lines t
+            WHERE t.run_id = (SELECT run_id FROM scorecard.latest_run) ORDER BY t.rank
+            """
+        ) { row in stored.append(try row.decode(String.self, at: 0)) }
+        let index = try PageText(fixture.reports.appendingPathComponent("index.html"))
+        let shown = PageText.matches(#"<strong>[^<]*</strong></a> \(([^)]+)\):"#, in: index.section("today"))
+            .map { $0[0] }
+        #expect(!stored.isEmpty, "the demo has suppliers to act on")
+        #expect(shown == stored)
     }
 
     /// Each supplier page's responsiveness table lists the stored months with their message counts.

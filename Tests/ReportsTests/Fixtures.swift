@@ -96,7 +96,7 @@ enum Fixtures {
                     reason: "line 3, column 7: unknown element <Moisture>"),
             ])
         let empty = SupplierReport(supplierId: "SUP-0009", name: "Quiet Supplies Ltd")
-        let hostileSupplier = SupplierReport(
+        var hostileSupplier = SupplierReport(
             supplierId: "../../etc/passwd", name: hostile, overallScore: 90, grade: hostile,
             recommendedStatus: hostile, statusReasons: [hostile],
             delivery: DeliveryFigures(dueLines: 1, otdRate: 1, otifRate: 1, avgDaysLate: 0),
@@ -130,6 +130,11 @@ enum Fixtures {
                 openValue: 26_190)
         ]
         drifting.openOrderValue = 26_190
+        // The run's "Today" ranking: an open critical flag is urgent; conditional with a sole-sourced material
+        // is for this week (rank 2 is left to a supplier PrintTests adds).
+        hostileSupplier.today = TodayEntry(rank: 1, urgency: "urgent")
+        drifting.today = TodayEntry(
+            rank: 3, urgency: "this_week", soleSourced: ["MAT-0007"], openOrderValue: 26_190)
         return ScorecardReport(
             run: run, suppliers: [empty, drifting, hostileSupplier],
             materials: [

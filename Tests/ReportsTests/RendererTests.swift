@@ -178,7 +178,10 @@ import Testing
         let order2 = ["&lt;script", "Drift Chemicals GmbH"].compactMap { today.range(of: $0)?.lowerBound }
         #expect(order2.count == 2 && order2 == order2.sorted())
         #expect(today.contains("<strong>keep conditional</strong>"))
-        #expect(today.contains("at stake: only usable source of MAT-0007"))
+        #expect(
+            today.contains(
+                "at stake: only usable source of MAT-0007; open orders worth 26,190.00 (currency not recorded)"
+            ))
         #expect(today.contains("Why: Qualified with one drift warning open."))
         #expect(!today.contains("Quiet Supplies"))
         let changes = try section("changes")

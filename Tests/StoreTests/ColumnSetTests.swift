@@ -17,7 +17,9 @@ import Testing
         entry(ResultWriter.ChartColumn.self), entry(ResultWriter.ResponseMonthColumn.self),
         entry(ResultWriter.SourcingColumn.self), entry(ResultWriter.AnomalyColumn.self),
         entry(ResultWriter.JudgedLineColumn.self), entry(ResultWriter.MaterialFiguresColumn.self),
-        entry(StoredReportReader.SourceFiguresColumn.self), entry(CoADocumentStore.DocumentColumn.self),
+        entry(ResultWriter.TodayLineColumn.self),
+        entry(StoredReportReader.SourceFiguresColumn.self), entry(StoredReportReader.TodayColumn.self),
+        entry(CoADocumentStore.DocumentColumn.self),
         entry(CoADocumentStore.MeasurementColumn.self),
     ]
 
