@@ -207,7 +207,9 @@ public struct NightlyRun {
         // Each supplier's verdict sees the run-level flags naming it (rejected CoAs; single source, which
         // never changes a status), so that its reasons and readiness agree with the flags on its page.
         let exposure = Dictionary(grouping: flags.filter { $0.supplierId != nil }) { $0.supplierId ?? "" }
-        try writer.write(sourcing: decider.materialSourcing(sources: sources, criticality: criticality))
+        let sourcing = decider.materialSourcing(sources: sources, criticality: criticality)
+        try writer.write(sourcing: sourcing)
+        var todayCandidates: [TodayCandidate] = []
         try writer.pruneJudgedLines()
         let bands = ChartBands(evaluator: ToleranceEvaluator(edgeFraction: configuration.edgeFraction))
         var changes: [StatusChange] = []
@@ -222,6 +224,7 @@ public struct NightlyRun {
             var charts: [ControlChartRecord] = []
             var responses: [(supplierId: String, figures: MonthlyResponseFigures)] = []
             var judgedLines: [ResultWriter.JudgedLine] = []
+            var materialFigures: [MaterialFigures] = []
             // Each supplier is scored on its own (the inputs are read-only): on every core, while the
             // database waits for the next batch's queries anyway. The decisions' JSON and the charts' marks
             // and bands are made there too.
@@ -245,6 +248,7 @@ public struct NightlyRun {
             for (index, input) in inputs.enumerated() {
                 guard let (result, decision, rows, marked) = outcomes[index] else { continue }
                 scores.append((result.score, decision))
+                todayCandidates.append(TodayCandidate(decision, score: result.score))
                 decisions += rows
                 changes += decision.changes
                 flags.append(contentsOf: result.flags)
@@ -256,6 +260,7 @@ public struct NightlyRun {
                 charts += marked
                 responses += result.monthlyResponse.map { (id, $0) }
                 judgedLines += ResultWriter.judgedLines(of: result, supplierId: id)
+                materialFigures += decision.materialFigures
             }
             try writer.write(
                 scores: scores,
@@ -267,6 +272,7 @@ public struct NightlyRun {
             try writer.write(charts: charts)
             try writer.write(responseMonths: responses)
             try writer.write(judgedLines: judgedLines)
+            try writer.write(materialFigures: materialFigures)
         }
         for anomaly in anomalies {
             logger.warning(
@@ -275,6 +281,8 @@ public struct NightlyRun {
         }
         try writer.write(anomalies: anomalies)
         try writer.write(flags: flags)
+        try writer.write(
+            today: TodayRanking.rank(todayCandidates, flags: flags, sources: sources, sourcing: sourcing))
         try writer.write(statusChanges: changes)
         for change in changes { logger.notice("\(change.line)") }
         logger.info(

@@ -9,23 +9,21 @@ public struct MaterialPagesInput: Sendable, Hashable {
         public var supplierId: String
         public var name: String
         public var flags: [Flag]
-        /// The supplier's stored figures over all its materials (no per-material delivery is stored).
-        public var otdRate: Double?
-        public var ppm: Double?
         public var verdicts: [MaterialVerdict]
         public var capabilities: [CharacteristicCapability]
+        /// Per material, the stored figures of the current window.
+        public var figures: [SourceFigures]
 
         public init(
-            supplierId: String, name: String, flags: [Flag], otdRate: Double? = nil, ppm: Double? = nil,
-            verdicts: [MaterialVerdict] = [], capabilities: [CharacteristicCapability] = []
+            supplierId: String, name: String, flags: [Flag], verdicts: [MaterialVerdict] = [],
+            capabilities: [CharacteristicCapability] = [], figures: [SourceFigures] = []
         ) {
             self.supplierId = supplierId
             self.name = name
             self.flags = flags
-            self.otdRate = otdRate
-            self.ppm = ppm
             self.verdicts = verdicts
             self.capabilities = capabilities
+            self.figures = figures
         }
     }
 
@@ -46,8 +44,8 @@ public struct MaterialPagesInput: Sendable, Hashable {
             run: report.run, materials: report.materials,
             suppliers: report.suppliers.map {
                 ScoredSupplier(
-                    supplierId: $0.supplierId, name: $0.name, flags: $0.flags, otdRate: $0.delivery.otdRate,
-                    ppm: $0.quality.ppm, verdicts: $0.materialVerdicts, capabilities: $0.capabilities)
+                    supplierId: $0.supplierId, name: $0.name, flags: $0.flags, verdicts: $0.materialVerdicts,
+                    capabilities: $0.capabilities, figures: $0.materialFigures)
             })
     }
 }

@@ -24,6 +24,12 @@ public struct SupplierReport: Sendable, Hashable {
     public var materialVerdicts: [MaterialVerdict] = []
     /// The stored capability of each characteristic it delivers, by material then characteristic.
     public var capabilities: [CharacteristicCapability] = []
+    /// Per material, the current window's figures as the run stored them.
+    public var materialFigures: [SourceFigures] = []
+    /// Open order value over all its materials (currency not recorded); nil when no priced open line.
+    public var openOrderValue: Double?
+    /// Its line in the index's "Today" block; nil when it has none.
+    public var today: TodayEntry?
     public var delivery: DeliveryFigures
     public var quality: QualityFigures
     public var responsiveness: ResponsivenessFigures

@@ -89,6 +89,24 @@ public enum ReportFormat {
             + " UTC"
     }
 
+    /// A unit price: two decimals, four below 1 (0.1234); no currency, the feed records none.
+    public static func price(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return noData }
+        return fixed(value, decimals: abs(value) < 1 ? 4 : 2)
+    }
+
+    /// An amount with thousands grouped and two decimals: 12345.5 → "12,345.50".
+    public static func amount(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return noData }
+        let cents = (abs(value) * 100).rounded(.toNearestOrAwayFromZero)
+        guard cents < 9e15, let whole = (cents / 100).rounded(.down).roundedInteger else {
+            return String(format: "%.2e", value)
+        }
+        let rest = (cents - Double(whole) * 100).roundedInteger ?? 0
+        let sign = value < 0 && cents > 0 ? "-" : ""
+        return sign + grouped(whole) + "." + padded(rest, 2)
+    }
+
     /// A count with thousands grouped: 1234567 → "1,234,567".
     public static func count(_ value: Int) -> String { grouped(value) }
 

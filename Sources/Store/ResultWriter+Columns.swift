@@ -12,7 +12,7 @@ extension ResultWriter {
         case avgQuotedLeadTimeDays, leadTimeCv, rejectedLots, unlinkedDefects, pendingCoaLots
         case answeredMessages, pendingMessages, unansweredShare, priorityRiskScore, priorityRiskLevel
         case overallScore, grade, scoreParts, scoreNote, recommendedStatus, statusReasons, scaleUpReady
-        case action, readyMaterials, verdictRisk, uncappedScore, coaCollectedSince
+        case action, readyMaterials, verdictRisk, uncappedScore, coaCollectedSince, openOrderValue
     }
 
     /// The columns of `scorecard_store.flags`, in the order the rows give them.
@@ -78,5 +78,18 @@ extension ResultWriter {
     /// The columns of `scorecard_store.input_anomalies`, in the order the rows give them.
     enum AnomalyColumn: Int, PostgresColumns {
         case runId, position, sourceTable, rowKey, field, problem, action
+    }
+
+    /// The columns of `scorecard_store.supplier_material_figures`, in the order the rows give them.
+    enum MaterialFiguresColumn: Int, PostgresColumns {
+        case runId, supplierId, materialId, dueLines, otdRate, otifRate, avgDaysLate, ppm, lotsReceived
+        case medianLeadTimeDays, leadTimeLines, leadTimeCv, quotedLeadTimeDays, typicalQuantity, orderUnit
+        case unitMismatch, volumeTierQuotationId, volumeTierMinQuantity, volumeTierPrice
+        case volumeTierLeadTimeDays, openLines, openQuantity, openUnit, openValue, unpricedOpenLines
+    }
+
+    /// The columns of `scorecard_store.today_lines`, in the order the rows give them.
+    enum TodayLineColumn: Int, PostgresColumns {
+        case runId, supplierId, rank, urgency, soleSourced, criticalMaterials, openOrderValue
     }
 }

@@ -72,6 +72,7 @@ public struct ResultWriter {
                     try row.append(d.risk.rawValue, SupplierScoreColumn.verdictRisk)
                     try row.append(d.overall.uncappedScore, SupplierScoreColumn.uncappedScore)
                     try row.append(s.coaCollectedSince, SupplierScoreColumn.coaCollectedSince)
+                    try row.append(d.openOrderValue, SupplierScoreColumn.openOrderValue)
                 }
             }
         }

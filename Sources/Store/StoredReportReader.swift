@@ -29,6 +29,8 @@ public struct StoredReportReader {
         let previous = try previousStanding(of: previousRun)
         var verdicts = try materialVerdicts(runId)
         var capabilities = try capabilities(runId)
+        var figures = try sourceFigures(runId)
+        let today = try todayEntries(runId)
         // The suppliers' scores first, without their charts, deliveries and documents: that is all the
         // material pages need, and they are rendered while the rest is read.
         var suppliers: [SupplierReport] = []
@@ -38,7 +40,8 @@ public struct StoredReportReader {
                    lot_rejection_rate, coa_conformance_rate, coa_edge_rate, missing_coa_lots, messages,
                    median_response_hours, within_sla_rate, unanswered_overdue, priority_risk_score, priority_risk_level,
                    overall_score, grade, recommended_status, status_reasons::text AS status_reasons, scale_up_ready,
-                   action, ready_materials::text AS ready_materials, verdict_risk, coa_collected_since
+                   action, ready_materials::text AS ready_materials, verdict_risk, coa_collected_since,
+                   open_order_value
             FROM scorecard_store.supplier_scores WHERE run_id = $1 ORDER BY supplier_id
             """, [runId]
         ) { row in
@@ -93,6 +96,9 @@ public struct StoredReportReader {
                 Day.self, column: "coa_collected_since")
             report.materialVerdicts = verdicts.removeValue(forKey: id) ?? []
             report.capabilities = capabilities.removeValue(forKey: id) ?? []
+            report.materialFigures = figures.removeValue(forKey: id) ?? []
+            report.today = today[id]
+            report.openOrderValue = try row.decodeIfPresent(Double.self, column: "open_order_value")
             suppliers.append(report)
         }
         materialPagesReady(

@@ -34,6 +34,8 @@ import Testing
         try expectSettingsWereTheConfiguredOnes(stored)
         try expectFlaggedLotsAreNamedByFlags(stored, connection: connection)
         try expectMaterialPagesAsStored(fixture: fixture, connection: connection)
+        try expectSourceFiguresAsStored(fixture: fixture, connection: connection)
+        try expectTodayInTheStoredOrder(fixture: fixture, connection: connection)
         try expectResponsivenessAsStored(fixture: fixture, connection: connection)
         try expectWindowsStoredAndInTheHeader(fixture: fixture, connection: connection)
     }
@@ -175,6 +177,97 @@ import Testing
         #expect(pages == 150)
         // Three sources required instead of two: critical materials with two usable sources join.
         #expect(singleSourced > 1)
+    }
+
+    /// Each source's row on its material page shows the stored per-material figures of the view.
+    func expectSourceFiguresAsStored(fixture: JobFixture, connection: PostgresConnection) throws {
+        var rows = 0
+        var priced = 0
+        var open = 0
+        try connection.stream(
+            """
+            SELECT f.supplier_id, f.material_id, f.current_due_lines, f.current_otd_rate::float8,
+                   f.current_lots_received, f.open_lines, f.volume_tier_unit_price::float8, f.open_value::float8
+            FROM scorecard.supplier_material_figures f
+            JOIN scorecard.approved_sources a USING (supplier_id, material_id)
+            ORDER BY 1, 2
+            """
+        ) { row in
+            let supplier = try row.decode(String.self, at: 0)
+            let material = try row.decode(String.self, at: 1)
+            let dueLines = try row.decode(Int.self, at: 2)
+            let otd = try row.decodeIfPresent(Double.self, at: 3)
+            let lots = try row.decode(Int.self, at: 4)
+            let openLines = try row.decode(Int.self, at: 5)
+            let price = try row.decodeIfPresent(Double.self, at: 6)
+            let openValue = try row.decodeIfPresent(Double.self, at: 7)
+            let page = try PageText(fixture.reports.appendingPathComponent("materials/\(material).html"))
+            let compare = page.section("compare")
+            let line =
+                compare.components(separatedBy: "<tr>").first { $0.contains("(\(supplier))</td>") } ?? ""
+            // Each cell's text without its tags: supplier, list status, verdict, readiness, OTD, OTIF, PPM,
+            // lots, lead time, price, open orders, then the Cpks and flags.
+            let cells = line.components(separatedBy: "</td>").map {
+                $0.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            guard cells.count >= 11 else {
+                Issue.record("\(supplier) \(material): no comparison row")
+                return
+            }
+            rows += 1
+            let (otdCell, lotsCell, priceCell, openCell) = (cells[4], cells[7], cells[9], cells[10])
+            if dueLines == 0 {
+                #expect(otdCell == "no lines due", "\(supplier) \(material)")
+            } else {
+                let shown = PageText.matches(#"^([0-9.]+) % of ([0-9,]+) line"#, in: otdCell).first ?? []
+                #expect(shown.count == 2, "\(supplier) \(material): \(otdCell)")
+                if shown.count == 2, let percent = Double(shown[0]), let otd {
+                    #expect(abs(percent - otd * 100) <= 0.051, "\(supplier) \(material): \(otdCell)")
+                    #expect(shown[1].replacingOccurrences(of: ",", with: "") == String(dueLines))
+                }
+            }
+            #expect(lotsCell == String(lots), "\(supplier) \(material): lots")
+            if let price {
+                priced += 1
+                let shown = PageText.matches(#"^([0-9.]+) per"#, in: priceCell).first?.first.flatMap(
+                    Double.init)
+                #expect(
+                    shown.map { abs($0 - price) < 0.0051 } == true, "\(supplier) \(material): \(priceCell)")
+                #expect(priceCell.contains("currency not recorded"))
+            }
+            if openLines == 0 {
+                #expect(openCell == "none", "\(supplier) \(material): \(openCell)")
+            } else {
+                open += 1
+                #expect(openCell.contains("\(openLines) line"), "\(supplier) \(material): \(openCell)")
+                if let openValue {
+                    let text = openCell.replacingOccurrences(of: ",", with: "")
+                    let shown = PageText.matches(#" ([0-9]+\.[0-9]{2}) \(currency"#, in: text).first?.first
+                    #expect(
+                        shown.flatMap(Double.init).map { abs($0 - openValue) < 0.0051 } == true, "\(openCell)"
+                    )
+                }
+            }
+        }
+        #expect(rows > 100, "the demo's approved sources have stored figures")
+        #expect(priced > 0 && open > 0, "some sources have a volume tier and open orders")
+    }
+
+    /// The index's "Today" lines are the stored ones, in the stored rank.
+    func expectTodayInTheStoredOrder(fixture: JobFixture, connection: PostgresConnection) throws {
+        var stored: [String] = []
+        try connection.stream(
+            """
+            SELECT t.supplier_id FROM scorecard_store.today_lines t
+            WHERE t.run_id = (SELECT run_id FROM scorecard.latest_run) ORDER BY t.rank
+            """
+        ) { row in stored.append(try row.decode(String.self, at: 0)) }
+        let index = try PageText(fixture.reports.appendingPathComponent("index.html"))
+        let shown = PageText.matches(#"<strong>[^<]*</strong></a> \(([^)]+)\):"#, in: index.section("today"))
+            .map { $0[0] }
+        #expect(!stored.isEmpty, "the demo has suppliers to act on")
+        #expect(shown == stored)
     }
 
     /// Each supplier page's responsiveness table lists the stored months with their message counts.

@@ -38,7 +38,7 @@ enum Fixtures {
 
     /// A drifting supplier with full figures, one with no data at all, and one with hostile strings.
     static func smallReport() -> ScorecardReport {
-        let drifting = SupplierReport(
+        var drifting = SupplierReport(
             supplierId: "SUP-0002", name: "Drift Chemicals GmbH", overallScore: 71.25, grade: "B",
             recommendedStatus: "conditional", statusReasons: ["Qualified with one drift warning open."],
             scaleUpReady: false,
@@ -96,7 +96,7 @@ enum Fixtures {
                     reason: "line 3, column 7: unknown element <Moisture>"),
             ])
         let empty = SupplierReport(supplierId: "SUP-0009", name: "Quiet Supplies Ltd")
-        let hostileSupplier = SupplierReport(
+        var hostileSupplier = SupplierReport(
             supplierId: "../../etc/passwd", name: hostile, overallScore: 90, grade: hostile,
             recommendedStatus: hostile, statusReasons: [hostile],
             delivery: DeliveryFigures(dueLines: 1, otdRate: 1, otifRate: 1, avgDaysLate: 0),
@@ -120,6 +120,21 @@ enum Fixtures {
                             flagged: true)
                     ])
             ])
+        drifting.materialFigures = [
+            SourceFigures(
+                materialId: "MAT-0007", dueLines: 48, otdRate: 0.9644, otifRate: 0.9, avgDaysLate: 2.25,
+                ppm: 1234.5, lotsReceived: 30, medianLeadTimeDays: 15, leadTimeLines: 40,
+                quotedLeadTimeDays: 12,
+                typicalQuantity: 900, orderUnit: "kg", volumeTierMinQuantity: 500, volumeTierPrice: 4.85,
+                volumeTierLeadTimeDays: 14, openLines: 6, openQuantity: 5_400, openUnit: "kg",
+                openValue: 26_190)
+        ]
+        drifting.openOrderValue = 26_190
+        // The run's "Today" ranking: an open critical flag is urgent; conditional with a sole-sourced material
+        // is for this week (rank 2 is left to a supplier PrintTests adds).
+        hostileSupplier.today = TodayEntry(rank: 1, urgency: "urgent")
+        drifting.today = TodayEntry(
+            rank: 3, urgency: "this_week", soleSourced: ["MAT-0007"], openOrderValue: 26_190)
         return ScorecardReport(
             run: run, suppliers: [empty, drifting, hostileSupplier],
             materials: [

@@ -35,6 +35,7 @@ struct PrintTests {
                         supplierId: "SUP-0100", materialId: "MAT-0007", kind: kind, severity: .warning,
                         message: "Finding of kind \(kind.rawValue).", evidence: ["share": 0.25])
                 }))
+        report.suppliers[report.suppliers.count - 1].today = TodayEntry(rank: 2, urgency: "urgent")
         _ = try ReportRenderer(templatesDirectory: Fixtures.templatesDirectory).render(report, to: root)
 
         var pageCounts: [String: Int] = [:]

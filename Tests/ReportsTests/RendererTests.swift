@@ -77,6 +77,29 @@ import Testing
         }
     }
 
+    @Test func materialPageComparesSourcesByTheirStoredMaterialFigures() throws {
+        let (root, out, _) = try renderSmall()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = try read(out.appendingPathComponent("materials/MAT-0007.html"))
+        for expected in [
+            "<td class=\"num\">96.4 % of 48 lines</td><td class=\"num\">90.0 % of 48 lines</td>",
+            "<td class=\"num\">1,235 ppm</td><td class=\"num\">30</td>",
+            "<td>15.0 days actual (median of 40) vs 12.0 days quoted</td>",
+            "<td>4.85 per kg from 500 kg, 14.0 days (typical order 900 kg; currency not recorded)</td>",
+            "<td>5400 kg on 6 lines, 26,190.00 (currency not recorded)</td>",
+        ] {
+            #expect(page.contains(expected), "missing: \(expected)")
+        }
+        #expect(!page.contains("Supplier OTD") && !page.contains("over all its materials"))
+    }
+
+    @Test func sourceFigureWordingCoversTheEdgeCases() {
+        #expect(ReportFormat.amount(12_345.5) == "12,345.50")
+        #expect(ReportFormat.amount(0.004) == "0.00")
+        #expect(ReportFormat.price(0.12345) == "0.1235")
+        #expect(ReportFormat.amount(nil) == ReportFormat.noData)
+    }
+
     @Test func nilRatesReadNoDataNeverZeroOrHundred() throws {
         let (root, out, _) = try renderSmall()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -155,7 +178,10 @@ import Testing
         let order2 = ["&lt;script", "Drift Chemicals GmbH"].compactMap { today.range(of: $0)?.lowerBound }
         #expect(order2.count == 2 && order2 == order2.sorted())
         #expect(today.contains("<strong>keep conditional</strong>"))
-        #expect(today.contains("at stake: only usable source of MAT-0007"))
+        #expect(
+            today.contains(
+                "at stake: only usable source of MAT-0007; open orders worth 26,190.00 (currency not recorded)"
+            ))
         #expect(today.contains("Why: Qualified with one drift warning open."))
         #expect(!today.contains("Quiet Supplies"))
         let changes = try section("changes")

@@ -16,7 +16,10 @@ import Testing
         entry(ResultWriter.MaterialDecisionColumn.self), entry(ResultWriter.StatusChangeColumn.self),
         entry(ResultWriter.ChartColumn.self), entry(ResultWriter.ResponseMonthColumn.self),
         entry(ResultWriter.SourcingColumn.self), entry(ResultWriter.AnomalyColumn.self),
-        entry(ResultWriter.JudgedLineColumn.self), entry(CoADocumentStore.DocumentColumn.self),
+        entry(ResultWriter.JudgedLineColumn.self), entry(ResultWriter.MaterialFiguresColumn.self),
+        entry(ResultWriter.TodayLineColumn.self),
+        entry(StoredReportReader.SourceFiguresColumn.self), entry(StoredReportReader.TodayColumn.self),
+        entry(CoADocumentStore.DocumentColumn.self),
         entry(CoADocumentStore.MeasurementColumn.self),
     ]
 

@@ -154,7 +154,7 @@ struct IndexPage {
         }
         anyRejected = !rejectedDocuments.isEmpty
         rejectionGroups = RejectionGroup.groups(report.rejectedDocuments, names: names)
-        today = TodayLine.lines(ranked, materials: report.materials)
+        today = TodayLine.lines(ranked)
         changes = ChangeLine.lines(ranked, hasPreviousRun: hasPreviousRun)
         materials = report.materials.sorted { $0.materialId < $1.materialId }.map { material in
             MaterialRow(

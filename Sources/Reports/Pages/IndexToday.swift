@@ -15,68 +15,32 @@ struct TodayLine {
     var action: String
     var atStake: String?
 
-    /// 0 urgent (probation or a critical flag), 1 this week (conditional, a warning or high risk),
-    /// 2 watch (any other supplier with something to do); nil: nothing to do.
-    static func urgency(_ s: SupplierReport) -> Int? {
-        if s.recommendedStatus == "probation" || s.flags.contains(where: { $0.severity == .critical }) {
-            return 0
+    /// What the supplier's trouble touches, as the run stored it: the critical materials it is the only
+    /// usable source of, its other critical materials, its open order value.
+    static func stake(_ entry: TodayEntry) -> String? {
+        var parts: [String] = []
+        if !entry.soleSourced.isEmpty {
+            parts.append("only usable source of " + entry.soleSourced.joined(separator: ", "))
         }
-        if s.recommendedStatus == "conditional" || s.flags.contains(where: { $0.severity == .warning })
-            || s.verdictRisk == "high" || s.priorityRisk?.level == "high"
-        {
-            return 1
+        let critical = entry.criticalMaterials
+        if !critical.isEmpty {
+            let noun = critical.count == 1 ? "critical material" : "critical materials"
+            parts.append("\(critical.count) \(noun) (\(critical.joined(separator: ", ")))")
         }
-        return s.action == nil ? nil : 2
+        if let value = entry.openOrderValue, value > 0 {
+            parts.append("open orders worth " + ReportFormat.amount(value) + " (currency not recorded)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
-    /// What the supplier's trouble touches, from the stored sourcing: the critical materials it is the only
-    /// usable source of, then its other critical materials.
-    struct Stake {
-        var soleSourced: [String]
-        var critical: [String]
-
-        init(_ supplierId: String, materials: [MaterialReport]) {
-            let supplied = materials.filter { m in m.sources.contains { $0.supplierId == supplierId } }
-            soleSourced = supplied.filter(\.isSingleSourced).map(\.materialId)
-            critical = supplied.filter { $0.criticality == "critical" && !$0.isSingleSourced }.map(
-                \.materialId)
-        }
-
-        var text: String? {
-            var parts: [String] = []
-            if !soleSourced.isEmpty {
-                parts.append("only usable source of " + soleSourced.joined(separator: ", "))
-            }
-            if !critical.isEmpty {
-                let noun = critical.count == 1 ? "critical material" : "critical materials"
-                parts.append("\(critical.count) \(noun) (\(critical.joined(separator: ", ")))")
-            }
-            return parts.isEmpty ? nil : parts.joined(separator: "; ")
-        }
-    }
-
-    static func lines(_ suppliers: [SupplierReport], materials: [MaterialReport]) -> [TodayLine] {
+    /// The suppliers with a stored "Today" line, in the run's order.
+    static func lines(_ suppliers: [SupplierReport]) -> [TodayLine] {
+        let levels = ["urgent": 0, "this_week": 1, "watch": 2]
         let names = ["urgent", "this week", "watch"]
         let classes = ["sev-critical", "sev-warning", "sev-info"]
-        let candidates: [(level: Int, stake: Stake, order: Int, supplier: SupplierReport)] =
-            suppliers.enumerated().compactMap { order, supplier in
-                urgency(supplier).map {
-                    ($0, Stake(supplier.supplierId, materials: materials), order, supplier)
-                }
-            }
-        // Within one urgency a supplier with an open critical flag is the more severe case.
-        func critical(_ s: SupplierReport) -> Bool { s.flags.contains { $0.severity == .critical } }
-        return candidates.sorted { a, b in
-            if a.level != b.level { return a.level < b.level }
-            if critical(a.supplier) != critical(b.supplier) { return critical(a.supplier) }
-            if a.stake.soleSourced.count != b.stake.soleSourced.count {
-                return a.stake.soleSourced.count > b.stake.soleSourced.count
-            }
-            if a.stake.critical.count != b.stake.critical.count {
-                return a.stake.critical.count > b.stake.critical.count
-            }
-            return a.order < b.order
-        }.map { level, stake, _, s in
+        let ranked = suppliers.compactMap { s in s.today.map { ($0, s) } }.sorted { $0.0.rank < $1.0.rank }
+        return ranked.map { entry, s in
+            let level = levels[entry.urgency] ?? 2
             let worst = s.flags.sorted { $0.severity > $1.severity }.first
             // A critical flag's own sentence carries the figures ("orders above 1,105 kg arrive 10.4 days
             // late"); otherwise the status's first reason, which names the limit that decided it.
@@ -92,7 +56,7 @@ struct TodayLine {
                 link: "suppliers/" + PageFileName.html(for: s.supplierId), supplierId: s.supplierId,
                 name: s.name, urgency: names[safeLevel], urgencyClass: classes[safeLevel],
                 decision: Wording.statusDecision(s.recommendedStatus), reason: reason, action: action,
-                atStake: stake.text)
+                atStake: stake(entry))
         }
     }
 }

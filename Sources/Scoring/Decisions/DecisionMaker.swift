@@ -76,12 +76,18 @@ public struct DecisionMaker: Sendable {
             supplierId: supplierId, materialId: nil)
 
         var materialStatuses: [StatusRecommendation] = []
+        var figures: [MaterialFigures] = []
+        let figuresCalc = MaterialFiguresCalculator(config: scoring)
         for material in materials {
             let lots = lotsByMaterial[material] ?? []
             let lines = judged.filter { $0.materialId == material }
             let current = result.delivery.outcomes.filter { $0.materialId == material }
             let quality = QualityCalculator(config: scoring).figures(
                 only(material), window: result.currentWindow, asOf: asOf)
+            figures.append(
+                figuresCalc.figures(
+                    only(material), material: material, quality: quality, window: result.currentWindow,
+                    asOf: asOf))
             var status = rules.recommend(
                 StatusFigures(
                     lots: lots.count, judgedLines: lines.count, judgedOnTime: lines.filter(\.onTime).count,
@@ -138,7 +144,8 @@ public struct DecisionMaker: Sendable {
                 OverallScoring(config: config).score(s), status: supplierStatus.status, flags: allFlags),
             readyMaterials: readiness.filter(\.ready).map(\.materialId),
             risk: VerdictRules.risk(level: s.riskLevel, flags: allFlags),
-            flags: gapFlags.sorted(by: Flag.deterministicOrder))
+            flags: gapFlags.sorted(by: Flag.deterministicOrder), materialFigures: figures,
+            openOrderValue: MaterialFigures.totalOpenValue(figures))
     }
 
     /// CoA results that passed, from the conformance rate and the count it is over.

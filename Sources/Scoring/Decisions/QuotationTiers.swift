@@ -11,6 +11,15 @@ struct QuotationTiers {
     var volume: Quotation
 
     init?(_ quotations: [Quotation], material: String, asOf: Day) {
+        let tiers = Self.current(quotations, material: material, asOf: asOf)
+        guard tiers.count >= 2, let small = tiers.first, let volume = tiers.last else { return nil }
+        self.small = small
+        self.volume = volume
+    }
+
+    /// The current tiers of one material, one quotation per minimum quantity, by minimum quantity: the
+    /// one rule of "current" (the run stores it per quotation; `scorecard.quotation_tiers` reads it).
+    static func current(_ quotations: [Quotation], material: String, asOf: Day) -> [Quotation] {
         let current = quotations.filter {
             $0.materialId == material && $0.quotedOn <= asOf && ($0.validUntil.map { asOf <= $0 } ?? true)
         }
@@ -23,11 +32,12 @@ struct QuotationTiers {
             }
             byTier[q.minQuantity] = q
         }
-        let tiers = byTier.keys.sorted()
-        guard tiers.count >= 2, let low = tiers.first, let high = tiers.last, let small = byTier[low],
-            let volume = byTier[high]
-        else { return nil }
-        self.small = small
-        self.volume = volume
+        return byTier.keys.sorted().compactMap { byTier[$0] }
+    }
+
+    /// The tier a quantity falls in: the current tier with the highest minimum quantity the quantity
+    /// reaches; nil below the lowest tier.
+    static func tier(at quantity: Double, in tiers: [Quotation]) -> Quotation? {
+        tiers.last { $0.minQuantity <= quantity }
     }
 }

@@ -19,4 +19,9 @@ public struct SupplierDecision: Sendable, Hashable {
     /// `scale_up_cost_gap` and `scale_up_lead_time_gap` flags of this supplier (single source is
     /// run-level: `SingleSourceCheck`).
     public var flags: [Flag]
+    /// Per material (as ``materialStatuses``): the current window's figures of the pair.
+    public var materialFigures: [MaterialFigures] = []
+    /// Open order value over all the supplier's materials (currency not recorded); nil when no open
+    /// line has a price. What is at stake with this supplier.
+    public var openOrderValue: Double?
 }
