@@ -79,11 +79,7 @@ struct DeliveryCalculator {
                 f.openLines += 1
             }
         }
-        let n = f.outcomes.count
-        f.otdRate = Stats.ratio(f.outcomes.filter(\.onTime).count, n)
-        f.otifRate = Stats.ratio(f.outcomes.filter(\.otif).count, n)
-        f.avgDaysLate = Stats.mean(f.outcomes.map { Double($0.daysLate) })
-        f.lateLines = f.outcomes.filter { !$0.onTime }.count
+        f.summariseOutcomes()
         f.repromiseRate = Stats.ratio(f.repromisedLines, repromiseBase)
         f.avgDaysMoved = Stats.mean(moved)
 
@@ -91,16 +87,6 @@ struct DeliveryCalculator {
         f.medianConfirmationHours = Stats.median(ordered.compactMap(\.confirmationHours))
         f.unconfirmedLines = ordered.filter { $0.confirmationHours == nil }.count
         f.orderedQuantityPerMonth = ordered.reduce(0) { $0 + $1.quantity } * 30 / Double(window.days)
-
-        let leadTimes = f.outcomes.compactMap { $0.leadTimeDays.map(Double.init) }
-        f.avgLeadTimeDays = Stats.mean(leadTimes)
-        if let m = f.avgLeadTimeDays, m > 0, let sd = Stats.sampleSD(leadTimes) { f.leadTimeCV = sd / m }
-        let paired = f.outcomes.compactMap { o -> (Double, Double)? in
-            guard let a = o.leadTimeDays, let q = o.quotedLeadTimeDays else { return nil }
-            return (Double(a), Double(q))
-        }
-        f.avgLeadTimeVsQuotedDays = Stats.mean(paired.map(\.0))
-        f.avgQuotedLeadTimeDays = Stats.mean(paired.map(\.1))
         return f
     }
 
@@ -146,5 +132,27 @@ struct DeliveryCalculator {
             (a.quotedOn, a.minQuantity, b.quotationId) < (b.quotedOn, b.minQuantity, a.quotationId)
         }
         return best?.leadTimeDays
+    }
+}
+
+extension DeliveryFigures {
+    /// Fills the figures that follow from the judged lines alone (OTD, OTIF, days late, late lines, lead
+    /// times): the supplier's figures and each material's (``MaterialFiguresCalculator``) use this one rule
+    /// on the lines judged once.
+    mutating func summariseOutcomes() {
+        let n = outcomes.count
+        otdRate = Stats.ratio(outcomes.filter(\.onTime).count, n)
+        otifRate = Stats.ratio(outcomes.filter(\.otif).count, n)
+        avgDaysLate = Stats.mean(outcomes.map { Double($0.daysLate) })
+        lateLines = outcomes.filter { !$0.onTime }.count
+        let leadTimes = outcomes.compactMap { $0.leadTimeDays.map(Double.init) }
+        avgLeadTimeDays = Stats.mean(leadTimes)
+        if let m = avgLeadTimeDays, m > 0, let sd = Stats.sampleSD(leadTimes) { leadTimeCV = sd / m }
+        let paired = outcomes.compactMap { o -> (Double, Double)? in
+            guard let a = o.leadTimeDays, let q = o.quotedLeadTimeDays else { return nil }
+            return (Double(a), Double(q))
+        }
+        avgLeadTimeVsQuotedDays = Stats.mean(paired.map(\.0))
+        avgQuotedLeadTimeDays = Stats.mean(paired.map(\.1))
     }
 }

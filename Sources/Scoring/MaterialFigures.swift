@@ -64,13 +64,16 @@ extension MaterialFigures {
 struct MaterialFiguresCalculator {
     var config: ScoringConfig
 
-    /// `inputs` hold only the material's rows; `quality` is ``QualityCalculator``'s figures of them in
-    /// `window` (the decisions compute it anyway).
+    /// `inputs` hold only the material's rows; `outcomes` are its lines as the supplier's delivery figures
+    /// judged them in `window`, and `quality` is ``QualityCalculator``'s figures of its rows there (the
+    /// decisions have both anyway: no line is judged twice).
     func figures(
-        _ inputs: SupplierInputs, material: String, quality: QualityFigures, window: DayWindow, asOf: Day
+        _ inputs: SupplierInputs, material: String, outcomes: [LineOutcome], quality: QualityFigures,
+        window: DayWindow, asOf: Day
     ) -> MaterialFigures {
-        let delivery = DeliveryCalculator(config: config).figures(
-            lines: inputs.orderLines, quotations: inputs.quotations, window: window, asOf: asOf)
+        var delivery = DeliveryFigures(window: window)
+        delivery.outcomes = outcomes
+        delivery.summariseOutcomes()
         let leadTimes = delivery.outcomes.compactMap { $0.leadTimeDays.map(Double.init) }
         let live = inputs.orderLines.filter {
             !$0.cancelled && $0.materialId == material && $0.orderedOn <= asOf

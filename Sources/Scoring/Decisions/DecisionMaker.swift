@@ -86,8 +86,8 @@ public struct DecisionMaker: Sendable {
                 only(material), window: result.currentWindow, asOf: asOf)
             figures.append(
                 figuresCalc.figures(
-                    only(material), material: material, quality: quality, window: result.currentWindow,
-                    asOf: asOf))
+                    only(material), material: material, outcomes: current, quality: quality,
+                    window: result.currentWindow, asOf: asOf))
             var status = rules.recommend(
                 StatusFigures(
                     lots: lots.count, judgedLines: lines.count, judgedOnTime: lines.filter(\.onTime).count,

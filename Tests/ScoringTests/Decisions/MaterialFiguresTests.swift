@@ -14,7 +14,13 @@ import Testing
         let part = inputs.byMaterial()[material] ?? SupplierInputs(supplier: inputs.supplier)
         let quality = QualityCalculator(config: ScoringConfig()).figures(
             part, window: Self.window, asOf: Self.asOf)
-        return calc.figures(part, material: material, quality: quality, window: Self.window, asOf: Self.asOf)
+        // The lines as the supplier's delivery figures judge them, as the decisions pass them on.
+        let outcomes = DeliveryCalculator(config: ScoringConfig()).figures(
+            lines: inputs.orderLines, quotations: inputs.quotations, window: Self.window, asOf: Self.asOf
+        ).outcomes.filter { $0.materialId == material }
+        return calc.figures(
+            part, material: material, outcomes: outcomes, quality: quality, window: Self.window,
+            asOf: Self.asOf)
     }
 
     static func priced(_ line: OrderLine, _ price: Double?) -> OrderLine {
