@@ -18,7 +18,8 @@ struct QuotationTiers {
     }
 
     /// The current tiers of one material, one quotation per minimum quantity, by minimum quantity: the
-    /// one rule of "current" (the run stores it per quotation; `scorecard.quotation_tiers` reads it).
+    /// scoring's one rule of "current" (the view `scorecard.quotation_tiers` still states the same rule in
+    /// SQL; storing this one for the view to read is not done yet).
     static func current(_ quotations: [Quotation], material: String, asOf: Day) -> [Quotation] {
         let current = quotations.filter {
             $0.materialId == material && $0.quotedOn <= asOf && ($0.validUntil.map { asOf <= $0 } ?? true)
